@@ -1,0 +1,71 @@
+"""The command line (DESIGN.md). Names, options, exit codes and JSON keys are a contract.
+
+Each subcommand lives in its own module ``desktop/cli/<name>.py`` with
+``add_arguments(parser)`` and ``run(args) -> int``; ``COMMANDS`` lists them.
+With no subcommand the window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from desktop import __version__
+from desktop.cli import exitcodes
+
+#: subcommand -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "models": ("desktop.cli.models_cmd", "discovered models and their facts"),
+    "templates": ("desktop.cli.templates_cmd", "built-in and user templates"),
+    "draft": ("desktop.cli.draft_cmd", "draft a document from a template"),
+    "summarize": ("desktop.cli.summarize_cmd", "summarize a document"),
+    "translate": ("desktop.cli.translate_cmd", "translate a document"),
+    "generate": ("desktop.cli.generate_cmd", "free prompt, streamed to stdout"),
+    "bench": ("desktop.cli.bench_cmd", "speed through the engine process"),
+    "self-test": ("desktop.cli.selftest_cmd", "start the engine, load, generate, exit 0"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with the usage code 2 and one line, in the contract's way."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"fumi: error: {message}", file=sys.stderr)
+        raise SystemExit(exitcodes.USAGE)
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """``--model NAME|PATH --ctx N --threads N``, shared by every command that uses a model."""
+    parser.add_argument("--model", metavar="NAME|PATH", help="model name or .gguf path")
+    parser.add_argument("--ctx", type=int, metavar="N", help="context size in tokens")
+    parser.add_argument("--threads", type=int, metavar="N", help="CPU threads")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="fumi", description="Fumi (文): offline drafting, summarizing and translating.")
+    parser.add_argument("--version", action="version", version=f"fumi {__version__}")
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        module = importlib.import_module(module_name)
+        module.add_arguments(sub)
+        sub.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Run the command line; returns the exit code."""
+    from desktop import offline
+
+    offline.install()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desktop.app import run_app
+
+        return run_app()
+    from desktop.cli.common import run_guarded
+
+    return run_guarded(args._module.run, args)

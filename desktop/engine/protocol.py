@@ -1,0 +1,201 @@
+"""The messages between the UI process and the engine process.
+
+One JSON object per line. Every message has a ``type``; requests carry an
+``id`` and every event names the request it belongs to in its own ``id``.
+Jobs yield events without an id; the worker stamps it before sending.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+# Error codes (DESIGN.md). The message that goes with one is in the user's language.
+MODEL_MISSING = "model_missing"
+MODEL_CORRUPT = "model_corrupt"
+MODEL_TOO_LARGE = "model_too_large"
+OUT_OF_MEMORY = "out_of_memory"
+CONTEXT_OVERFLOW = "context_overflow"
+BAD_INPUT = "bad_input"
+CANCELLED = "cancelled"
+ENGINE_CRASHED = "engine_crashed"
+INTERNAL = "internal"
+ERROR_CODES = (
+    MODEL_MISSING, MODEL_CORRUPT, MODEL_TOO_LARGE, OUT_OF_MEMORY, CONTEXT_OVERFLOW,
+    BAD_INPUT, CANCELLED, ENGINE_CRASHED, INTERNAL,
+)
+
+
+class ProtocolError(ValueError):
+    """A line that is not a message of this protocol."""
+
+
+_REGISTRY: dict[str, type[Message]] = {}
+
+
+@dataclass
+class Message:
+    """Base of every request and event; ``TYPE`` is its name on the wire."""
+
+    TYPE: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.TYPE:
+            _REGISTRY[cls.TYPE] = cls
+
+
+# ---------------------------------------------------------------- requests
+
+@dataclass
+class Load(Message):
+    """Load a model file, freeing the one loaded before."""
+
+    TYPE: ClassVar[str] = "load"
+    path: str = ""
+    n_ctx: int | None = None
+    n_threads: int | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+
+@dataclass
+class Job(Message):
+    """Run a job (``generate``, ``draft``, ``summarize``, ``translate``) on the loaded model."""
+
+    TYPE: ClassVar[str] = "job"
+    kind: str = ""
+    inputs: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+
+@dataclass
+class Cancel(Message):
+    """Stop the request named by ``target``; it ends with an ``error`` event of code ``cancelled``."""
+
+    TYPE: ClassVar[str] = "cancel"
+    target: str = ""
+    id: str = ""
+
+
+@dataclass
+class CountTokens(Message):
+    """Count the tokens of ``text`` with the loaded model; answered by ``done`` with stats ``{"tokens": n}``."""
+
+    TYPE: ClassVar[str] = "count_tokens"
+    text: str = ""
+    id: str = ""
+
+
+@dataclass
+class Unload(Message):
+    """Free the loaded model; answered by ``done``."""
+
+    TYPE: ClassVar[str] = "unload"
+    id: str = ""
+
+
+@dataclass
+class Shutdown(Message):
+    """Free the model and end the engine process."""
+
+    TYPE: ClassVar[str] = "shutdown"
+    id: str = ""
+
+
+# ------------------------------------------------------------------ events
+
+@dataclass
+class Loaded(Message):
+    """The model is loaded; ``facts`` describe it (name, architecture, n_ctx, chat_template_warning, ...)."""
+
+    TYPE: ClassVar[str] = "loaded"
+    facts: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+
+@dataclass
+class Progress(Message):
+    """``done`` of ``total`` steps of a long request; ``label`` is for the user."""
+
+    TYPE: ClassVar[str] = "progress"
+    done: int = 0
+    total: int = 0
+    label: str = ""
+    id: str = ""
+
+
+@dataclass
+class Delta(Message):
+    """New text of the output, sent once; the receiver appends it."""
+
+    TYPE: ClassVar[str] = "delta"
+    text: str = ""
+    id: str = ""
+
+
+@dataclass
+class Section(Message):
+    """One finished part of a multi-part output (a chunk summary, a translated segment)."""
+
+    TYPE: ClassVar[str] = "section"
+    index: int = 0
+    text: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+
+@dataclass
+class Done(Message):
+    """The request finished; ``stats`` has prompt_tokens, generated_tokens, seconds, tokens_per_s, ..."""
+
+    TYPE: ClassVar[str] = "done"
+    stats: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+
+@dataclass
+class Error(Message):
+    """The request failed or was cancelled; ``message`` is for the user, in their language."""
+
+    TYPE: ClassVar[str] = "error"
+    code: str = INTERNAL
+    message: str = ""
+    id: str = ""
+
+
+REQUEST_TYPES = (Load, Job, Cancel, CountTokens, Unload, Shutdown)
+EVENT_TYPES = (Loaded, Progress, Delta, Section, Done, Error)
+FINAL_EVENT_TYPES = (Loaded, Done, Error)
+
+
+def encode(message: Message) -> str:
+    """One line of JSON (with the newline) for ``message``. Non-ASCII text is kept as is."""
+    payload = {"type": message.TYPE, **dataclasses.asdict(message)}
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def decode(line: str | bytes) -> Message:
+    """The message on one line; raises ProtocolError for anything else."""
+    if isinstance(line, bytes):
+        line = line.decode("utf-8", errors="replace")
+    try:
+        payload = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ProtocolError(f"not JSON: {line[:80]!r}") from exc
+    if not isinstance(payload, dict):
+        raise ProtocolError("not a JSON object")
+    cls = _REGISTRY.get(payload.pop("type", None))
+    if cls is None:
+        raise ProtocolError(f"unknown message type in {line[:80]!r}")
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(payload) - names
+    if unknown:
+        raise ProtocolError(f"unknown fields {sorted(unknown)} for {cls.TYPE}")
+    try:
+        return cls(**payload)
+    except TypeError as exc:
+        raise ProtocolError(str(exc)) from exc

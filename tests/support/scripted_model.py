@@ -1,0 +1,79 @@
+"""A stand-in for the real model, for tests that check wording or job plans.
+
+It provides ``desktop.jobs.base.ChatModel``. Its replies come from a function
+of the messages (or a fixed text); its token count is one token per character
+unless told otherwise, so that budgets in tests are easy to reason about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from desktop.engine.protocol import CONTEXT_OVERFLOW
+from desktop.jobs.base import Cancelled, ChatMessage, JobError
+
+Reply = str | Callable[[list[ChatMessage]], str]
+
+
+class ScriptedModel:
+    """Answers every chat with ``reply`` (a text, or a function of the messages).
+
+    ``calls`` records the messages of every ``stream_chat``; ``cancel_after``
+    raises ``Cancelled`` after that many calls have started, to test stopping.
+    """
+
+    def __init__(
+        self,
+        reply: Reply = "OK",
+        *,
+        n_ctx: int = 4096,
+        chars_per_token: int = 1,
+        piece_size: int = 4,
+        cancel_after: int | None = None,
+    ) -> None:
+        self._reply = reply
+        self._n_ctx = n_ctx
+        self._chars_per_token = chars_per_token
+        self._piece_size = piece_size
+        self._cancel_after = cancel_after
+        self._finish_reason = "stop"
+        self.calls: list[list[ChatMessage]] = []
+        self.options: list[dict] = []
+
+    @property
+    def n_ctx(self) -> int:
+        return self._n_ctx
+
+    @property
+    def last_finish_reason(self) -> str:
+        return self._finish_reason
+
+    def count_tokens(self, text: str) -> int:
+        return -(-len(text) // self._chars_per_token)
+
+    def count_chat_tokens(self, messages: list[ChatMessage]) -> int:
+        overhead_per_message = 4
+        return sum(self.count_tokens(m["content"]) + overhead_per_message for m in messages) + 2
+
+    def stream_chat(
+        self,
+        messages: list[ChatMessage],
+        *,
+        max_tokens: int,
+        temperature: float = 0.7,
+        assistant_prefix: str = "",
+        seed: int | None = None,
+    ) -> Iterator[str]:
+        if self._cancel_after is not None and len(self.calls) >= self._cancel_after:
+            raise Cancelled()
+        if self.count_chat_tokens(messages) + max_tokens > self._n_ctx:
+            raise JobError(CONTEXT_OVERFLOW, "prompt too long for the scripted model")
+        self.calls.append([dict(m) for m in messages])
+        self.options.append({"max_tokens": max_tokens, "temperature": temperature,
+                             "assistant_prefix": assistant_prefix, "seed": seed})
+        text = self._reply(messages) if callable(self._reply) else self._reply
+        limit = max_tokens * self._chars_per_token
+        self._finish_reason = "length" if len(text) > limit else "stop"
+        text = text[:limit]
+        for start in range(0, len(text), self._piece_size):
+            yield text[start:start + self._piece_size]
