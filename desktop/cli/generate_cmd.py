@@ -1,0 +1,40 @@
+"""``fumi generate --prompt TEXT [--max-tokens N]``: a free prompt, the reply streamed to stdout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli import add_common_options, exitcodes
+from desktop.cli.common import CliError, open_engine, run_job
+
+DEFAULT_MAX_TOKENS = 512
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_common_options(parser)
+    parser.add_argument("--prompt", required=True, help="the prompt (text)")
+    parser.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS, metavar="N",
+                        help=f"longest reply in tokens (default {DEFAULT_MAX_TOKENS})")
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.max_tokens < 1:
+        raise CliError(exitcodes.USAGE, "--max-tokens must be at least 1")
+    if not args.prompt.strip():
+        raise CliError(exitcodes.USAGE, "--prompt must not be empty")
+    session, _facts = open_engine(args)
+    with session:
+        result = run_job(session, "generate", {"prompt": args.prompt},
+                         {"max_tokens": args.max_tokens}, on_delta=_write)
+    if not result.text.endswith("\n"):
+        _write("\n")
+    stats = result.stats
+    print(f"{stats.get('generated_tokens', 0)} tokens, {stats.get('tokens_per_s', 0)} tokens/s",
+          file=sys.stderr)
+    return exitcodes.OK

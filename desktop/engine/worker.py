@@ -1,0 +1,323 @@
+"""The engine process: reads requests on stdin, runs them one at a time, writes events on stdout.
+
+Promises:
+- The protocol pipe is a private copy of the original stdout; fd 1 then points
+  at stderr, so nothing native (llama.cpp, a stray print) can corrupt the pipe.
+- The offline guard is installed before anything else runs.
+- A reader thread takes requests off stdin; ``cancel`` takes effect at once (a
+  running request stops within one token, a queued one is answered ``cancelled``).
+  The main thread runs one request at a time; one model is loaded at a time.
+- Every request ends with exactly one final event (``loaded``, ``done`` or
+  ``error``); errors carry a protocol code and a message in the user's language.
+- EOF on stdin or a ``shutdown`` request frees the model and exits 0.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from desktop import offline
+from desktop.engine import protocol
+from desktop.engine.protocol import (
+    BAD_INPUT, CANCELLED, INTERNAL, MODEL_CORRUPT, MODEL_MISSING, MODEL_TOO_LARGE, OUT_OF_MEMORY,
+    Cancel, CountTokens, Done, Error, Job, Load, Loaded, Message, Progress, Shutdown, Unload,
+)
+from desktop.messages import message
+
+log = logging.getLogger(__name__)
+
+
+class RequestFailed(Exception):
+    """A request cannot be done; ``code`` is a protocol error code."""
+
+    def __init__(self, code: str, text: str | None = None) -> None:
+        super().__init__(text or message(code))
+        self.code = code
+        self.text = text or message(code)
+
+
+class EventWriter:
+    """Writes events to the protocol pipe, one JSON line each, from any thread."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._lock = threading.Lock()
+
+    def send(self, event: Message) -> None:
+        data = protocol.encode(event).encode("utf-8")
+        with self._lock:
+            try:
+                self._stream.write(data)
+                self._stream.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                log.warning("the pipe to the window is closed; event dropped")
+
+
+def _claim_stdout() -> BinaryIO:
+    """A private copy of stdout for the protocol; fd 1 (and ``sys.stdout``) then go to stderr."""
+    sys.stdout.flush()
+    protocol_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return os.fdopen(protocol_fd, "wb", buffering=0)
+
+
+def _format_bytes(count: int) -> str:
+    return f"{count / 1024 ** 3:.1f} GB"
+
+
+class Engine:
+    """Runs requests against at most one loaded model and sends their events."""
+
+    def __init__(self, writer: EventWriter) -> None:
+        self._writer = writer
+        self._model: Any = None  # desktop.engine.llm.Model, imported on first load
+        self._queue: queue.Queue[Message | None] = queue.Queue()
+        self._flags: dict[str, threading.Event] = {}
+        self._waiting: set[str] = set()  # queued, not started yet
+        self._flags_lock = threading.Lock()
+        self._running = True
+
+    # ------------------------------------------------------- called by the reader thread
+
+    def submit(self, request: Message) -> None:
+        """Queue a request, or act on a ``cancel`` at once.
+
+        Cancelling the running request sets its flag (it stops within one token);
+        cancelling a queued one answers it ``cancelled`` now and drops it.
+        """
+        if isinstance(request, Cancel):
+            with self._flags_lock:
+                flag = self._flags.get(request.target)
+                dropped = request.target in self._waiting
+                self._waiting.discard(request.target)
+            if flag is not None:
+                flag.set()
+            if dropped:
+                self._writer.send(Error(code=CANCELLED, message=message(CANCELLED), id=request.target))
+            return
+        with self._flags_lock:
+            self._flags[request.id] = threading.Event()
+            self._waiting.add(request.id)
+        self._queue.put(request)
+
+    def end_of_input(self) -> None:
+        self._queue.put(None)
+
+    # ------------------------------------------------------- the main loop
+
+    def run(self) -> None:
+        """Handle requests until ``shutdown`` or the end of input."""
+        while self._running:
+            request = self._queue.get()
+            if request is None:
+                break
+            self._handle(request)
+        self.close_model()
+
+    def _handle(self, request: Message) -> None:
+        with self._flags_lock:
+            if request.id not in self._waiting:
+                self._flags.pop(request.id, None)
+                return  # cancelled while queued, already answered
+            self._waiting.discard(request.id)
+            flag = self._flags.get(request.id) or threading.Event()
+        try:
+            final = self._dispatch(request, flag)
+        except RequestFailed as failure:
+            final = Error(code=failure.code, message=failure.text)
+        except MemoryError:
+            final = Error(code=OUT_OF_MEMORY, message=message(OUT_OF_MEMORY))
+        except Exception:
+            log.exception("request %s failed", request.id)
+            final = Error(code=INTERNAL, message=message(INTERNAL))
+        finally:
+            with self._flags_lock:
+                self._flags.pop(request.id, None)
+        final.id = request.id
+        self._writer.send(final)
+
+    def _dispatch(self, request: Message, flag: threading.Event) -> Message:
+        if isinstance(request, Load):
+            return self._load(request, flag)
+        if isinstance(request, Job):
+            return self._job(request, flag)
+        if isinstance(request, CountTokens):
+            return Done(stats={"tokens": self._require_model().count_tokens(request.text)})
+        if isinstance(request, Unload):
+            self.close_model()
+            return Done(stats={})
+        if isinstance(request, Shutdown):
+            self.close_model()
+            self._running = False
+            return Done(stats={})
+        raise RequestFailed(BAD_INPUT)
+
+    def _send(self, event: Message, request_id: str) -> None:
+        event.id = request_id
+        self._writer.send(event)
+
+    def _require_model(self) -> Any:
+        if self._model is None:
+            raise RequestFailed(MODEL_MISSING, message("no_model_loaded"))
+        return self._model
+
+    def close_model(self) -> None:
+        """Free the loaded model, if any."""
+        if self._model is not None:
+            model, self._model = self._model, None
+            model.close()
+            log.info("model closed")
+
+    # ------------------------------------------------------- load
+
+    def _load(self, request: Load, flag: threading.Event) -> Message:
+        steps = 2
+        self._send(Progress(done=0, total=steps, label=message("progress_checking")), request.id)
+        self.close_model()  # one model at a time: free the old one before reading the new one
+        path = Path(request.path)
+        if not path.is_file():
+            raise RequestFailed(MODEL_MISSING)
+        file_facts = _read_facts(path)
+        n_ctx = _context_size(file_facts, request.n_ctx or 0)
+        if not request.options.get("force"):
+            _check_ram(file_facts, n_ctx)
+        if flag.is_set():
+            raise RequestFailed(CANCELLED)
+        self._send(Progress(done=1, total=steps, label=message("progress_loading")), request.id)
+        from desktop.engine.llm import Model, ModelLoadError
+
+        try:
+            model = Model.load(path, n_ctx=n_ctx, n_threads=request.n_threads or None)
+        except ModelLoadError as exc:
+            raise RequestFailed(exc.code, exc.message) from None
+        if flag.is_set():
+            model.close()
+            raise RequestFailed(CANCELLED)
+        self._model = model
+        self._send(Progress(done=steps, total=steps, label=message("progress_ready")), request.id)
+        log.info("loaded %s: %s", path, model.facts)
+        return Loaded(facts={**file_facts, **model.facts})
+
+    # ------------------------------------------------------- jobs
+
+    def _job(self, request: Job, flag: threading.Event) -> Message:
+        from desktop.jobs import job_for
+        from desktop.jobs.base import Cancelled, JobError
+
+        try:
+            run = job_for(request.kind)
+        except (KeyError, ImportError):
+            raise RequestFailed(BAD_INPUT, message("unknown_job", kind=request.kind)) from None
+        model = self._require_model()
+        model.cancel_check = flag.is_set
+        model.begin_request()
+        started = time.perf_counter()
+        extra: dict[str, Any] = {}
+        try:
+            events = run(model, dict(request.inputs), dict(request.options))
+            while True:
+                if flag.is_set():
+                    raise Cancelled()
+                try:
+                    event = next(events)
+                except StopIteration as stop:
+                    extra = stop.value if isinstance(stop.value, dict) else {}
+                    break
+                self._send(event, request.id)
+        except Cancelled:
+            raise RequestFailed(CANCELLED) from None
+        except JobError as exc:
+            raise RequestFailed(exc.code, exc.message) from None
+        finally:
+            model.cancel_check = lambda: False
+        stats = model.request_stats(time.perf_counter() - started)
+        stats.update(extra)
+        return Done(stats=stats)
+
+
+# ------------------------------------------------------------------ checks before llama.cpp
+
+def _read_facts(path: Path) -> dict[str, Any]:
+    """The file's facts from its GGUF header, read by the library's bounded reader.
+
+    Malformed files are refused here (``model_corrupt``), before llama.cpp sees them.
+    """
+    from desktop.library import GGUFFormatError, read_model_facts
+
+    try:
+        return read_model_facts(path)
+    except GGUFFormatError as exc:
+        log.warning("refused %s before loading: %s", path, exc)
+        raise RequestFailed(MODEL_CORRUPT) from None
+
+
+def _context_size(facts: dict[str, Any], requested: int) -> int:
+    """The context to load with: the request's (up to the trained context), else the library's choice."""
+    from desktop.library import choose_context
+
+    return choose_context(facts, requested)
+
+
+def _check_ram(facts: dict[str, Any], n_ctx: int) -> None:
+    """``model_too_large`` when the estimate (file + KV cache + overhead) exceeds the available RAM."""
+    from desktop.library import available_ram_bytes, estimate_ram
+
+    need = estimate_ram(facts, n_ctx)
+    free = available_ram_bytes()
+    if need and free and need > free:
+        raise RequestFailed(MODEL_TOO_LARGE, message(MODEL_TOO_LARGE, need=_format_bytes(need),
+                                                     free=_format_bytes(free)))
+
+
+# ------------------------------------------------------------------ process entry
+
+def _read_requests(stdin: BinaryIO, engine: Engine, writer: EventWriter) -> None:
+    """The reader thread: decode each line; hand requests to the engine; tell the engine at EOF."""
+    try:
+        for line in stdin:
+            if not line.strip():
+                continue
+            try:
+                request = protocol.decode(line)
+            except protocol.ProtocolError as exc:
+                log.warning("bad request line: %s", exc)
+                writer.send(Error(code=BAD_INPUT, message=message(BAD_INPUT), id=""))
+                continue
+            if not isinstance(request, protocol.REQUEST_TYPES):
+                writer.send(Error(code=BAD_INPUT, message=message(BAD_INPUT), id=getattr(request, "id", "")))
+                continue
+            engine.submit(request)
+    finally:
+        engine.end_of_input()
+
+
+def main() -> int:
+    """Run the engine until shutdown or EOF; returns the exit code."""
+    offline.install()
+    protocol_out = _claim_stdout()
+    logging.basicConfig(
+        level=os.environ.get("FUMI_ENGINE_LOG", "INFO").upper(),
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("llama.cpp").setLevel(logging.WARNING)
+    if hasattr(signal, "SIGINT"):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle: it sends cancel
+    writer = EventWriter(protocol_out)
+    engine = Engine(writer)
+    reader = threading.Thread(
+        target=_read_requests, args=(sys.stdin.buffer, engine, writer), name="requests", daemon=True,
+    )
+    reader.start()
+    engine.run()
+    logging.shutdown()
+    return 0

@@ -1,0 +1,147 @@
+"""Messages for the user, in Japanese (default) or English, without Qt.
+
+The engine and the command line speak to the user through ``message(code)``:
+every protocol error code has a text here, and so do the command line's own
+lines (model not found, document unreadable, ...). The window translates its
+own strings with Qt's ``tr()``; these are for text that crosses the pipe or is
+printed by the command line.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("ja", "en")
+DEFAULT_LANGUAGE = "ja"
+
+#: code -> {language: text}. Texts may hold ``{name}`` fields filled from ``message(**kw)``.
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- protocol error codes (desktop.engine.protocol)
+    "model_missing": {
+        "ja": "モデルファイルが見つかりません。ファイルの場所をご確認ください。",
+        "en": "The model file was not found. Please check where it is.",
+    },
+    "model_corrupt": {
+        "ja": "モデルファイルが壊れているか、対応していない形式です。IT担当者にご確認ください。",
+        "en": "The model file is damaged or in a format Fumi cannot use. Please ask your IT staff.",
+    },
+    "model_too_large": {
+        "ja": "このモデルを読み込むにはメモリが足りません（必要: 約{need}、空き: 約{free}）。"
+              "小さいモデルを選ぶか、ほかのアプリを閉じてからお試しください。",
+        "en": "There is not enough memory for this model (needs about {need}, {free} free). "
+              "Choose a smaller model or close other applications.",
+    },
+    "out_of_memory": {
+        "ja": "メモリが足りなくなりました。文脈の長さを短くするか、小さいモデルをお使いください。",
+        "en": "Fumi ran out of memory. Use a shorter context or a smaller model.",
+    },
+    "context_overflow": {
+        "ja": "入力が長すぎて、このモデルでは一度に扱えません（{tokens} トークン、上限 {limit} トークン）。"
+              "文章を短くしてからお試しください。",
+        "en": "The input is too long for this model at once ({tokens} tokens, limit {limit}). "
+              "Please shorten the text.",
+    },
+    "bad_input": {
+        "ja": "入力内容に問題があります。内容をご確認ください。",
+        "en": "There is a problem with the input. Please check it.",
+    },
+    "cancelled": {
+        "ja": "中止しました。",
+        "en": "Stopped.",
+    },
+    "engine_crashed": {
+        "ja": "文章を作る処理が予期せず止まりました。もう一度お試しください。"
+              "モデルは読み込み直す必要があります。",
+        "en": "The text engine stopped unexpectedly. Please try again; the model needs to be loaded again.",
+    },
+    "internal": {
+        "ja": "予期しないエラーが起きました。繰り返し起きる場合はIT担当者にご連絡ください。",
+        "en": "An unexpected error occurred. If it happens again, please contact your IT staff.",
+    },
+    # -- the engine's other lines
+    "no_model_loaded": {
+        "ja": "モデルが読み込まれていません。先にモデルを読み込んでください。",
+        "en": "No model is loaded. Please load a model first.",
+    },
+    "unknown_job": {
+        "ja": "この処理（{kind}）には対応していません。",
+        "en": "Fumi cannot do this kind of task ({kind}).",
+    },
+    "chat_template_missing": {
+        "ja": "このモデルファイルには会話の書式（チャットテンプレート）が含まれていないため、"
+              "標準の書式（{family}）を使います。出力が不自然な場合は別のモデルをお使いください。",
+        "en": "This model file has no chat template, so a standard format ({family}) is used. "
+              "If the output looks odd, use another model.",
+    },
+    "chat_template_unusable": {
+        "ja": "このモデルファイルの会話の書式（チャットテンプレート）が使えないため、"
+              "標準の書式（{family}）を使います。出力が不自然な場合は別のモデルをお使いください。",
+        "en": "This model file's chat template cannot be used, so a standard format ({family}) is used. "
+              "If the output looks odd, use another model.",
+    },
+    "progress_checking": {"ja": "モデルファイルを確認しています", "en": "Checking the model file"},
+    "progress_loading": {"ja": "モデルを読み込んでいます", "en": "Loading the model"},
+    "progress_ready": {"ja": "準備ができました", "en": "Ready"},
+    "network_refused": {
+        "ja": "Fumi はネットワークを使いません。通信しようとした処理を止めました。",
+        "en": "Fumi does not use the network; an attempt to connect was stopped.",
+    },
+    # -- the command line's own lines
+    "model_not_found": {
+        "ja": "モデル「{name}」が見つかりません。`fumi models` で使えるモデルをご確認ください。",
+        "en": "Model \"{name}\" was not found. Run `fumi models` to see the models you can use.",
+    },
+    "no_model": {
+        "ja": "モデルファイル（.gguf）が見つかりません。モデルのフォルダーに置いてから、もう一度お試しください。",
+        "en": "No model file (.gguf) was found. Put one in the models folder and try again.",
+    },
+    "document_unreadable": {
+        "ja": "文書「{name}」を読み込めませんでした。ファイルの形式と内容をご確認ください。",
+        "en": "The document \"{name}\" could not be read. Please check its format and contents.",
+    },
+    "output_unwritable": {
+        "ja": "「{name}」に保存できませんでした。保存先と書き込みの権限をご確認ください。",
+        "en": "Could not save to \"{name}\". Please check the folder and your permission to write there.",
+    },
+    "engine_stopped": {
+        "ja": "文章を作る処理を開始できませんでした。IT担当者にご連絡ください。",
+        "en": "The text engine could not be started. Please contact your IT staff.",
+    },
+    "selftest_ok": {
+        "ja": "自己診断に成功しました。",
+        "en": "Self-test passed.",
+    },
+}
+
+
+def current_language() -> str:
+    """The language of the user: ``FUMI_LANG`` ("ja" or "en"), Japanese when unset or unknown."""
+    lang = os.environ.get("FUMI_LANG", DEFAULT_LANGUAGE).strip().lower()[:2]
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def message(code: str, lang: str | None = None, **kw: object) -> str:
+    """The text for ``code`` in ``lang`` (default: ``current_language()``), fields filled from ``kw``.
+
+    Never raises: an unknown code gives the ``internal`` text, a missing field shows as "?".
+    """
+    lang = lang if lang in LANGUAGES else current_language()
+    texts = MESSAGES.get(code)
+    if texts is None:
+        log.warning("no message for code %r", code)
+        texts = MESSAGES["internal"]
+    text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    try:
+        return text.format_map(_Fields(kw))
+    except (IndexError, ValueError):
+        return text
+
+
+class _Fields(dict):
+    """Fields for ``str.format_map`` that show "?" for a missing one."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
