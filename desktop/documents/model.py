@@ -28,6 +28,14 @@ class Block:
     ``location`` is a short label a person can follow back to the source
     ("見出し: 第2章 予算", "表1 2行3列", "p.4"); ``style`` is the source paragraph
     style name where the format has one.
+
+    The readers never produce a block whose text is empty or only white space:
+    empty paragraphs and empty table cells are left out (and the writers walk
+    the source the same way, so translations stay aligned). ``table``, ``row``
+    and ``col`` are 0-based (the ``location`` label counts from 1); a table
+    cell holding several paragraphs gives one block per paragraph, all with the
+    same coordinates. ``page`` is 1-based (PDF). ``line`` is the 0-based line
+    of the source text where the block starts (txt, md, paste).
     """
 
     kind: str
@@ -39,6 +47,7 @@ class Block:
     row: int | None = None
     col: int | None = None
     page: int | None = None
+    line: int | None = None
 
 
 @dataclass
@@ -46,7 +55,10 @@ class Document:
     """A document read from a file (``path``) or pasted (``path`` empty).
 
     ``format`` is "docx", "txt", "md", "pdf" or "paste"; ``encoding`` is the
-    text encoding that was detected, for text files.
+    text encoding that was detected, for text files ("utf-8", "utf-8-sig",
+    "utf-16-le", "utf-16-be", "cp932", "euc-jp"). ``warnings`` are sentences
+    for the user about a document that was read but not perfectly (e.g. a text
+    file with a few undecodable bytes, replaced by "\ufffd").
     """
 
     blocks: list[Block] = field(default_factory=list)
@@ -54,6 +66,7 @@ class Document:
     format: str = "paste"
     encoding: str | None = None
     title: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     def text(self) -> str:
         """All block texts, one per line, in reading order."""

@@ -1,0 +1,373 @@
+"""Writing results: new documents from text, and translations in the source's own shape.
+
+All writers write atomically (``atomic.atomic_write_bytes``): a failed write
+leaves any existing file as it was and raises ``DocumentError("unwritable")``.
+
+Text files: .txt is UTF-8 *with* a BOM and CRLF line ends — what Windows
+Notepad, Excel and older Japanese editors (which guess Shift_JIS for a file
+without a BOM) all open correctly; .md is UTF-8 without a BOM and LF line
+ends, as Markdown tools expect.
+
+Public functions:
+- ``write_text(path, text, *, title="", ai_notice=True, lang="ja", letterhead=None)``
+- ``write_translated_docx(source_path, translations, out_path, *, target_lang, ai_notice=False, lang=None)``
+- ``write_bilingual_docx(pairs, out_path, *, source_label=None, target_label=None, ...)``
+- ``write_translated_text(source_doc, translations, out_path, *, target_lang=None, ai_notice=False, lang=None)``
+- ``write_translation(source_doc, translations, out_path, *, target_lang, ai_notice=False, lang=None)`` — picks one of the above by extension.
+- ``ai_notice_text(lang)``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from .atomic import atomic_write_bytes
+from .docx_compose import add_heading, add_markdown, add_runs, add_table, prepare_document
+from .docx_fonts import font_choice, is_cjk, set_document_default_fonts, set_run_fonts
+from .docx_walk import W_T, paragraph_text_elements, walk_docx
+from .errors import document_error, resolve_lang
+from .model import FOOTER, HEADER, HEADING, LIST_ITEM, TABLE_CELL, Block, Document
+from .plaintext import parse_text, render_layout
+from .readers import _read_checked, decode_text_file, open_docx_bytes
+
+_AI_NOTICES = {
+    "ja": "※この文書は AI の支援を受けて作成しました。内容は担当者が確認しています。",
+    "en": "* This document was prepared with the assistance of AI. Its content has been checked by the person in charge.",
+    "zh-Hans": "※本文件在人工智能（AI）的辅助下编写，内容已由负责人确认。",
+    "zh-Hant": "※本文件在人工智慧（AI）的輔助下撰寫，內容已由負責人確認。",
+    "ko": "※이 문서는 AI의 지원을 받아 작성되었습니다. 내용은 담당자가 확인했습니다.",
+}
+_TEXT_SUFFIXES = (".txt", ".md")
+
+
+def ai_notice_text(lang: str | None = "ja") -> str:
+    """The 'prepared with AI assistance' line in ``lang`` (ja, en, zh-Hans, zh-Hant, ko; others: English)."""
+    if lang in _AI_NOTICES:
+        return _AI_NOTICES[lang]
+    return _AI_NOTICES["ja"] if not lang else _AI_NOTICES["en"]
+
+
+# -- new documents ---------------------------------------------------------
+def write_text(
+    path: str | Path,
+    text: str,
+    *,
+    title: str = "",
+    ai_notice: bool = True,
+    lang: str = "ja",
+    letterhead: str | Path | None = None,
+) -> Path:
+    """Write ``text`` (Markdown-ish) as .docx, .txt or .md, chosen by ``path``'s extension.
+
+    .docx: headings, bullets, tables and bold from the Markdown-ish text, East
+    Asian fonts on every run; ``letterhead`` is a .docx whose content, headers
+    and footers are kept, with the text appended. ``ai_notice`` adds the
+    'prepared with AI assistance' line (in ``lang``) at the end.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        data = _compose_docx(text, title=title, ai_notice=ai_notice, lang=lang, letterhead=letterhead)
+    elif suffix in _TEXT_SUFFIXES:
+        parts = []
+        if title:
+            parts.append(f"# {title}" if suffix == ".md" else title)
+        parts.append(text.strip("\n"))
+        if ai_notice:
+            parts.append(ai_notice_text(lang))
+        data = _encode_text("\n\n".join(parts) + "\n", suffix)
+    else:
+        raise document_error("unsupported", path, lang, suffix=suffix or "?")
+    return atomic_write_bytes(path, data, lang)
+
+
+def _compose_docx(text: str, *, title: str, ai_notice: bool, lang: str, letterhead: str | Path | None) -> bytes:
+    import docx
+
+    fonts = font_choice(lang)
+    if letterhead:
+        base = Path(letterhead)
+        document = open_docx_bytes(base, _read_checked(base, ".docx", lang), lang)
+    else:
+        document = docx.Document()
+    prepare_document(document, fonts, fresh=letterhead is None)
+    if title:
+        add_heading(document, title, 0, fonts)
+    add_markdown(document, text, fonts)
+    if ai_notice:
+        add_runs(document.add_paragraph(), ai_notice_text(lang), fonts)
+    return _docx_bytes(document)
+
+
+def write_bilingual_docx(
+    pairs: Iterable[tuple[str | Block, str | None]],
+    out_path: str | Path,
+    *,
+    source_label: str | None = None,
+    target_label: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    title: str = "",
+    ai_notice: bool = True,
+    lang: str | None = None,
+) -> Path:
+    """A .docx with one two-column table: source | translation, one row per pair (None: left blank).
+
+    The first row holds the labels (default 原文 / 訳文, or Source / Translation
+    when ``lang`` is English). Fonts follow each column's language.
+    """
+    import docx
+
+    ui_lang = resolve_lang(lang)
+    source_label = source_label or ("原文" if ui_lang == "ja" else "Source")
+    target_label = target_label or ("訳文" if ui_lang == "ja" else "Translation")
+    body_fonts = font_choice(source_lang or "ja")
+    target_fonts = font_choice(target_lang or source_lang or "ja")
+    document = docx.Document()
+    prepare_document(document, body_fonts, fresh=True)
+    if title:
+        add_heading(document, title, 0, body_fonts)
+    rows = [[source_label, target_label]]
+    for source, target in pairs:
+        rows.append([source.text if isinstance(source, Block) else str(source), target or ""])
+    table = add_table(document, rows[:1], body_fonts)
+    for source_text, target_text in rows[1:]:
+        cells = table.add_row().cells
+        add_runs(cells[0].paragraphs[0], source_text, body_fonts)
+        add_runs(cells[1].paragraphs[0], target_text, target_fonts)
+    if ai_notice:
+        add_runs(document.add_paragraph(), ai_notice_text(target_lang or ui_lang), target_fonts)
+    return atomic_write_bytes(out_path, _docx_bytes(document), lang)
+
+
+# -- translations in the source's shape ------------------------------------
+def write_translated_docx(
+    source_path: str | Path,
+    translations: Sequence[str | None],
+    out_path: str | Path,
+    *,
+    target_lang: str,
+    ai_notice: bool = False,
+    lang: str | None = None,
+) -> Path:
+    """The source .docx with each block's text replaced by its translation; everything else kept.
+
+    ``translations`` is parallel to ``read_document(source_path).blocks``; None
+    (or the original text) leaves a paragraph untouched. A replaced paragraph
+    keeps its style and the formatting of its first text run: the whole
+    translation goes into that run, the other runs lose their text but runs
+    without text (images, fields, bookmarks) stay. For CJK targets (ja,
+    zh-Hans, zh-Hant, ko) ``w:eastAsia`` fonts are set on the replaced runs and
+    the document defaults. ``ai_notice`` (off by default, so the structure
+    stays identical) appends the notice paragraph in ``target_lang``.
+    """
+    source_path = Path(source_path)
+    document = open_docx_bytes(source_path, _read_checked(source_path, ".docx", lang), lang)
+    pairs = list(walk_docx(document, lang))
+    if len(pairs) != len(translations):
+        raise document_error("unaligned", source_path, lang, got=len(translations), expected=len(pairs))
+    fonts = font_choice(target_lang) if is_cjk(target_lang) else None
+    if fonts is not None:
+        set_document_default_fonts(document, east_asia=fonts.east_asia)
+    for (block, targets), translation in zip(pairs, translations):
+        if translation is None or translation == block.text:
+            continue
+        for paragraph in targets:
+            replace_paragraph_text(paragraph, translation.strip(), east_asia=fonts.east_asia if fonts else None)
+    if ai_notice:
+        add_runs(document.add_paragraph(), ai_notice_text(target_lang), font_choice(target_lang))
+    return atomic_write_bytes(out_path, _docx_bytes(document), lang)
+
+
+def replace_paragraph_text(p: Any, text: str, *, east_asia: str | None = None) -> None:
+    """Put ``text`` into paragraph element ``p``'s first text run; remove the text of its other runs."""
+    elements = list(paragraph_text_elements(p))
+    first_run = next((el.getparent() for el in elements if el.tag == W_T and el.text), None)
+    if first_run is None and elements:
+        first_run = elements[0].getparent()
+    emptied = []
+    for element in elements:
+        parent = element.getparent()
+        parent.remove(element)
+        emptied.append(parent)
+    if first_run is None:
+        first_run = OxmlElement("w:r")
+        p.append(first_run)
+    for line_number, line in enumerate(text.split("\n")):
+        if line_number:
+            first_run.append(OxmlElement("w:br"))
+        for piece_number, piece in enumerate(line.split("\t")):
+            if piece_number:
+                first_run.append(OxmlElement("w:tab"))
+            if piece:
+                t = OxmlElement("w:t")
+                t.text = piece
+                t.set(qn("xml:space"), "preserve")
+                first_run.append(t)
+    for run in emptied:
+        if run is not first_run and run.getparent() is not None and all(child.tag == qn("w:rPr") for child in run):
+            run.getparent().remove(run)
+    if east_asia:
+        set_run_fonts(first_run, east_asia=east_asia)
+
+
+def write_translated_text(
+    source_doc: Document | str | Path,
+    translations: Sequence[str | None],
+    out_path: str | Path,
+    *,
+    target_lang: str | None = None,
+    ai_notice: bool = False,
+    lang: str | None = None,
+) -> Path:
+    """A translated .txt/.md in the source's shape (heading and list markers, table pipes, blank lines, code).
+
+    The source file is parsed again exactly as the reader did; each block's
+    lines are replaced by its translation (None keeps the original lines).
+    When there is no source file to follow (pasted text, a .docx or .pdf
+    source, or a file that changed), the blocks are written out plainly:
+    Markdown headings/lists/tables for .md, plain lines for .txt.
+    """
+    out_path = Path(out_path)
+    suffix = out_path.suffix.lower()
+    if suffix not in _TEXT_SUFFIXES:
+        raise document_error("unsupported", out_path, lang, suffix=suffix or "?")
+    if not isinstance(source_doc, Document):
+        from .readers import read_document
+
+        source_doc = read_document(source_doc, lang=lang)
+    text = _text_in_source_shape(source_doc, translations, lang)
+    if text is None:
+        if len(source_doc.blocks) != len(translations):
+            raise document_error("unaligned", source_doc.path or out_path, lang,
+                                 got=len(translations), expected=len(source_doc.blocks))
+        text = render_blocks(source_doc.blocks, translations, markdown=suffix == ".md")
+    text = text.rstrip("\n")
+    if ai_notice:
+        text += "\n\n" + ai_notice_text(target_lang or resolve_lang(lang))
+    return atomic_write_bytes(out_path, _encode_text(text + "\n", suffix), lang)
+
+
+def _text_in_source_shape(source_doc: Document, translations: Sequence[str | None], lang: str | None) -> str | None:
+    if source_doc.format not in ("txt", "md") or not source_doc.path:
+        return None
+    path = Path(source_doc.path)
+    try:
+        decoded = decode_text_file(path, _read_checked(path, path.suffix.lower(), lang), lang)
+    except Exception:  # noqa: BLE001 - the source went away or changed: fall back to the blocks
+        return None
+    parsed = parse_text(decoded.text, source_doc.format, lang)
+    if len(parsed.blocks) != len(translations) or [b.text for b in parsed.blocks] != [b.text for b in source_doc.blocks]:
+        return None
+    return render_layout(parsed, list(translations))
+
+
+def render_blocks(blocks: Sequence[Block], translations: Sequence[str | None], *, markdown: bool) -> str:
+    """Blocks (with their translations; None: original) as Markdown or plain text, one paragraph per block."""
+    chunks: list[str] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind == TABLE_CELL:
+            end = index
+            while end < len(blocks) and blocks[end].kind == TABLE_CELL and blocks[end].table == block.table:
+                end += 1
+            chunks.append(_table_text(blocks[index:end], translations[index:end], markdown))
+            index = end
+            continue
+        text = _chosen(block, translations[index])
+        if block.kind == HEADING and markdown:
+            text = "#" * max(1, min(block.level, 6)) + " " + " ".join(text.split("\n"))
+        elif block.kind == LIST_ITEM:
+            text = "  " * block.level + ("- " if markdown else "・") + text
+        chunks.append(text)
+        index += 1
+    out: list[str] = []
+    for position, chunk in enumerate(chunks):
+        tight = position and blocks_are_list_neighbours(chunks[position - 1], chunk, markdown)
+        out.append(("\n" if tight else "\n\n") + chunk if position else chunk)
+    return "".join(out)
+
+
+def blocks_are_list_neighbours(previous: str, current: str, markdown: bool) -> bool:
+    marker = "- " if markdown else "・"
+    return previous.lstrip().startswith(marker) and current.lstrip().startswith(marker)
+
+
+def _chosen(block: Block, translation: str | None) -> str:
+    return block.text if translation is None else translation.strip()
+
+
+def _table_text(cells: Sequence[Block], translations: Sequence[str | None], markdown: bool) -> str:
+    rows: dict[int, dict[int, str]] = {}
+    for cell, translation in zip(cells, translations):
+        text = _chosen(cell, translation)
+        row = rows.setdefault(cell.row or 0, {})
+        col = cell.col or 0
+        row[col] = f"{row[col]} {text}" if col in row else text
+    width = max((max(row) for row in rows.values()), default=0) + 1
+    lines = []
+    for number, row_index in enumerate(sorted(rows)):
+        values = [rows[row_index].get(col, "") for col in range(width)]
+        if markdown:
+            values = [value.replace("|", "\\|").replace("\n", "<br>") for value in values]
+            lines.append("| " + " | ".join(values) + " |")
+            if number == 0:
+                lines.append("|" + "---|" * width)
+        else:
+            lines.append("\t".join(value.replace("\n", " ") for value in values))
+    return "\n".join(lines)
+
+
+def write_translation(
+    source_doc: Document,
+    translations: Sequence[str | None],
+    out_path: str | Path,
+    *,
+    target_lang: str,
+    ai_notice: bool = False,
+    lang: str | None = None,
+) -> Path:
+    """Write a translation in the format of ``out_path``: a .docx source to .docx keeps its structure;
+    any other source to .docx is composed from the blocks; .txt/.md follow ``write_translated_text``."""
+    out_path = Path(out_path)
+    suffix = out_path.suffix.lower()
+    if suffix == ".docx" and source_doc.format == "docx" and source_doc.path:
+        return write_translated_docx(source_doc.path, translations, out_path, target_lang=target_lang,
+                                     ai_notice=ai_notice, lang=lang)
+    if suffix == ".docx":
+        if len(source_doc.blocks) != len(translations):
+            raise document_error("unaligned", source_doc.path or out_path, lang,
+                                 got=len(translations), expected=len(source_doc.blocks))
+        markdown = render_blocks(_body_blocks(source_doc.blocks), _body_translations(source_doc.blocks, translations),
+                                 markdown=True)
+        return write_text(out_path, markdown, ai_notice=ai_notice, lang=target_lang)
+    return write_translated_text(source_doc, translations, out_path, target_lang=target_lang,
+                                 ai_notice=ai_notice, lang=lang)
+
+
+def _body_blocks(blocks: Sequence[Block]) -> list[Block]:
+    return [block for block in blocks if block.kind not in (HEADER, FOOTER)]
+
+
+def _body_translations(blocks: Sequence[Block], translations: Sequence[str | None]) -> list[str | None]:
+    return [t for block, t in zip(blocks, translations) if block.kind not in (HEADER, FOOTER)]
+
+
+# -- bytes -----------------------------------------------------------------
+def _docx_bytes(document: Any) -> bytes:
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _encode_text(text: str, suffix: str) -> bytes:
+    if suffix == ".txt":
+        return b"\xef\xbb\xbf" + text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+    return text.replace("\r\n", "\n").encode("utf-8")
