@@ -49,28 +49,30 @@ _ALIASES = {
     "kor": "ko", "ko-kr": "ko", "korean": "ko",
 }
 
-#: Characters written one way in simplified and another in traditional Chinese
-#: (the commonest ones; a few per sentence are enough to tell them apart).
+#: Characters written one way in simplified and another in traditional Chinese,
+#: and in neither way in Japanese (the commonest ones; a few per sentence are
+#: enough to tell the three apart).
 SIMPLIFIED_ONLY = frozenset(
-    "这们说国会时来对个学发经问过动实现还样给门长为东车书见气关开间点买卖话语读请让认识边进运电业务"
-    "马鱼鸟龙万与产从众优体传办单历县区华协员图圆场处备头广应总战报权机汉没济环节网联证错难风级"
-    "们结统设计质议论确营养热规则护险术愿惯紧亲这听变师币乡帮价义乐争云亚仅仓们众伤伟侧俭债"
+    "这们说发实对单从众优传办历县华协员图圆场处备头广应总战报权汉济环节网联证错难风级时长为东车书见"
+    "气关开间买卖话语读请让认识边进运电业务马鱼鸟龙产经问过动现还样给门结统设计质议论确营养热规则"
+    "护险术愿惯紧亲听变师币乡帮价义乐亚仅仓伤伟侧俭债"
 )
 TRADITIONAL_ONLY = frozenset(
-    "這們說國會時來對個學發經問過動實現還樣給門長為東車書見氣關開間點買賣話語讀請讓認識邊進運電業務"
-    "馬魚鳥龍萬與產從眾優體傳辦單歷縣區華協員圖圓場處備頭廣應總戰報權機漢沒濟環節網聯證錯難風級"
-    "結統設計質議論確營養熱規則護險術願慣緊親聽變師幣鄉幫價義樂爭雲亞僅倉傷偉側儉債"
+    "這們說國會來對學發經實樣氣關點賣讀讓邊萬與產從眾體傳辦單歷縣區圖圓處廣應總戰權沒濟聯證營險聽變"
+    "鄉幫價樂爭亞僅儉"
 )
-#: Shinjitai: forms used only in Japanese (neither simplified nor traditional
-#: Chinese writes them so), plus kokuji. Han text with these is Japanese.
-JAPANESE_ONLY_HAN = frozenset(
-    "働込畑峠枠県駅円図売読広応総戦関気発経実単処歴様帰転鉄労営覚払沢浜塩隣辺辻栃匂"
-    "拡渋桜様恵歩毎黒徳揺摂斎暦"
-)
+#: Chinese function words that Japanese hardly writes in kanji.
+CHINESE_FUNCTION_CHARS = frozenset("了是吗嗎呢吧很你她它么麼")
+
+def localized(ja: str, en: str) -> str:
+    """``ja`` or ``en``, whichever is the user's language (``FUMI_LANG``; Japanese by default)."""
+    from desktop.messages import current_language
+
+    return en if current_language() == "en" else ja
 
 
 class LanguageError(ValueError):
-    """A language choice that cannot be used; ``message`` is for the user (Japanese)."""
+    """A language choice that cannot be used; ``message`` is for the user, in their language."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -97,6 +99,8 @@ def language_name(code: str, ui_lang: str = "ja") -> str:
 def _script_of(char: str) -> str | None:
     """"kana", "hangul", "han", "latin" or None (digits, punctuation, other scripts)."""
     point = ord(char)
+    if point == 0x30FB:  # the middle dot ・ is used in Chinese text too
+        return None
     if 0x3040 <= point <= 0x30FF or 0x31F0 <= point <= 0x31FF or 0xFF66 <= point <= 0xFF9D:
         return "kana"
     if 0xAC00 <= point <= 0xD7AF or 0x1100 <= point <= 0x11FF or 0x3130 <= point <= 0x318F:
@@ -111,28 +115,30 @@ def _script_of(char: str) -> str | None:
 def detect_language(text: str) -> str | None:
     """The language ``text`` is written in, judged by its scripts; None if it has no letters.
 
-    Any kana makes it Japanese (Japanese text is mostly kanji, but kana show up
-    in every sentence); hangul makes it Korean; Han without kana is Chinese,
-    traditional or simplified by the characters that differ, unless it uses
-    Japanese-only character forms (e.g. a kanji-only heading "県駅前広場");
-    Latin letters alone are English.
+    Kana make it Japanese (Japanese text is mostly kanji, but kana show up in
+    every sentence); hangul makes it Korean; Han without kana is Chinese when
+    it has a Chinese-only character form or function word (traditional or
+    simplified by the forms that differ), and Japanese otherwise (a kanji-only
+    heading such as "東京都" or "区市町村"); Latin letters alone are English.
     """
     scripts = Counter(s for s in map(_script_of, text) if s)
     if not scripts:
         return None
-    if scripts["kana"] and scripts["kana"] * 20 >= scripts["han"]:
+    if scripts["latin"] > 4 * (scripts["kana"] + scripts["han"] + scripts["hangul"]):
+        return "en"  # English text with a few CJK names in it
+    if scripts["kana"] and scripts["kana"] * 20 >= scripts["han"]:  # not a stray kana in Chinese
         return "ja"
     if scripts["hangul"] and scripts["hangul"] >= scripts["han"] / 2:
         return "ko"
     if scripts["han"]:
-        if scripts["kana"]:
-            return "ja"
         han = [c for c in text if _script_of(c) == "han"]
-        if any(c in JAPANESE_ONLY_HAN for c in han):
-            return "ja"
         simplified = sum(c in SIMPLIFIED_ONLY for c in han)
         traditional = sum(c in TRADITIONAL_ONLY for c in han)
-        return "zh-Hant" if traditional > simplified else "zh-Hans"
+        if traditional > simplified:
+            return "zh-Hant"
+        if simplified or any(c in CHINESE_FUNCTION_CHARS for c in han):
+            return "zh-Hans"
+        return "ja"
     if scripts["hangul"]:
         return "ko"
     return "en"
@@ -147,23 +153,30 @@ def resolve_pair(source: str, target: str, text: str) -> tuple[str, str]:
     """
     target_code = normalize_code(target or "")
     if not target_code or target_code == AUTO:
-        raise LanguageError(f"翻訳先の言語「{target}」には対応していません。対応している言語: {_known_codes()}")
+        raise LanguageError(localized(
+            f"翻訳先の言語「{target}」には対応していません。対応している言語: {_known_codes()}",
+            f"The target language \"{target}\" is not supported. Supported: {_known_codes()}"))
     source_code = normalize_code(source or AUTO)
     if source_code is None:
-        raise LanguageError(f"翻訳元の言語「{source}」には対応していません。対応している言語: {_known_codes()}")
+        raise LanguageError(localized(
+            f"翻訳元の言語「{source}」には対応していません。対応している言語: {_known_codes()}",
+            f"The source language \"{source}\" is not supported. Supported: {_known_codes()}"))
     if source_code == AUTO:
         source_code = detect_language(text)
         if source_code is None:
-            raise LanguageError("原文の言語を判定できませんでした。翻訳元の言語を指定してください。")
+            raise LanguageError(localized(
+                "原文の言語を判定できませんでした。翻訳元の言語を指定してください。",
+                "The language of the text could not be detected. Please choose the source language."))
     if source_code == target_code:
-        raise LanguageError(
-            f"翻訳元と翻訳先が同じ言語（{language_name(source_code)}）です。別の翻訳先を選んでください。"
-        )
+        raise LanguageError(localized(
+            f"翻訳元と翻訳先が同じ言語（{language_name(source_code)}）です。別の翻訳先を選んでください。",
+            f"The source and target are the same language ({language_name(source_code, 'en')}). "
+            "Please choose another target language."))
     return source_code, target_code
 
 
 def _known_codes() -> str:
-    return ", ".join(f"{language.code}（{language.name_ja}）" for language in LANGUAGES)
+    return ", ".join(f"{language.code} ({language.name_en})" for language in LANGUAGES)
 
 
 def is_cjk(code: str) -> bool:

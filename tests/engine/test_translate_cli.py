@@ -58,13 +58,17 @@ def test_a_docx_comes_back_as_a_docx_of_the_same_structure(tmp_path, tiny_model)
     assert "segment" in result.stderr                          # progress on stderr
 
 
-def test_without_out_the_translation_goes_to_stdout(tmp_path, tiny_model):
+def test_without_out_the_translation_goes_to_stdout_and_glossary_misses_to_stderr(tmp_path, tiny_model):
     source = tmp_path / "memo.txt"
-    source.write_text("一つ目の段落です。\n\n二つ目の段落です。\n", encoding="utf-8")
-    result = fumi("translate", str(source), "--to", "en", "--from", "ja", "--model", str(tiny_model),
-                  "--ctx", "2048", "--threads", "1", "--max-tokens", "4")
+    source.write_text("区市町村の皆様へ。\n\n二つ目の段落です。\n", encoding="utf-8")
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("区市町村\tmunicipalities\n", encoding="utf-8")
+    result = fumi("translate", str(source), "--to", "en", "--from", "ja", "--glossary", str(glossary),
+                  "--model", str(tiny_model), "--ctx", "2048", "--threads", "1", "--max-tokens", "4")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
+    # The tiny model's noise never says "municipalities": the first segment is reported for checking.
+    assert "区市町村 → municipalities" in result.stderr
 
 
 @pytest.mark.parametrize("args, code, words", [

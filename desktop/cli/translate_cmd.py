@@ -1,0 +1,134 @@
+"""``fumi translate FILE --to LANG``: translate a document with the local model.
+
+The same job as the window's translate pane. Without ``-o`` (or with ``-o -``)
+the translation is printed as plain text, one segment per line. With ``-o``
+the output format follows the extension: a .docx made from a .docx keeps the
+source's structure (styles, headings, lists, tables, headers, footers); a
+.txt or .md made from the same format keeps its lines; ``--bilingual`` writes a
+two-column source | translation table (.docx). Progress goes to stderr.
+
+Exit codes: 2 for an unknown language or the same source and target, 4 for an
+unreadable document or glossary, 3/5 for model/engine problems, 130 on Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli import add_common_options, exitcodes
+from desktop.cli.common import CliError, open_engine, run_job
+from desktop.documents import DocumentError, read_document
+from desktop.glossary import GlossaryError, Term, load_glossary
+from desktop.jobs.segments import segment_document, translations_by_block
+from desktop.languages import LanguageError, localized, resolve_pair
+
+REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="document to translate (.docx .txt .md .pdf)")
+    parser.add_argument("--to", dest="target", required=True, metavar="LANG",
+                        help="target language: ja en zh-Hans zh-Hant ko")
+    parser.add_argument("--from", dest="source", default="auto", metavar="auto|LANG",
+                        help="source language (default: detected)")
+    parser.add_argument("--glossary", metavar="FILE", help="glossary TSV/CSV: source, target[, note]")
+    parser.add_argument("--register", choices=sorted(REGISTERS), default="desu-masu",
+                        help="Japanese output style: desu-masu (polite) or de-aru (plain)")
+    parser.add_argument("--bilingual", action="store_true",
+                        help="write source and translation side by side (a two-column .docx table)")
+    parser.add_argument("--max-tokens", type=int, metavar="N", help="longest reply per segment, in tokens")
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
+    add_common_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    source_path = Path(args.file)
+    try:
+        document = read_document(source_path)
+    except DocumentError as exc:
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+    try:
+        source, target = resolve_pair(args.source, args.target, document.text())
+    except LanguageError as exc:
+        raise CliError(exitcodes.USAGE, exc.message) from None
+    if not segment_document(document):
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, localized(f"「{source_path.name}」には翻訳する文章がありません。",
+                                                             f"There is no text to translate in {source_path.name}."))
+    terms = _glossary(args.glossary)
+    _check_output(args.output, args.bilingual)
+
+    options = {"source": source, "target": target, "register": REGISTERS[args.register]}
+    if args.max_tokens:
+        options["max_tokens"] = args.max_tokens
+    inputs = {"document": document.to_dict(), "glossary": [t.as_pair() for t in terms]}
+    session, _facts = open_engine(args)
+    with session:
+        result = run_job(session, "translate", inputs, options)
+
+    translations = {int(s["index"]): s["text"] for s in result.sections}
+    _report_flags(result.sections)
+    _write(args, document, translations, source, target)
+    return exitcodes.OK
+
+
+def _glossary(path: str | None) -> list[Term]:
+    if not path:
+        return []
+    try:
+        return load_glossary(path)
+    except GlossaryError as exc:
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+
+
+def _check_output(out: str | None, bilingual: bool) -> None:
+    """Refuse an output name we cannot write before any time is spent translating."""
+    if not out or out == "-":
+        return
+    suffix = Path(out).suffix.lower()
+    allowed = (".docx",) if bilingual else (".docx", ".txt", ".md")
+    if suffix not in allowed:
+        raise CliError(exitcodes.USAGE, localized(f"出力ファイルの拡張子は {' '.join(allowed)} のいずれかにしてください: {out}",
+                                                  f"The output file must end in {' '.join(allowed)}: {out}"))
+
+
+def _report_flags(sections: list[dict]) -> None:
+    """One stderr line per segment whose glossary term is missing from the translation."""
+    for section in sections:
+        missing = section.get("meta", {}).get("missing_terms") or []
+        if missing:
+            terms = "、".join(f"{m['source']} → {m['target']}" for m in missing)
+            where = section["meta"].get("location") or str(section["index"] + 1)
+            print(localized(f"確認: {where}: 用語集の訳語が使われていません（{terms}）",
+                            f"check: {where}: a glossary term is not used ({terms})"), file=sys.stderr)
+
+
+def _write(args: argparse.Namespace, document, translations: dict[int, str], source: str, target: str) -> None:
+    ordered = [(s.text, translations.get(s.index, "")) for s in segment_document(document)]
+    out = args.output
+    if not out or out == "-":
+        if args.bilingual:
+            sys.stdout.write("".join(f"{src}\n{dst}\n\n" for src, dst in ordered))
+        else:
+            sys.stdout.write("\n".join(dst for _src, dst in ordered) + "\n")
+        sys.stdout.flush()
+        return
+    from desktop.documents import writers
+    from desktop.settings import Settings
+
+    out_path = Path(out)
+    # A copy in the source's own shape stays identical in structure (no notice line);
+    # a composed document follows the user's "AI notice" setting.
+    keeps_shape = not args.bilingual and document.format == out_path.suffix.lower()[1:]
+    ai_notice = bool(Settings.load().get("ai_notice")) and not keeps_shape
+    try:
+        if args.bilingual:
+            writers.write_bilingual_docx(ordered, out_path, source_lang=source, target_lang=target,
+                                         title=document.title, ai_notice=ai_notice)
+        else:
+            writers.write_translation(document, translations_by_block(document, translations), out_path,
+                                      target_lang=target, ai_notice=ai_notice)
+    except DocumentError as exc:
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+    print(localized(f"保存しました: {out_path}", f"saved: {out_path}"), file=sys.stderr)

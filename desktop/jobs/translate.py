@@ -1,0 +1,276 @@
+"""The translation job: a document in, one translated segment at a time out.
+
+Each non-empty block of the document is a segment (``segments.py``). Segments
+are translated one by one, each with its neighbours as context (the previous
+segment and its translation, the next segment), and with only the glossary
+terms that occur in it. Every segment's text streams as ``Delta`` events and
+ends with a ``Section`` event: ``index`` is the block's index in
+``document.blocks`` and ``text`` the cleaned translation; ``meta`` has
+``source`` (the original text), ``kind``, ``location``, ``missing_terms``
+(glossary terms whose translation is absent from the output, as
+``{"source", "target"}`` dicts) and ``truncated`` (the length limit cut it).
+
+inputs:
+  ``document``: ``Document.to_dict()``;
+  ``glossary``: ``[[source, target(, note)], ...]`` (optional);
+  ``translations``: translations the user already has, as ``{block index: text}``
+  (optional; used as context when re-translating single segments).
+options:
+  ``source``: "auto" or a language code; ``target``: a language code;
+  ``register``: "desu_masu" or "de_aru" (Japanese output);
+  ``max_tokens`` (a cap per segment piece; without it, twice the piece's tokens + 64),
+  ``temperature``; ``only``: block indexes to translate (default: all).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.documents.model import Document
+from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section
+from desktop.glossary import Term, missing_terms, select_terms, terms_from_pairs
+from desktop.jobs.base import ChatMessage, ChatModel, JobError
+from desktop.jobs.segments import Segment, join_pieces, segment_document, split_long
+from desktop.languages import LANGUAGES_BY_CODE, LanguageError, is_cjk, localized, resolve_pair
+
+DESU_MASU = "desu_masu"
+DE_ARU = "de_aru"
+_REGISTER_ALIASES = {
+    "desu_masu": DESU_MASU, "desu-masu": DESU_MASU, "です・ます": DESU_MASU, "敬体": DESU_MASU,
+    "de_aru": DE_ARU, "de-aru": DE_ARU, "である": DE_ARU, "常体": DE_ARU,
+}
+DEFAULT_TEMPERATURE = 0.2
+#: How much of a neighbouring segment goes into the prompt as context (characters).
+CONTEXT_CHARS = 300
+#: Tokens kept free in the context for the instructions and the chat format.
+PROMPT_RESERVE = 400
+MIN_PIECE_TOKENS = 48
+MIN_REPLY_TOKENS = 16
+PROGRESS_LABEL = "segment"
+
+
+@dataclass
+class Plan:
+    """What to translate and how, checked before the model is asked for anything."""
+
+    document: Document
+    segments: list[Segment]          # every segment of the document, in order
+    wanted: list[Segment]            # the ones to translate this time
+    source: str
+    target: str
+    register: str
+    terms: list[Term]
+    known: dict[int, str] = field(default_factory=dict)  # block index -> translation
+    max_tokens: int | None = None
+    temperature: float = DEFAULT_TEMPERATURE
+
+
+def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> Iterator[Message]:
+    """Translate the document segment by segment; see the module docstring for inputs and options."""
+    plan = make_plan(inputs, options)
+    total = len(plan.wanted)
+    flagged = 0
+    for number, segment in enumerate(plan.wanted):
+        yield Progress(done=number, total=total, label=PROGRESS_LABEL)
+        translation, truncated = yield from _translate_segment(model, plan, segment)
+        plan.known[segment.index] = translation
+        missing = missing_terms(translation, select_terms(plan.terms, segment.text))
+        flagged += bool(missing)
+        yield Section(index=segment.index, text=translation, meta={
+            "source": segment.text,
+            "kind": segment.kind,
+            "location": segment.location,
+            "missing_terms": [{"source": t.source, "target": t.target} for t in missing],
+            "truncated": truncated,
+        })
+    yield Progress(done=total, total=total, label=PROGRESS_LABEL)
+    return {"segments": total, "flagged": flagged, "source_language": plan.source, "target_language": plan.target}
+
+
+# ---------------------------------------------------------------- the plan
+
+def make_plan(inputs: dict[str, Any], options: dict[str, Any]) -> Plan:
+    """The checked request; raises ``JobError(BAD_INPUT, message for the user)``."""
+    try:
+        document = Document.from_dict(inputs["document"])
+    except (KeyError, TypeError, AttributeError):
+        raise JobError(BAD_INPUT, localized("翻訳する文書が渡されていません。",
+                                             "No document to translate was given.")) from None
+    segments = segment_document(document)
+    if not segments:
+        raise JobError(BAD_INPUT, localized("翻訳する文章がありません。文書が空か、文字が含まれていません。",
+                                             "There is no text to translate: the document is empty."))
+    try:
+        source, target = resolve_pair(str(options.get("source") or "auto"), str(options.get("target") or ""),
+                                      document.text())
+    except LanguageError as exc:
+        raise JobError(BAD_INPUT, exc.message) from None
+    register = _REGISTER_ALIASES.get(str(options.get("register") or DESU_MASU))
+    if register is None:
+        raise JobError(BAD_INPUT, localized(f"文体「{options.get('register')}」は指定できません（desu_masu または de_aru）。",
+                                             f"Unknown style \"{options.get('register')}\" (desu_masu or de_aru)."))
+    wanted = segments
+    if options.get("only") is not None:
+        only = {int(i) for i in options["only"]}
+        wanted = [segment for segment in segments if segment.index in only]
+        if not wanted:
+            raise JobError(BAD_INPUT, localized("再翻訳する段落が見つかりません。",
+                                                 "The segment to translate again was not found."))
+    max_tokens = options.get("max_tokens")
+    return Plan(
+        document=document, segments=segments, wanted=wanted, source=source, target=target,
+        register=register, terms=terms_from_pairs(inputs.get("glossary") or []),
+        known=_known_translations(inputs.get("translations")),
+        max_tokens=int(max_tokens) if max_tokens else None,
+        temperature=float(options.get("temperature", DEFAULT_TEMPERATURE)),
+    )
+
+
+def _known_translations(given: Any) -> dict[int, str]:
+    """``{block index: text}`` from a dict (JSON keys are strings) or a list parallel to the blocks."""
+    if isinstance(given, dict):
+        items = given.items()
+    elif isinstance(given, list):
+        items = enumerate(given)
+    else:
+        return {}
+    return {int(index): str(text) for index, text in items if text}
+
+
+# ------------------------------------------------------- one segment at a time
+
+def _neighbours(plan: Plan, segment: Segment) -> tuple[Segment | None, Segment | None]:
+    position = next(i for i, s in enumerate(plan.segments) if s.index == segment.index)
+    previous = plan.segments[position - 1] if position > 0 else None
+    following = plan.segments[position + 1] if position + 1 < len(plan.segments) else None
+    return previous, following
+
+
+def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):
+    """Stream the translation of ``segment`` as Deltas; returns (clean translation, truncated)."""
+    previous, following = _neighbours(plan, segment)
+    terms = select_terms(plan.terms, segment.text)
+    piece_limit = max(MIN_PIECE_TOKENS, (model.n_ctx - PROMPT_RESERVE) // 4)
+    pieces = split_long(segment.text, piece_limit, model.count_tokens)
+    translated: list[str] = []
+    truncated = False
+    for number, piece in enumerate(pieces):
+        if number:
+            if not is_cjk(plan.target):
+                yield Delta(text=" ")
+        context = _context_text(plan, previous, following) if number == 0 else _context_text(
+            plan, None, None, earlier=(pieces[number - 1], translated[-1]))
+        messages = build_messages(plan, piece, segment.kind, terms, context)
+        messages, max_tokens = _fit(model, plan, piece, segment.kind, terms, messages)
+        parts: list[str] = []
+        for text in model.stream_chat(messages, max_tokens=max_tokens, temperature=plan.temperature):
+            parts.append(text)
+            yield Delta(text=text)
+        truncated |= model.last_finish_reason == "length"
+        translated.append(clean_translation("".join(parts), piece))
+    return join_pieces(translated, plan.target), truncated
+
+
+def _fit(model: ChatModel, plan: Plan, piece: str, kind: str, terms: list[Term],
+         messages: list[ChatMessage]) -> tuple[list[ChatMessage], int]:
+    """The messages and reply length that fit the model's context: context is dropped first, then the reply shortened."""
+    wanted = 2 * model.count_tokens(piece) + 64
+    if plan.max_tokens:
+        wanted = min(wanted, plan.max_tokens)
+    prompt = model.count_chat_tokens(messages)
+    if prompt + wanted > model.n_ctx:
+        messages = build_messages(plan, piece, kind, terms, "")
+        prompt = model.count_chat_tokens(messages)
+    room = model.n_ctx - prompt
+    if room < MIN_REPLY_TOKENS:
+        raise JobError(CONTEXT_OVERFLOW, localized(
+            "段落が長すぎて、読み込んだモデルの文脈長に収まりません。文脈長を大きくしてもう一度お試しください。",
+            "A paragraph is too long for the loaded model's context. Please use a larger context size."))
+    return messages, min(wanted, room)
+
+
+# ------------------------------------------------------------------ prompts
+
+def _language_en(code: str) -> str:
+    return LANGUAGES_BY_CODE[code].name_en
+
+
+def build_messages(plan: Plan, text: str, kind: str, terms: list[Term], context: str) -> list[ChatMessage]:
+    """The chat for translating ``text``: instructions (with the terms) as system, context and text as user."""
+    target = _language_en(plan.target)
+    rules = [
+        f"You are a professional translator at a Japanese city office. Translate the user's text "
+        f"from {_language_en(plan.source)} into {target}.",
+        "Keep the meaning, names, numbers and dates exactly. Keep line breaks.",
+        "Reply with ONLY the translation: no explanations, no notes, no quotation marks, "
+        "no labels such as \"Translation:\".",
+    ]
+    if plan.target == "ja":
+        rules.append("Write in the polite です・ます style." if plan.register == DESU_MASU
+                     else "Write in the plain である style (常体) of official documents.")
+    if kind == "heading":
+        rules.append("The text is a heading: translate it as a short heading.")
+    elif kind == "table_cell":
+        rules.append("The text is one cell of a table: translate it as such, briefly.")
+    if terms:
+        rules.append("Translate these terms exactly as given:\n"
+                     + "\n".join(f"- {term.source} → {term.target}" for term in terms))
+    user = f"{context}Translate into {target}:\n{text}" if context else text
+    return [{"role": "system", "content": "\n".join(rules)}, {"role": "user", "content": user}]
+
+
+def _clip(text: str, keep_end: bool = False) -> str:
+    if len(text) <= CONTEXT_CHARS:
+        return text
+    return "…" + text[-CONTEXT_CHARS:] if keep_end else text[:CONTEXT_CHARS] + "…"
+
+
+def _context_text(plan: Plan, previous: Segment | None, following: Segment | None,
+                  earlier: tuple[str, str] | None = None) -> str:
+    """The neighbouring text for the prompt, marked as context only; empty when there is none."""
+    lines: list[str] = []
+    if earlier is not None:
+        previous_text, previous_translation = earlier
+    elif previous is not None:
+        previous_text, previous_translation = previous.text, plan.known.get(previous.index, "")
+    else:
+        previous_text = previous_translation = ""
+    if previous_text:
+        lines.append(f"Previous paragraph (context only, do not translate):\n{_clip(previous_text, True)}")
+        if previous_translation:
+            lines.append(f"Its translation:\n{_clip(previous_translation, True)}")
+    if following is not None:
+        lines.append(f"Next paragraph (context only, do not translate):\n{_clip(following.text)}")
+    return "\n\n".join(lines) + "\n\n" if lines else ""
+
+
+# ------------------------------------------------------------- the output
+
+_LABEL = re.compile(
+    r"^\s*(?:here(?: is|'s) the translation[^:：\n]*|translation|translated text|english|japanese|chinese|korean"
+    r"|訳文|翻訳|翻訳文|日本語訳|英訳|和訳|译文|翻譯|번역)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+#: Control characters (other than tab and line feed) that no translation contains and XML cannot hold.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_QUOTES = (('"', '"'), ("“", "”"), ("「", "」"), ("『", "』"), ("'", "'"), ("«", "»"))
+
+
+def clean_translation(output: str, source: str) -> str:
+    """The model's ``output`` without a leading label ("Translation:"), quotes the source did not
+    have, or control characters."""
+    text = _CONTROL.sub("", output.replace("\r\n", "\n")).strip()
+    if text.startswith("```") and text.endswith("```") and len(text) > 6:
+        text = text[3:-3].strip()
+    text = _LABEL.sub("", text, count=1).strip()
+    source = source.strip()
+    for opening, closing in _QUOTES:
+        quoted_whole = len(text) > 2 and text.startswith(opening) and text.endswith(closing)
+        inner = text[len(opening):-len(closing)]
+        if quoted_whole and opening not in inner and closing not in inner and not source.startswith(opening):
+            text = inner.strip()
+            break
+    return text

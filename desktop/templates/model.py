@@ -1,0 +1,376 @@
+"""The template model: what a drafting template is, and how one is read and checked.
+
+A template is a small TOML file (see ``resources/templates/*.toml``)::
+
+    id = "minutes"
+    pane = "draft"
+    kind = "文書"                       # the group it is listed under
+    title = { ja = "議事録", en = "Meeting minutes" }
+    description = { ja = "...", en = "..." }
+    output = "sections"                # prose | sections | table
+    letterhead = "letterhead.docx"     # optional, relative to the template file
+    system = '''...'''
+    prompt = '''会議名: {meeting} ...'''
+
+    [[fields]]
+    name = "meeting"
+    label = { ja = "会議名", en = "Meeting" }
+    kind = "line"                      # line | text | choice | date | document
+    required = true
+
+``parse_template`` checks everything and raises ``TemplateError`` whose
+message names the line (TOML syntax) or the key / field that is wrong, in
+Japanese, so that a person who edited the file by hand can fix it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FIELD_KINDS = ("line", "text", "choice", "date", "document")
+OUTPUT_SHAPES = ("prose", "sections", "table")
+SOURCES = ("builtin", "user")
+
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
+_NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+#: ``{{`` and ``}}`` are literal braces; ``{name}`` is a placeholder. Nothing else is special.
+PLACEHOLDER_PATTERN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+_TOP_KEYS = {
+    "id", "pane", "kind", "title", "description", "output", "letterhead",
+    "system", "prompt", "fields", "temperature",
+}
+_FIELD_KEYS = {"name", "label", "kind", "required", "default", "help", "choices"}
+
+
+class TemplateError(ValueError):
+    """A template that cannot be used. ``message`` is for the user (Japanese) and names
+    the line or the key/field at fault; ``line`` is the 1-based line when known."""
+
+    def __init__(self, message: str, *, line: int | None = None, key: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.key = key
+
+
+@dataclass
+class Field:
+    """One input of a template's form."""
+
+    name: str
+    label: dict[str, str]
+    kind: str = "line"
+    required: bool = False
+    default: str = ""
+    help: dict[str, str] = field(default_factory=dict)
+    choices: list[str] = field(default_factory=list)
+
+    def label_for(self, lang: str = "ja") -> str:
+        return _pick(self.label, lang) or self.name
+
+    def help_for(self, lang: str = "ja") -> str:
+        return _pick(self.help, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name, "label": dict(self.label), "kind": self.kind,
+            "required": self.required, "default": self.default,
+        }
+        if self.help:
+            data["help"] = dict(self.help)
+        if self.choices:
+            data["choices"] = list(self.choices)
+        return data
+
+
+@dataclass
+class Template:
+    """A drafting template. ``source`` is "builtin" or "user"; ``path`` the file it came from."""
+
+    id: str
+    title: dict[str, str]
+    prompt: str
+    description: dict[str, str] = field(default_factory=dict)
+    pane: str = "draft"
+    kind: str = ""
+    fields: list[Field] = field(default_factory=list)
+    system: str = ""
+    output: str = "prose"
+    letterhead: str = ""
+    temperature: float | None = None
+    source: str = "user"
+    path: Path | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.source == "builtin"
+
+    def title_for(self, lang: str = "ja") -> str:
+        return _pick(self.title, lang) or self.id
+
+    def description_for(self, lang: str = "ja") -> str:
+        return _pick(self.description, lang)
+
+    def field_named(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def letterhead_path(self) -> Path | None:
+        """The letterhead .docx as an absolute path, if the template names one and it exists."""
+        if not self.letterhead:
+            return None
+        candidate = Path(self.letterhead)
+        if not candidate.is_absolute() and self.path is not None:
+            candidate = self.path.parent / candidate
+        return candidate if candidate.is_file() else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON data: what crosses the pipe to the engine, and what ``from_dict`` reads."""
+        data: dict[str, Any] = {
+            "id": self.id, "pane": self.pane, "kind": self.kind,
+            "title": dict(self.title), "description": dict(self.description),
+            "output": self.output, "system": self.system, "prompt": self.prompt,
+            "fields": [f.to_dict() for f in self.fields],
+        }
+        if self.letterhead:
+            data["letterhead"] = self.letterhead
+        if self.temperature is not None:
+            data["temperature"] = self.temperature
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, source: str = "user", path: Path | None = None) -> Template:
+        """A checked template from plain data; raises ``TemplateError``."""
+        return _build(data, source=source, path=path, text=None)
+
+    def to_toml(self) -> str:
+        """The template as a TOML file that ``parse_template`` reads back to an equal template."""
+        from .toml_writer import template_to_toml
+
+        return template_to_toml(self.to_dict())
+
+
+def parse_template(text: str, *, source: str = "user", path: Path | None = None) -> Template:
+    """Read and check a template file's text; raises ``TemplateError`` naming the line or key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(exc) from None
+    return _build(data, source=source, path=path, text=text)
+
+
+def load_template_file(path: Path, *, source: str = "user") -> Template:
+    """``parse_template`` on a file (UTF-8, a BOM is allowed)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise TemplateError(f"{path.name}: UTF-8 のテキストファイルではありません。") from None
+    except OSError as exc:
+        raise TemplateError(f"{path.name}: ファイルを読めません ({exc.strerror or exc})。") from None
+    try:
+        return parse_template(text, source=source, path=path)
+    except TemplateError as exc:
+        raise TemplateError(f"{path.name}: {exc.message}", line=exc.line, key=exc.key) from None
+
+
+def placeholders(text: str) -> list[str]:
+    """Placeholder names in ``text`` in order of first appearance (``{{``/``}}`` are not placeholders)."""
+    names: list[str] = []
+    for match in PLACEHOLDER_PATTERN.finditer(text):
+        name = match.group(1)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+# ----------------------------------------------------------------- internals
+
+def _pick(texts: dict[str, str], lang: str) -> str:
+    return texts.get(lang) or texts.get("ja") or texts.get("en") or ""
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError) -> TemplateError:
+    """tomllib's message ends with "(at line L, column C)"; say it in Japanese."""
+    raw = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", raw)
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+        reason = raw[: match.start()].strip()
+        return TemplateError(f"{line} 行目 {column} 文字目: TOML の書き方に誤りがあります（{reason}）。", line=line)
+    return TemplateError(f"TOML の書き方に誤りがあります（{raw}）。")
+
+
+class _Locator:
+    """Finds the line of a key or of the n-th ``[[fields]]`` table in the source text, for messages."""
+
+    def __init__(self, text: str | None) -> None:
+        self._lines = text.splitlines() if text else []
+
+    def key_line(self, key: str) -> int | None:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number, line in enumerate(self._lines, start=1):
+            if line.lstrip().startswith("[["):
+                break
+            if pattern.match(line):
+                return number
+        return None
+
+    def field_line(self, index: int) -> int | None:
+        seen = -1
+        for number, line in enumerate(self._lines, start=1):
+            if re.match(r"^\s*\[\[\s*fields\s*\]\]", line):
+                seen += 1
+                if seen == index:
+                    return number
+        return None
+
+
+def _where(line: int | None) -> str:
+    return f"{line} 行目: " if line else ""
+
+
+def _texts(value: Any, key: str, locate: _Locator, *, required: bool) -> dict[str, str]:
+    """A ja/en text: either a table ``{ja = ..., en = ...}`` or one string (taken as ja)."""
+    line = locate.key_line(key.split(".")[0])
+    if value is None:
+        if required:
+            raise TemplateError(f"{_where(line)}「{key}」がありません（ja と en の表示名を書いてください）。", line=line, key=key)
+        return {}
+    if isinstance(value, str):
+        value = {"ja": value}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise TemplateError(f"{_where(line)}「{key}」は {{ ja = \"...\", en = \"...\" }} の形で書いてください。", line=line, key=key)
+    unknown = set(value) - {"ja", "en"}
+    if unknown:
+        raise TemplateError(f"{_where(line)}「{key}」に知らない言語 {sorted(unknown)} があります（ja と en のみ）。", line=line, key=key)
+    texts = {lang: text.strip() for lang, text in value.items() if text.strip()}
+    if required and not texts:
+        raise TemplateError(f"{_where(line)}「{key}」が空です。", line=line, key=key)
+    return texts
+
+
+def _string(data: dict[str, Any], key: str, locate: _Locator, *, default: str = "", where: str = "") -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        line = locate.key_line(key)
+        raise TemplateError(f"{_where(line)}{where}「{key}」は文字列で書いてください。", line=line, key=key)
+    return value
+
+
+def _build(data: dict[str, Any], *, source: str, path: Path | None, text: str | None) -> Template:
+    locate = _Locator(text)
+    if not isinstance(data, dict):
+        raise TemplateError("テンプレートの形式が正しくありません。")
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        line = locate.key_line(unknown[0])
+        raise TemplateError(f"{_where(line)}知らない項目「{unknown[0]}」があります（書き間違いではありませんか）。", line=line, key=unknown[0])
+
+    template_id = data.get("id")
+    if not template_id:
+        raise TemplateError("「id」がありません（英小文字・数字・-・_ で、例: id = \"my-report\"）。", key="id")
+    if not isinstance(template_id, str) or not _ID_PATTERN.match(template_id):
+        line = locate.key_line("id")
+        raise TemplateError(f"{_where(line)}「id」は英小文字・数字・-・_ で 64 文字以内にしてください（今は {template_id!r}）。", line=line, key="id")
+
+    title = _texts(data.get("title"), "title", locate, required=True)
+    description = _texts(data.get("description"), "description", locate, required=False)
+    pane = _string(data, "pane", locate, default="draft") or "draft"
+    kind = _string(data, "kind", locate).strip()
+    system = _string(data, "system", locate)
+    prompt = _string(data, "prompt", locate)
+    if not prompt.strip():
+        line = locate.key_line("prompt")
+        raise TemplateError(f"{_where(line)}「prompt」（AI への指示文）がありません。", line=line, key="prompt")
+    output = _string(data, "output", locate, default="prose") or "prose"
+    if output not in OUTPUT_SHAPES:
+        line = locate.key_line("output")
+        raise TemplateError(f"{_where(line)}「output」は {' / '.join(OUTPUT_SHAPES)} のどれかにしてください（今は {output!r}）。", line=line, key="output")
+    letterhead = _string(data, "letterhead", locate).strip()
+    if letterhead and not letterhead.lower().endswith(".docx"):
+        line = locate.key_line("letterhead")
+        raise TemplateError(f"{_where(line)}「letterhead」は .docx ファイルを指定してください。", line=line, key="letterhead")
+    temperature = data.get("temperature")
+    if temperature is not None and (isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not 0 <= temperature <= 2):
+        line = locate.key_line("temperature")
+        raise TemplateError(f"{_where(line)}「temperature」は 0 から 2 の数にしてください。", line=line, key="temperature")
+
+    raw_fields = data.get("fields", [])
+    if not isinstance(raw_fields, list):
+        raise TemplateError("「fields」は [[fields]] の並びで書いてください。", key="fields")
+    fields = [_build_field(raw, index, locate) for index, raw in enumerate(raw_fields)]
+    seen: set[str] = set()
+    for index, item in enumerate(fields):
+        if item.name in seen:
+            line = locate.field_line(index)
+            raise TemplateError(f"{_where(line)}入力項目名「{item.name}」が重複しています。", line=line, key=f"fields.{item.name}")
+        seen.add(item.name)
+
+    for key, body in (("system", system), ("prompt", prompt)):
+        for name in placeholders(body):
+            if name not in seen:
+                line = _placeholder_line(text, name)
+                known = "、".join(sorted(seen)) or "なし"
+                raise TemplateError(
+                    f"{_where(line)}「{key}」の {{{name}}} に当たる入力項目がありません（入力項目: {known}）。"
+                    "波かっこそのものを書くときは {{ と }} にしてください。",
+                    line=line, key=key,
+                )
+
+    return Template(
+        id=template_id, title=title, prompt=prompt, description=description, pane=pane, kind=kind,
+        fields=fields, system=system, output=output, letterhead=letterhead,
+        temperature=float(temperature) if temperature is not None else None,
+        source=source if source in SOURCES else "user", path=path,
+    )
+
+
+def _placeholder_line(text: str | None, name: str) -> int | None:
+    if not text:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if f"{{{name}}}" in line:
+            return number
+    return None
+
+
+def _build_field(raw: Any, index: int, locate: _Locator) -> Field:
+    line = locate.field_line(index)
+    position = f"{_where(line)}{index + 1} 番目の入力項目"
+    if not isinstance(raw, dict):
+        raise TemplateError(f"{position}の形式が正しくありません。", line=line, key="fields")
+    name = raw.get("name")
+    if not isinstance(name, str) or not _NAME_PATTERN.match(name):
+        raise TemplateError(f"{position}の「name」は英字で始まる英数字と _ にしてください（今は {name!r}）。", line=line, key="fields")
+    position = f"{_where(line)}入力項目「{name}」"
+    unknown = sorted(set(raw) - _FIELD_KEYS)
+    if unknown:
+        raise TemplateError(f"{position}に知らない項目「{unknown[0]}」があります。", line=line, key=f"fields.{name}")
+    kind = raw.get("kind", "line")
+    if kind not in FIELD_KINDS:
+        raise TemplateError(f"{position}の「kind」は {' / '.join(FIELD_KINDS)} のどれかにしてください（今は {kind!r}）。", line=line, key=f"fields.{name}")
+    required = raw.get("required", False)
+    if not isinstance(required, bool):
+        raise TemplateError(f"{position}の「required」は true か false にしてください。", line=line, key=f"fields.{name}")
+    default = raw.get("default", "")
+    if not isinstance(default, str):
+        raise TemplateError(f"{position}の「default」は文字列で書いてください。", line=line, key=f"fields.{name}")
+    choices = raw.get("choices", [])
+    if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
+        raise TemplateError(f"{position}の「choices」は文字列の並びで書いてください。", line=line, key=f"fields.{name}")
+    if kind == "choice":
+        if not choices:
+            raise TemplateError(f"{position}は choice なので「choices」が必要です。", line=line, key=f"fields.{name}")
+        if default and default not in choices:
+            raise TemplateError(f"{position}の「default」{default!r} が「choices」にありません。", line=line, key=f"fields.{name}")
+    try:
+        label = _texts(raw.get("label"), "label", _Locator(None), required=False) or {"ja": name}
+        help_text = _texts(raw.get("help"), "help", _Locator(None), required=False)
+    except TemplateError as exc:
+        raise TemplateError(f"{position}: {exc.message}", line=line, key=f"fields.{name}") from None
+    return Field(name=name, label=label, kind=kind, required=required, default=default,
+                 help=help_text, choices=list(choices))

@@ -1,0 +1,176 @@
+"""Where templates live: built-ins shipped in resources/templates, the user's own in the data folder.
+
+Built-ins are read-only (duplicate one to change it). User templates are
+saved as ``<id>.toml`` in ``Paths.user_templates``; a template file can be
+exported to, and imported from, any folder (a team shares one on a shared
+drive). A broken file never hides the others: it is listed in ``problems``.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from desktop.settings import atomic_write_text
+
+from .model import Template, TemplateError, load_template_file
+
+log = logging.getLogger(__name__)
+
+#: The order of the groups in the template list; other kinds follow, in order of appearance.
+KIND_ORDER = ("文書", "メール", "広報", "校正・点検")
+
+
+def builtin_folder() -> Path:
+    """``resources/templates`` beside the package (source tree) or inside the frozen build."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources" / "templates"
+    return Path(__file__).resolve().parents[2] / "resources" / "templates"
+
+
+class TemplateStore:
+    """The templates a user can pick: built-ins first, then their own, each sorted by kind and title."""
+
+    def __init__(self, user_folder: Path, builtin_dir: Path | None = None) -> None:
+        self.user_folder = Path(user_folder)
+        self.builtin_dir = builtin_dir or builtin_folder()
+        self.templates: list[Template] = []
+        #: (file, message) for every file that could not be read.
+        self.problems: list[tuple[Path, str]] = []
+        self.reload()
+
+    @classmethod
+    def for_paths(cls, paths) -> TemplateStore:  # paths: desktop.settings.Paths
+        return cls(paths.user_templates)
+
+    def reload(self) -> None:
+        """Read every template file again (built-ins, then the user folder)."""
+        self.templates, self.problems = [], []
+        builtin_ids = set()
+        for path in sorted(self.builtin_dir.glob("*.toml")):
+            template = self._load(path, "builtin")
+            if template:
+                builtin_ids.add(template.id)
+                self.templates.append(template)
+        seen = set(builtin_ids)
+        if self.user_folder.is_dir():
+            for path in sorted(self.user_folder.glob("*.toml")):
+                template = self._load(path, "user")
+                if template is None:
+                    continue
+                if template.id in seen:
+                    self.problems.append((path, f"{path.name}: id「{template.id}」は既に使われているため読み込みませんでした。"))
+                    continue
+                seen.add(template.id)
+                self.templates.append(template)
+        self.templates = self._in_list_order(self.templates)
+
+    @staticmethod
+    def _in_list_order(templates: list[Template]) -> list[Template]:
+        """Grouped by kind (``KIND_ORDER`` first), built-ins before user templates, files in name order."""
+        kinds = list(KIND_ORDER)
+        for template in templates:
+            if template.kind not in kinds:
+                kinds.append(template.kind)
+        return sorted(templates, key=lambda t: (kinds.index(t.kind), t.source != "builtin"))
+
+    def _load(self, path: Path, source: str) -> Template | None:
+        try:
+            return load_template_file(path, source=source)
+        except TemplateError as exc:
+            log.warning("template %s skipped: %s", path, exc.message)
+            self.problems.append((path, exc.message))
+            return None
+
+    # ------------------------------------------------------------- lookups
+
+    def ids(self) -> list[str]:
+        return [t.id for t in self.templates]
+
+    def get(self, template_id: str) -> Template:
+        """The template with this id; raises ``KeyError``."""
+        for template in self.templates:
+            if template.id == template_id:
+                return template
+        raise KeyError(template_id)
+
+    def is_builtin_id(self, template_id: str) -> bool:
+        return any(t.id == template_id and t.source == "builtin" for t in self.templates)
+
+    def unused_id(self, base: str) -> str:
+        """``base`` or ``base-2``, ``base-3``... whichever no template uses yet."""
+        taken = set(self.ids())
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+    # -------------------------------------------------------------- changes
+
+    def save_user(self, template: Template) -> Template:
+        """Check and save ``template`` as ``<id>.toml`` in the user folder; returns the saved template.
+
+        Raises ``TemplateError`` if it is invalid or its id belongs to a built-in.
+        """
+        if self.is_builtin_id(template.id):
+            raise TemplateError(f"id「{template.id}」は組み込みテンプレートで使われています。別の id にしてください。", key="id")
+        checked = Template.from_dict(template.to_dict(), source="user")
+        target = self.user_folder / f"{checked.id}.toml"
+        letterhead = template.letterhead_path()
+        if letterhead is not None and letterhead.parent != self.user_folder:
+            copied = self._copy_beside(letterhead, target)
+            checked = replace(checked, letterhead=copied.name)
+        atomic_write_text(target, checked.to_toml())
+        if template.path and template.source == "user" and template.path != target and template.path.parent == self.user_folder:
+            template.path.unlink(missing_ok=True)  # the id changed: the old file goes
+        self.reload()
+        return self.get(checked.id)
+
+    def delete_user(self, template_id: str) -> None:
+        """Remove a user template's file; built-ins cannot be deleted (``TemplateError``)."""
+        template = self.get(template_id)
+        if template.read_only:
+            raise TemplateError("組み込みテンプレートは削除できません。")
+        if template.path:
+            template.path.unlink(missing_ok=True)
+        self.reload()
+
+    def export(self, template: Template, target: Path) -> Path:
+        """Write ``template`` to ``target`` (.toml); its letterhead, if any, is copied beside it."""
+        target = Path(target)
+        if target.suffix.lower() != ".toml":
+            target = target.with_suffix(".toml")
+        data = template
+        letterhead = template.letterhead_path()
+        if letterhead is not None:
+            copied = self._copy_beside(letterhead, target)
+            data = replace(template, letterhead=copied.name)
+        atomic_write_text(target, data.to_toml())
+        return target
+
+    def read_import(self, source: Path) -> Template:
+        """Read and check a template file to import; raises ``TemplateError`` naming the problem."""
+        template = load_template_file(Path(source), source="user")
+        if self.is_builtin_id(template.id):
+            raise TemplateError(f"{Path(source).name}: id「{template.id}」は組み込みテンプレートと同じです。"
+                                "ファイルの id を変えてから読み込んでください。", key="id")
+        return template
+
+    def import_file(self, source: Path, *, overwrite: bool = False) -> Template:
+        """Import a template file into the user folder. Raises ``TemplateError`` if it is invalid,
+        or ``FileExistsError`` if a user template with its id exists and ``overwrite`` is false."""
+        template = self.read_import(source)
+        if not overwrite and template.id in self.ids():
+            raise FileExistsError(template.id)
+        return self.save_user(template)
+
+    def _copy_beside(self, letterhead: Path, target: Path) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        destination = target.parent / f"{target.stem}-letterhead.docx"
+        if letterhead.resolve() != destination.resolve():
+            shutil.copyfile(letterhead, destination)
+        return destination

@@ -1,0 +1,577 @@
+"""The drafting pane: pick a template, fill in its form, watch the draft being written.
+
+``DraftController`` holds the state (the template list, the last request, why
+a run cannot start) and talks to the engine through a ``JobRunner``; it is
+tested without clicking. ``DraftPane`` is the view: a searchable template list
+grouped by kind, the generated form, length and tone controls, and an editable
+output that streams in, with 再作成, 続きを書く, コピー and 書き出し.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
+    QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
+from desktop.ui.context import AppContext
+from desktop.ui.draft_form import DocumentField, TemplateForm
+from desktop.ui.job_runner import CANCELLED, JobRunner
+from desktop.ui.widgets import NoticeBar, StreamingTextView
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DraftController(QObject):
+    """Runs drafts one at a time; remembers the last request so that it can be regenerated or continued."""
+
+    delta = Signal(str)
+    output_cleared = Signal()
+    message = Signal(str)
+    running_changed = Signal(bool)
+    ready_changed = Signal(bool)
+    can_continue_changed = Signal(bool)
+    templates_changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._engine = context.engine
+        self.store = TemplateStore.for_paths(context.paths)
+        self.last_request: tuple[dict[str, Any], dict[str, Any]] | None = None
+        self.last_finish_reason = ""
+        self.runner = JobRunner(context.engine, self)
+        self.runner.delta.connect(self.delta)
+        self.runner.running_changed.connect(self.running_changed)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self._engine.state_changed.connect(self._on_state_changed)
+        self._engine.loaded.connect(self._on_loaded)
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._engine.model_facts is not None
+
+    @property
+    def running(self) -> bool:
+        return self.runner.running
+
+    @property
+    def can_continue(self) -> bool:
+        return self.last_finish_reason == "length" and self.last_request is not None and not self.running
+
+    def reload_templates(self) -> None:
+        self.store.reload()
+        self.templates_changed.emit()
+
+    def problem_with(self, template: Template | None, fields: dict[str, str]) -> str:
+        """Why this draft cannot start now ("" when it can)."""
+        if not self.model_loaded:
+            return self.tr("No model is loaded. Load one on the Model page first.")
+        if template is None:
+            return self.tr("Choose a template first.")
+        if self.running:
+            return self.tr("Already writing. Press Esc to stop.")
+        try:
+            field_values(template, fields)
+        except MissingFieldError as exc:
+            return self.tr("Fill in “{label}” first.").format(label=exc.label)
+        return ""
+
+    def options_for(self, length: str, tone: str, manner: str) -> dict[str, Any]:
+        options: dict[str, Any] = {"length": length, "tone": tone, "manner": manner}
+        options["max_tokens"] = min(LENGTHS[length].max_tokens, int(self._context.settings.get("max_tokens")))
+        return options
+
+    def run(self, template: Template | None, fields: dict[str, str], *, length: str = "medium",
+            tone: str = "auto", manner: str = "auto") -> bool:
+        """Start a draft; False (with a message) when it cannot start."""
+        problem = self.problem_with(template, fields)
+        if problem:
+            self.message.emit(problem)
+            return False
+        inputs = {"template": template.to_dict(), "fields": dict(fields)}
+        return self._start(inputs, self.options_for(length, tone, manner), clear=True)
+
+    def regenerate(self) -> bool:
+        """The last request again, exactly: the engine reuses its cached prompt, so it starts at once."""
+        if self.last_request is None or self.running or not self.model_loaded:
+            return False
+        inputs, options = self.last_request
+        options = {k: v for k, v in options.items() if k != "continue_from"}
+        return self._start(inputs, options, clear=True)
+
+    def continue_from(self, text: str) -> bool:
+        """Continue ``text`` (the output so far) with the last request's prompt."""
+        if not self.can_continue or not self.model_loaded:
+            return False
+        inputs, options = self.last_request
+        return self._start(inputs, {**options, "continue_from": text}, clear=False)
+
+    def _start(self, inputs: dict[str, Any], options: dict[str, Any], *, clear: bool) -> bool:
+        self.last_request = (inputs, {k: v for k, v in options.items() if k != "continue_from"})
+        self.last_finish_reason = ""
+        self.can_continue_changed.emit(False)
+        if clear:
+            self.output_cleared.emit()
+        self.runner.start("draft", inputs, options)
+        self.message.emit(self.tr("Writing…"))
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop the draft; what was written so far stays."""
+        if self.running:
+            self.runner.cancel()
+            self.message.emit(self.tr("Stopping…"))
+
+    @Slot(dict)
+    def _on_finished(self, stats: dict) -> None:
+        self.last_finish_reason = str(stats.get("finish_reason", ""))
+        if self.last_finish_reason == "length":
+            self.message.emit(self.tr("Stopped at the length limit. Use Continue to write more."))
+        else:
+            speed = stats.get("tokens_per_s")
+            self.message.emit(self.tr("Done ({speed:.1f} tokens/s). Check the draft before you use it.").format(speed=speed)
+                              if speed else self.tr("Done. Check the draft before you use it."))
+        self.can_continue_changed.emit(self.can_continue)
+
+    @Slot(str, str)
+    def _on_failed(self, code: str, message: str) -> None:
+        self.last_finish_reason = ""
+        self.can_continue_changed.emit(False)
+        if code == CANCELLED:
+            self.message.emit(self.tr("Stopped. The text so far is kept."))
+        else:
+            self.message.emit(message or code)
+
+    # Slots take exactly their signal's arguments: PySide6 miscounts references
+    # to values (bools in particular) passed to a ``*args`` slot.
+    @Slot(str)
+    def _on_state_changed(self, _state: str) -> None:
+        self.ready_changed.emit(self.model_loaded)
+
+    @Slot(str, dict)
+    def _on_loaded(self, _request_id: str, _facts: dict) -> None:
+        self.ready_changed.emit(self.model_loaded)
+
+
+class DraftPane(QWidget):
+    """Templates on the left, the form in the middle, the draft on the right."""
+
+    models_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftPane")
+        self.context = context
+        self.controller = DraftController(context, self)
+        self.form: TemplateForm | None = None
+        self._build()
+        self._connect()
+        self._fill_template_list()
+        self._set_ready(self.controller.model_loaded)
+        self._set_running(False)
+        self._select_first_template()
+
+    @property
+    def lang(self) -> str:
+        return str(self.context.settings.get("language") or "ja")
+
+    @property
+    def template(self) -> Template | None:
+        return self.form.template if self.form else None
+
+    # ------------------------------------------------------------------ view
+    def _build(self) -> None:
+        heading = QLabel(self.tr("Draft"), self)
+        heading.setObjectName("paneTitle")
+        subtitle = QLabel(self.tr("Choose a template, fill in the form and let the model write a first draft. "
+                                  "A person checks every draft before it is used."), self)
+        subtitle.setObjectName("paneSubtitle")
+        subtitle.setWordWrap(True)
+        self.notice = NoticeBar(self, closable=False)
+
+        # left: the template list
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search templates"))
+        self.search.setClearButtonEnabled(True)
+        self.template_list = QTreeWidget(self)
+        self.template_list.setObjectName("templateList")
+        self.template_list.setHeaderHidden(True)
+        self.template_list.setRootIsDecorated(False)
+        self.template_list.setIndentation(10)
+        self.edit_templates_button = QPushButton(self.tr("Edit templates…"), self)
+        self.edit_templates_button.setToolTip(self.tr("Make your own templates, or import one a colleague shared"))
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.template_list, 1)
+        left_layout.addWidget(self.edit_templates_button)
+
+        # middle: the form and the controls
+        self.template_title = QLabel(self)
+        self.template_title.setObjectName("sectionLabel")
+        self.template_description = QLabel(self)
+        self.template_description.setObjectName("paneSubtitle")
+        self.template_description.setWordWrap(True)
+        self.form_area = QScrollArea(self)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.length_box = QComboBox(self)
+        self.tone_box = QComboBox(self)
+        self.manner_box = QComboBox(self)
+        for box, choices in ((self.length_box, LENGTHS), (self.tone_box, TONES), (self.manner_box, MANNERS)):
+            for choice in choices.values():
+                box.addItem(choice.label_ja if self.lang == "ja" else choice.label_en, choice.key)
+        self.length_box.setCurrentIndex(self.length_box.findData("medium"))
+        self.length_box.setToolTip(self.tr("Length of the draft"))
+        self.tone_box.setToolTip(self.tr("Style: desu/masu or de aru"))
+        self.manner_box.setToolTip(self.tr("Courteous or concise"))
+        controls = QHBoxLayout()
+        for text, box in ((self.tr("Length"), self.length_box), (self.tr("Style"), self.tone_box),
+                          (self.tr("Manner"), self.manner_box)):
+            label = QLabel(text, self)
+            label.setBuddy(box)
+            controls.addWidget(label)
+            controls.addWidget(box)
+        controls.addStretch(1)
+
+        self.run_button = QPushButton(self.tr("Write"), self)
+        self.run_button.setObjectName("primaryButton")
+        self.run_button.setToolTip(self.tr("Write the draft (Ctrl+Enter)"))
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setToolTip(self.tr("Stop (Esc); the text so far is kept"))
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busyBar")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setFixedWidth(90)
+        actions = QHBoxLayout()
+        actions.addWidget(self.run_button)
+        actions.addWidget(self.stop_button)
+        actions.addWidget(self.busy)
+        actions.addStretch(1)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("paneStatus")
+        self.status_label.setWordWrap(True)
+
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(8, 0, 8, 0)
+        middle_layout.addWidget(self.template_title)
+        middle_layout.addWidget(self.template_description)
+        middle_layout.addWidget(self.form_area, 1)
+        middle_layout.addLayout(controls)
+        middle_layout.addLayout(actions)
+        middle_layout.addWidget(self.status_label)
+
+        # right: the draft
+        output_label = QLabel(self.tr("Draft text"), self)
+        output_label.setObjectName("sectionLabel")
+        self.output = StreamingTextView(self)
+        self.output.setReadOnly(False)
+        self.output.setPlaceholderText(self.tr("The draft appears here as it is written. You can edit it."))
+        self.regenerate_button = QPushButton(self.tr("Rewrite"), self)
+        self.regenerate_button.setToolTip(self.tr("Write the draft again from the same input"))
+        self.continue_button = QPushButton(self.tr("Continue"), self)
+        self.continue_button.setToolTip(self.tr("Go on writing where the length limit cut the draft"))
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setToolTip(self.tr("Save the draft as Word (.docx), text (.txt) or Markdown (.md) (Ctrl+S)"))
+        self.ai_notice_box = QCheckBox(self.tr("Add the “prepared with AI” line"), self)
+        self.ai_notice_box.setChecked(bool(self.context.settings.get("ai_notice")))
+        self.ai_notice_box.setToolTip(self.tr("Published documents must say that AI helped prepare them"))
+        output_header = QHBoxLayout()
+        output_header.addWidget(output_label)
+        output_header.addStretch(1)
+        output_header.addWidget(self.regenerate_button)
+        output_header.addWidget(self.continue_button)
+        output_footer = QHBoxLayout()
+        output_footer.addWidget(self.ai_notice_box)
+        output_footer.addStretch(1)
+        output_footer.addWidget(self.copy_button)
+        output_footer.addWidget(self.export_button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addLayout(output_header)
+        right_layout.addWidget(self.output, 1)
+        right_layout.addLayout(output_footer)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([210, 380, 520])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+
+        shortcut_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._run_clicked, shortcut_context)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, shortcut_context)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._filter_templates)
+        self.template_list.currentItemChanged.connect(self._template_chosen)
+        self.edit_templates_button.clicked.connect(self.open_template_editor)
+        self.run_button.clicked.connect(self._run_clicked)
+        self.stop_button.clicked.connect(self.controller.stop)
+        self.regenerate_button.clicked.connect(self._regenerate_clicked)
+        self.continue_button.clicked.connect(self._continue_clicked)
+        self.copy_button.clicked.connect(self.copy_output)
+        self.export_button.clicked.connect(self._export_clicked)
+        self.output.textChanged.connect(self._update_buttons)
+        self.notice.action_clicked.connect(self.models_requested)
+        self.controller.delta.connect(self.output.append_delta)
+        self.controller.output_cleared.connect(self.output.clear)
+        self.controller.message.connect(self.status_label.setText)
+        self.controller.running_changed.connect(self._set_running)
+        self.controller.ready_changed.connect(self._set_ready)
+        self.controller.can_continue_changed.connect(self._can_continue_changed)
+        self.controller.templates_changed.connect(self._fill_template_list)
+
+    # ------------------------------------------------------- template list
+    def _fill_template_list(self) -> None:
+        current = self.template.id if self.template else ""
+        self.template_list.blockSignals(True)
+        self.template_list.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for template in self.controller.store.templates:
+            if template.pane != "draft":
+                continue
+            group = groups.get(template.kind)
+            if group is None:
+                group = QTreeWidgetItem(self.template_list, [template.kind or self.tr("Other")])
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                groups[template.kind] = group
+            title = template.title_for(self.lang)
+            item = QTreeWidgetItem(group, [title if template.read_only else f"{title}（{self.tr('mine')}）"])
+            item.setData(0, TEMPLATE_ROLE, template.id)
+            item.setToolTip(0, template.description_for(self.lang))
+        self.template_list.expandAll()
+        self.template_list.blockSignals(False)
+        self._filter_templates(self.search.text())
+        if current:
+            self.select_template(current)
+        for path, message in self.controller.store.problems:
+            log.warning("template not loaded: %s", message)
+
+    def _select_first_template(self) -> None:
+        items = self._template_items()
+        if items:
+            self.template_list.setCurrentItem(items[0])
+
+    def _template_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for index in range(self.template_list.topLevelItemCount()):
+            group = self.template_list.topLevelItem(index)
+            items.extend(group.child(i) for i in range(group.childCount()))
+        return items
+
+    def select_template(self, template_id: str) -> bool:
+        for item in self._template_items():
+            if item.data(0, TEMPLATE_ROLE) == template_id:
+                self.template_list.setCurrentItem(item)
+                return True
+        return False
+
+    @Slot(str)
+    def _filter_templates(self, text: str) -> None:
+        needle = text.strip().lower()
+        for index in range(self.template_list.topLevelItemCount()):
+            group = self.template_list.topLevelItem(index)
+            visible = 0
+            for i in range(group.childCount()):
+                item = group.child(i)
+                template = self.controller.store.get(item.data(0, TEMPLATE_ROLE))
+                haystack = " ".join([template.id, template.kind, *template.title.values(),
+                                     *template.description.values()]).lower()
+                hidden = bool(needle) and needle not in haystack
+                item.setHidden(hidden)
+                visible += not hidden
+            group.setHidden(visible == 0)
+
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
+    def _template_chosen(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        template_id = item.data(0, TEMPLATE_ROLE) if item else None
+        if not template_id:
+            return
+        self.show_template(self.controller.store.get(template_id))
+
+    def show_template(self, template: Template) -> None:
+        """Build the form for ``template``; values of same-named fields carry over."""
+        carried = self.form.values() if self.form else {}
+        self.form = TemplateForm(template, self.lang)
+        self.form.failed.connect(self._document_failed)
+        carried = {k: v for k, v in carried.items() if v.strip() and template.field_named(k)
+                   and template.field_named(k).kind not in ("choice", "date")}
+        self.form.set_values(carried)
+        self.form_area.setWidget(self.form)
+        self.template_title.setText(template.title_for(self.lang))
+        self.template_description.setText(template.description_for(self.lang))
+
+    # ---------------------------------------------------------------- runs
+    # Buttons connect to these None-returning slots: PySide mishandles a slot's
+    # Python return value, and ``clicked(bool)`` must not reach an optional argument.
+    @Slot()
+    def _run_clicked(self) -> None:
+        self.run_draft()
+
+    @Slot()
+    def _regenerate_clicked(self) -> None:
+        self.controller.regenerate()
+
+    @Slot()
+    def _continue_clicked(self) -> None:
+        self.continue_draft()
+
+    @Slot()
+    def _export_clicked(self) -> None:
+        self.save_file()
+
+    def _choice(self, box: QComboBox) -> str:
+        return str(box.currentData())
+
+    def run_draft(self) -> bool:
+        if self.controller.running:
+            return False
+        fields = self.form.values() if self.form else {}
+        return self.controller.run(self.template, fields, length=self._choice(self.length_box),
+                                   tone=self._choice(self.tone_box), manner=self._choice(self.manner_box))
+
+    def continue_draft(self) -> bool:
+        self.output.flush()
+        text = self.output.toPlainText()
+        return self.controller.continue_from(text)
+
+    @Slot(bool)
+    def _set_running(self, running: bool) -> None:
+        if not running:
+            self.output.flush()
+        self.output.setReadOnly(running)
+        self.busy.setVisible(running)
+        self.stop_button.setEnabled(running)
+        self._update_buttons()
+
+    @Slot(bool)
+    def _can_continue_changed(self, _can: bool) -> None:
+        self._update_buttons()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        running, ready = self.controller.running, self.controller.model_loaded
+        self.run_button.setEnabled(ready and not running)
+        self.regenerate_button.setEnabled(ready and not running and self.controller.last_request is not None)
+        self.continue_button.setEnabled(ready and self.controller.can_continue)
+        has_text = bool(self.output.text().strip())
+        self.copy_button.setEnabled(has_text or running)
+        self.export_button.setEnabled(not running)
+
+    @Slot(bool)
+    def _set_ready(self, ready: bool) -> None:
+        self._update_buttons()
+        if ready:
+            self.notice.hide()
+        else:
+            self.notice.show_notice(self.tr("No model is loaded yet, so drafts cannot be written. "
+                                            "Choose one on the Model page."), "info", self.tr("Choose a model"))
+
+    @Slot(str)
+    def _document_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Cannot open"), message)
+
+    # ------------------------------------------------------------- actions
+    @Slot()
+    def copy_output(self) -> None:
+        QGuiApplication.clipboard().setText(self.output.text())
+        self.status_label.setText(self.tr("Copied."))
+
+    def open_file(self, path: str | None = None) -> bool:
+        """Read a document into the focused document field, else the first one (Ctrl+O)."""
+        fields = self.form.document_fields() if self.form else []
+        if not fields:
+            self.status_label.setText(self.tr("This template has no field for a document."))
+            return False
+        focused = QGuiApplication.focusObject()
+        target = next((f for f in fields if f.isAncestorOf(focused) or f is focused), fields[0]) \
+            if isinstance(focused, QWidget) else fields[0]
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
+        if not path:
+            return False
+        target.open_path(path)
+        return True
+
+    def save_file(self, path: str | None = None) -> bool:
+        """Export the draft as .docx (with the template's letterhead), .txt or .md (Ctrl+S)."""
+        self.output.flush()
+        text = self.output.toPlainText()
+        if not text.strip():
+            self.status_label.setText(self.tr("There is no draft to export yet."))
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export"), self._suggested_name(),
+                self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)"))
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() not in (".docx", ".txt", ".md"):
+            target = target.with_suffix(".docx")
+        from desktop.documents import DocumentError
+        from desktop.documents.writers import write_text
+
+        template = self.template
+        try:
+            write_text(target, text, title=template.title_for(self.lang) if template else "",
+                       ai_notice=self.ai_notice_box.isChecked(),
+                       letterhead=template.letterhead_path() if template else None)
+        except (DocumentError, OSError, ValueError) as exc:  # ValueError: text Word cannot hold
+            QMessageBox.warning(self, self.tr("Cannot save"), getattr(exc, "message", "") or str(exc))
+            return False
+        self.status_label.setText(self.tr("Exported: {name}").format(name=target.name))
+        return True
+
+    def _suggested_name(self) -> str:
+        title = self.template.title_for(self.lang) if self.template else "draft"
+        return f"{title}.docx"
+
+    @Slot()
+    def open_template_editor(self) -> None:
+        from desktop.ui.template_editor import TemplateEditorDialog
+
+        dialog = TemplateEditorDialog(self.controller.store, self.context.engine, self,
+                                      lang=self.lang, start_id=self.template.id if self.template else "")
+        dialog.templates_changed.connect(self.controller.reload_templates)
+        dialog.exec()
+        self.controller.reload_templates()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._update_buttons)

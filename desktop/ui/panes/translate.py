@@ -1,0 +1,534 @@
+"""The translate pane: a document in, its translation beside it segment by segment, a document out.
+
+``TranslateController`` (``translate_controller.py``) holds the state and
+talks to the engine; it is tested without clicking. ``TranslatePane`` is the view:
+language choices, the source | translation table (one row per segment, the
+translation editable), re-translation of one segment, and export in the
+source's own format, as a bilingual table, or as plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu,
+    QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
+    QToolButton, QVBoxLayout, QWidget,
+)
+
+from desktop.documents.model import DocumentError
+from desktop.languages import AUTO, LANGUAGES
+from desktop.ui.context import AppContext
+from desktop.ui.panes.translate_controller import TranslateController
+from desktop.ui.widgets import FileDropArea, NoticeBar
+
+OPEN_SUFFIXES = (".docx", ".txt", ".md", ".pdf")
+FLUSH_INTERVAL_MS = 40
+FLAG_COLOR = QColor("#fff1d6")
+CURRENT_COLOR = QColor("#e8f0fe")
+
+
+class TranslatePane(QWidget):
+    """Languages, 翻訳 (Ctrl+Enter), 停止 (Esc), source | translation side by side, export."""
+
+    models_requested = Signal()
+
+    SOURCE_COLUMN = 0
+    TRANSLATION_COLUMN = 1
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("translatePane")
+        self.setAcceptDrops(True)
+        self.context = context
+        self.controller = TranslateController(context, self)
+        self._rows: dict[int, int] = {}       # block index -> table row
+        self._pending: dict[int, list[str]] = {}
+        self._filling = False
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_INTERVAL_MS)
+        self._flush_timer.timeout.connect(self._flush)
+        self._build()
+        self._connect()
+        self._set_ready(self.controller.model_loaded)
+        self._set_running(False)
+
+    # ------------------------------------------------------------ view
+    def _build(self) -> None:
+        heading = QLabel(self.tr("Translate"), self)
+        heading.setObjectName("paneTitle")
+        subtitle = QLabel(self.tr("Translate documents on this PC, keeping their layout and the office glossary. "
+                                  "A person checks every translation before it is used."), self)
+        subtitle.setObjectName("paneSubtitle")
+        subtitle.setWordWrap(True)
+        self.notice = NoticeBar(self, closable=True)
+
+        self.open_button = QPushButton(self.tr("Open…"), self)
+        self.open_button.setToolTip(self.tr("Open a .docx, .txt, .md or .pdf file (Ctrl+O)"))
+        self.source_combo = QComboBox(self)
+        self.source_combo.setObjectName("sourceLanguage")
+        self.source_combo.addItem(self.tr("Detect"), AUTO)
+        self.target_combo = QComboBox(self)
+        self.target_combo.setObjectName("targetLanguage")
+        ui_lang = str(self.context.settings.get("language"))
+        for language in LANGUAGES:
+            self.source_combo.addItem(language.name(ui_lang), language.code)
+            self.target_combo.addItem(language.name(ui_lang), language.code)
+        self.target_combo.setCurrentIndex(self.target_combo.findData("en"))
+        self.register_combo = QComboBox(self)
+        self.register_combo.addItem(self.tr("です・ます (polite)"), "desu_masu")
+        self.register_combo.addItem(self.tr("である (plain)"), "de_aru")
+        self.register_combo.setToolTip(self.tr("Style of Japanese translations"))
+        self.glossary_button = QPushButton(self.tr("Glossary…"), self)
+        self.glossary_button.setToolTip(self.tr("Terms that must always be translated the same way"))
+        arrow = QLabel("→", self)
+
+        self.run_button = QPushButton(self.tr("Translate"), self)
+        self.run_button.setObjectName("primaryButton")
+        self.run_button.setToolTip(self.tr("Translate (Ctrl+Enter)"))
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setToolTip(self.tr("Stop (Esc); the segments already translated are kept"))
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("translateProgress")
+        self.progress_bar.setFixedWidth(160)
+        self.progress_bar.setTextVisible(False)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("progressCount")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("paneStatus")
+        self.status_label.setWordWrap(True)
+
+        languages = QHBoxLayout()
+        languages.addWidget(self.open_button)
+        languages.addSpacing(12)
+        languages.addWidget(QLabel(self.tr("From"), self))
+        languages.addWidget(self.source_combo)
+        languages.addWidget(arrow)
+        languages.addWidget(QLabel(self.tr("To"), self))
+        languages.addWidget(self.target_combo)
+        languages.addWidget(self.register_combo)
+        languages.addSpacing(12)
+        languages.addWidget(self.glossary_button)
+        languages.addStretch(1)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.run_button)
+        actions.addWidget(self.stop_button)
+        actions.addSpacing(8)
+        actions.addWidget(self.progress_bar)
+        actions.addWidget(self.progress_label)
+        actions.addSpacing(8)
+        actions.addWidget(self.status_label, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_input_page())
+        self.stack.addWidget(self._build_table_page())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.notice)
+        layout.addLayout(languages)
+        layout.addLayout(actions)
+        layout.addWidget(self.stack, 1)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.translate_all, context)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, context)
+
+    def _build_input_page(self) -> QWidget:
+        page = QWidget(self)
+        self.drop_area = FileDropArea(
+            OPEN_SUFFIXES, self.tr("Drop a .docx, .txt, .md or .pdf file here"),
+            self.tr("Documents (*.docx *.txt *.md *.pdf)"), page)
+        self.paste_edit = QPlainTextEdit(page)
+        self.paste_edit.setObjectName("pasteEdit")
+        self.paste_edit.setPlaceholderText(self.tr("…or paste the text to translate here"))
+        self.use_text_button = QPushButton(self.tr("Use this text"), page)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.use_text_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.drop_area, 1)
+        layout.addWidget(self.paste_edit, 2)
+        layout.addLayout(row)
+        return page
+
+    def _build_table_page(self) -> QWidget:
+        page = QWidget(self)
+        self.document_label = QLabel(page)
+        self.document_label.setObjectName("sectionLabel")
+        self.table = QTableWidget(0, 2, page)
+        self.table.setObjectName("segmentTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Source"), self.tr("Translation")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setAlternatingRowColors(True)
+
+        self.retranslate_button = QPushButton(self.tr("Translate this segment again"), page)
+        self.retranslate_button.setToolTip(self.tr("Translate only the selected segment again"))
+        self.export_button = QToolButton(page)
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction(self.tr("Same format as the source…"), self._export_same)
+        menu.addAction(self.tr("Bilingual table (.docx)…"), self._export_bilingual)
+        menu.addAction(self.tr("Plain text (.txt)…"), self._export_text)
+        self.export_button.setMenu(menu)
+        self.new_button = QPushButton(self.tr("Another document"), page)
+        row = QHBoxLayout()
+        row.addWidget(self.retranslate_button)
+        row.addStretch(1)
+        row.addWidget(self.new_button)
+        row.addWidget(self.export_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.document_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        return page
+
+    def _connect(self) -> None:
+        c = self.controller
+        self.open_button.clicked.connect(self._open_clicked)
+        self.drop_area.files_dropped.connect(self._files_dropped)
+        self.use_text_button.clicked.connect(self._use_pasted_text)
+        self.run_button.clicked.connect(self.translate_all)
+        self.stop_button.clicked.connect(c.stop)
+        self.retranslate_button.clicked.connect(self.retranslate_selected)
+        self.new_button.clicked.connect(self._back_to_input)
+        self.glossary_button.clicked.connect(self.edit_glossary)
+        self.target_combo.currentIndexChanged.connect(self._update_register)
+        self.table.itemChanged.connect(self._item_edited)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.notice.action_clicked.connect(self.models_requested)
+        c.document_changed.connect(self._fill_table)
+        c.segment_started.connect(self._segment_started)
+        c.segment_delta.connect(self._segment_delta)
+        c.segment_finished.connect(self._segment_finished)
+        c.segment_abandoned.connect(self._segment_abandoned)
+        c.progress.connect(self._progress)
+        c.message.connect(self.status_label.setText)
+        c.problem.connect(self._show_problem)
+        c.running_changed.connect(self._set_running)
+        c.ready_changed.connect(self._set_ready)
+        self._update_register()
+
+    # ------------------------------------------------------- choices
+    def source_language(self) -> str:
+        return self.source_combo.currentData()
+
+    def target_language(self) -> str:
+        return self.target_combo.currentData()
+
+    def register(self) -> str:
+        return self.register_combo.currentData()
+
+    def set_languages(self, source: str, target: str) -> None:
+        self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(source)))
+        self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(target)))
+
+    @Slot()
+    def _update_register(self) -> None:
+        self.register_combo.setEnabled(self.target_language() == "ja")
+
+    # ------------------------------------------------------- table
+    @Slot()
+    def _fill_table(self) -> None:
+        c = self.controller
+        self._filling = True
+        self.table.setRowCount(0)
+        self._rows = {}
+        self.table.setRowCount(len(c.segments))
+        for row, segment in enumerate(c.segments):
+            self._rows[segment.index] = row
+            source = QTableWidgetItem(segment.text)
+            source.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            source.setToolTip(" — ".join(filter(None, [self._kind_name(segment.kind), segment.location])))
+            self.table.setItem(row, self.SOURCE_COLUMN, source)
+            self.table.setItem(row, self.TRANSLATION_COLUMN, QTableWidgetItem(""))
+        self._filling = False
+        name = c.source_path.name if c.source_path else self.tr("Pasted text")
+        self.document_label.setText(self.tr("{name} — {count} segments").format(name=name, count=len(c.segments)))
+        detected = c.detected_source()
+        if self.source_language() == AUTO and detected:
+            if self.target_language() == detected:
+                self.target_combo.setCurrentIndex(self.target_combo.findData("en" if detected != "en" else "ja"))
+        self.progress_bar.setRange(0, max(1, len(c.segments)))
+        self.progress_bar.setValue(0)
+        self.progress_label.clear()
+        if self.controller.model_loaded:
+            self.notice.hide()
+        self.stack.setCurrentIndex(1)
+        self._update_buttons()
+
+    def _kind_name(self, kind: str) -> str:
+        names = {"heading": self.tr("Heading"), "paragraph": self.tr("Paragraph"), "list_item": self.tr("List item"),
+                 "table_cell": self.tr("Table cell"), "header": self.tr("Page header"), "footer": self.tr("Page footer")}
+        return names.get(kind, "")
+
+    def _translation_item(self, index: int) -> QTableWidgetItem | None:
+        row = self._rows.get(index)
+        return None if row is None else self.table.item(row, self.TRANSLATION_COLUMN)
+
+    @Slot(int)
+    def _segment_started(self, index: int) -> None:
+        self._flush()
+        item = self._translation_item(index)
+        if item is None:
+            return
+        self._filling = True
+        item.setText("")
+        item.setBackground(QBrush(CURRENT_COLOR))
+        self._filling = False
+        self.table.scrollToItem(item)
+
+    @Slot(int, str)
+    def _segment_delta(self, index: int, text: str) -> None:
+        self._pending.setdefault(index, []).append(text)
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    @Slot()
+    def _flush(self) -> None:
+        """Add the text that arrived since the last flush (one repaint per ~40 ms, not per token)."""
+        pending, self._pending = self._pending, {}
+        self._filling = True
+        for index, pieces in pending.items():
+            item = self._translation_item(index)
+            if item is not None:
+                item.setText(item.text() + "".join(pieces))
+        self._filling = False
+
+    @Slot(int, str, list)
+    def _segment_finished(self, index: int, text: str, missing: list) -> None:
+        self._pending.pop(index, None)
+        item = self._translation_item(index)
+        if item is None:
+            return
+        self._filling = True
+        item.setText(text)
+        if missing:
+            terms = "\n".join(f"{m['source']} → {m['target']}" for m in missing)
+            item.setBackground(QBrush(FLAG_COLOR))
+            item.setToolTip(self.tr("A glossary term is not used in this translation:\n{terms}").format(terms=terms))
+            item.setData(Qt.ItemDataRole.DecorationRole, self.style().standardIcon(
+                self.style().StandardPixmap.SP_MessageBoxWarning))
+        else:
+            item.setBackground(QBrush())
+            item.setToolTip("")
+            item.setData(Qt.ItemDataRole.DecorationRole, None)
+        self._filling = False
+
+    @Slot(int, str)
+    def _segment_abandoned(self, index: int, text: str) -> None:
+        """A segment stopped half-way: its partial text goes, the translation it had before comes back."""
+        self._pending.pop(index, None)
+        self._segment_finished(index, text, self.controller.flags.get(index, []))
+
+    @Slot(QTableWidgetItem)
+    def _item_edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != self.TRANSLATION_COLUMN:
+            return
+        index = next((i for i, row in self._rows.items() if row == item.row()), None)
+        if index is not None:
+            self.controller.set_translation(index, item.text())
+
+    def is_flagged(self, index: int) -> bool:
+        """Whether the row of block ``index`` is marked as missing a glossary term."""
+        item = self._translation_item(index)
+        return item is not None and bool(item.toolTip())
+
+    def selected_index(self) -> int | None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        if len(rows) != 1:
+            return None
+        row = rows.pop()
+        return next((i for i, r in self._rows.items() if r == row), None)
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(1, total))
+        self.progress_bar.setValue(done)
+        self.progress_label.setText(self.tr("{done} / {total} segments").format(done=done, total=total))
+
+    # ------------------------------------------------------- actions
+    @Slot()
+    def translate_all(self) -> bool:
+        return self.controller.translate(self.source_language(), self.target_language(), self.register())
+
+    @Slot()
+    def retranslate_selected(self) -> bool:
+        index = self.selected_index()
+        if index is None:
+            self.status_label.setText(self.tr("Select the segment to translate again."))
+            return False
+        return self.controller.translate(self.source_language(), self.target_language(), self.register(),
+                                         only=[index])
+
+    @Slot()
+    def edit_glossary(self) -> None:
+        from desktop.ui.glossary_editor import GlossaryEditor
+
+        dialog = GlossaryEditor(self.controller.glossary_path, self)
+        if dialog.exec():
+            self.controller.reload_glossary()
+            self.status_label.setText(self.tr("Glossary saved: {count} terms.").format(count=len(self.controller.terms)))
+
+    @Slot()
+    def _open_clicked(self) -> None:
+        self.open_file()
+
+    @Slot()
+    def _export_same(self) -> None:
+        self.save_file(mode="same")
+
+    @Slot()
+    def _export_bilingual(self) -> None:
+        self.save_file(mode="bilingual")
+
+    @Slot()
+    def _export_text(self) -> None:
+        self.save_file(mode="text")
+
+    @Slot(str)
+    def _show_problem(self, text: str) -> None:
+        self.notice.show_notice(text, "error")
+
+    @Slot(list)
+    def _files_dropped(self, paths: list) -> None:
+        if paths:
+            self.open_file(paths[0])
+
+    @Slot()
+    def _use_pasted_text(self) -> None:
+        self.controller.use_text(self.paste_edit.toPlainText())
+
+    @Slot()
+    def _back_to_input(self) -> None:
+        if not self.controller.running:
+            self.stack.setCurrentIndex(0)
+
+    def open_file(self, path: str | None = None) -> bool:
+        """Open a document to translate (asks for a file when ``path`` is None). Ctrl+O."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf)"))
+        if not path:
+            return False
+        return self.controller.open_path(Path(path))
+
+    def save_file(self, path: str | None = None, mode: str = "same") -> bool:
+        """Export the translation (asks for a name when ``path`` is None). Ctrl+S.
+
+        ``mode``: "same" (the source's format and structure), "bilingual"
+        (a two-column .docx) or "text" (plain .txt).
+        """
+        c = self.controller
+        if c.document is None or not c.translations:
+            self.status_label.setText(self.tr("There is no translation to export yet."))
+            return False
+        if path is None:
+            path = self._ask_export_path(mode)
+        if not path:
+            return False
+        out = Path(path)
+        try:
+            c.export(out, bilingual=(mode == "bilingual"))
+        except (DocumentError, OSError) as exc:
+            self.notice.show_notice(getattr(exc, "message", None) or str(exc), "error")
+            return False
+        untranslated = sum(1 for s in c.segments if s.index not in c.translations)
+        note = self.tr(" ({count} untranslated segments are left in the source language)").format(
+            count=untranslated) if untranslated else ""
+        self.status_label.setText(self.tr("Saved: {name}").format(name=out.name) + note)
+        return True
+
+    def _ask_export_path(self, mode: str) -> str:
+        c = self.controller
+        stem = (c.source_path.stem if c.source_path else self.tr("translation")) + f"_{c.target}"
+        folder = c.source_path.parent if c.source_path else Path.home()
+        if mode == "bilingual":
+            suffix, file_filter = ".docx", self.tr("Word (*.docx)")
+            stem += self.tr("_bilingual")
+        elif mode == "text":
+            suffix, file_filter = ".txt", self.tr("Text (*.txt)")
+        elif c.source_path is not None and c.document.format in ("docx", "txt", "md"):
+            suffix = "." + c.document.format
+            file_filter = {"docx": self.tr("Word (*.docx)"), "txt": self.tr("Text (*.txt)"),
+                           "md": self.tr("Markdown (*.md)")}[c.document.format]
+        else:
+            suffix, file_filter = ".docx", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / (stem + suffix)), file_filter)
+        return path
+
+    # ------------------------------------------------------- drops and state
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPEN_SUFFIXES
+               for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls()
+                 if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPEN_SUFFIXES]
+        if paths:
+            event.acceptProposedAction()
+            self.open_file(paths[0])
+
+    @Slot(bool)
+    def _set_running(self, running: bool) -> None:
+        if not running:
+            self._flush()
+            self._clear_current_marks()
+        for widget in (self.open_button, self.source_combo, self.target_combo, self.glossary_button,
+                       self.new_button, self.export_button):
+            widget.setEnabled(not running)
+        self.register_combo.setEnabled(not running and self.target_language() == "ja")
+        self.stop_button.setEnabled(running)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if running else
+                                   QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self._update_buttons()
+
+    def _clear_current_marks(self) -> None:
+        self._filling = True
+        for index in self._rows:
+            item = self._translation_item(index)
+            if item is not None and not self.controller.flags.get(index):
+                item.setBackground(QBrush())
+        self._filling = False
+
+    @Slot(bool)
+    def _set_ready(self, ready: bool) -> None:
+        self._update_buttons()
+        if ready:
+            self.notice.hide()
+        else:
+            self.notice.show_notice(
+                self.tr("No model is loaded yet. Choose one on the Model page to translate."),
+                "info", self.tr("Choose a model"))
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        c = self.controller
+        idle = c.model_loaded and not c.running
+        self.run_button.setEnabled(idle)
+        self.run_button.setToolTip(self.tr("Translate (Ctrl+Enter)") if c.model_loaded
+                                   else self.tr("Load a model first"))
+        self.retranslate_button.setEnabled(idle and self.selected_index() is not None)
+

@@ -1,0 +1,282 @@
+"""The state and engine traffic of the translate pane, without any widget.
+
+``TranslateController`` holds the document, its segments, the translations
+and their glossary flags, and runs the ``translate`` job through a
+``JobRunner``. It tells the view what changed by signals (a segment started,
+new text for it, it finished or was abandoned), so it is tested without clicking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop.documents.model import Document, DocumentError
+from desktop.glossary import (
+    GlossaryError, Term, default_glossary_path, load_glossary, missing_terms, select_terms,
+)
+from desktop.jobs.segments import Segment, segment_document, translations_by_block
+from desktop.languages import LanguageError, detect_language, resolve_pair
+from desktop.ui.context import AppContext
+from desktop.ui.job_runner import CANCELLED, JobRunner
+
+
+class TranslateController(QObject):
+    """The translation of one document: what is translated, what is flagged, and the running job.
+
+    Rows are the document's segments (``segments``), each known by its block
+    index; ``translations`` and ``flags`` are keyed by that index.
+    """
+
+    document_changed = Signal()
+    segment_started = Signal(int)            # block index now being translated
+    segment_delta = Signal(int, str)         # block index, new text
+    segment_finished = Signal(int, str, list)  # block index, translation, missing terms
+    segment_abandoned = Signal(int, str)     # block index, the text to show again (stopped mid-segment)
+    progress = Signal(int, int)
+    message = Signal(str)
+    problem = Signal(str)                    # something the user must act on (shown as a notice)
+    running_changed = Signal(bool)
+    ready_changed = Signal(bool)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._engine = context.engine
+        self.document: Document | None = None
+        self.source_path: Path | None = None
+        self.segments: list[Segment] = []
+        self.translations: dict[int, str] = {}
+        self.flags: dict[int, list[dict[str, str]]] = {}
+        self.source: str | None = None       # the languages of the last translation
+        self.target = "en"
+        self._order: list[int] = []          # block indexes of the running job, in order
+        self._current = -1
+        self.glossary_path = default_glossary_path(context.paths)
+        self.terms: list[Term] = self._load_terms()
+        self.runner = JobRunner(context.engine, self)
+        self.runner.delta.connect(self._on_delta)
+        self.runner.section.connect(self._on_section)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.running_changed.connect(self.running_changed)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self._engine.state_changed.connect(self._on_state_changed)
+        self._engine.loaded.connect(self._on_loaded)
+
+    # ------------------------------------------------------------- state
+    @property
+    def model_loaded(self) -> bool:
+        return self._engine.model_facts is not None
+
+    @property
+    def running(self) -> bool:
+        return self.runner.running
+
+    def _load_terms(self) -> list[Term]:
+        if not self.glossary_path.exists():
+            return []
+        try:
+            return load_glossary(self.glossary_path)
+        except GlossaryError as exc:
+            self.problem.emit(exc.message)
+            return []
+
+    def reload_glossary(self) -> None:
+        """Read the glossary again (after the editor saved it) and re-check every translation."""
+        self.terms = self._load_terms()
+        for segment in self.segments:
+            if segment.index in self.translations:
+                self._check(segment.index, self.translations[segment.index])
+
+    def set_document(self, document: Document, path: Path | None = None) -> None:
+        """Show ``document``; translations of the previous one are dropped."""
+        if self.running:
+            self.runner.cancel()
+        self.document = document
+        self.source_path = path
+        self.segments = segment_document(document)
+        self.translations = {}
+        self.flags = {}
+        self.document_changed.emit()
+
+    def open_path(self, path: Path) -> bool:
+        """Read the document at ``path``; on failure emit ``problem`` with the reader's message."""
+        from desktop.documents import read_document
+
+        try:
+            document = read_document(path)
+        except DocumentError as exc:
+            self.problem.emit(exc.message)
+            return False
+        if not segment_document(document):
+            self.problem.emit(self.tr("There is no text to translate in {name}.").format(name=path.name))
+            return False
+        self.set_document(document, path)
+        self.message.emit(self.tr("Opened {name}: {count} segments.").format(name=path.name, count=len(self.segments)))
+        return True
+
+    def use_text(self, text: str) -> bool:
+        """Translate pasted ``text`` (one segment per paragraph)."""
+        from desktop.documents import document_from_text
+
+        document = document_from_text(text)
+        if not segment_document(document):
+            self.problem.emit(self.tr("Paste or type the text to translate first."))
+            return False
+        self.set_document(document, None)
+        return True
+
+    def detected_source(self) -> str | None:
+        return detect_language(self.document.text()) if self.document else None
+
+    def source_text(self, index: int) -> str:
+        return next((s.text for s in self.segments if s.index == index), "")
+
+    # --------------------------------------------------------- translating
+    def problem_with(self, source: str, target: str) -> str:
+        """Why translating cannot start now ("" when it can)."""
+        if not self.model_loaded:
+            return self.tr("No model is loaded. Load one on the Model page first.")
+        if self.document is None or not self.segments:
+            return self.tr("Open a document or paste text first.")
+        if self.running:
+            return self.tr("Already translating. Press Esc to stop.")
+        try:
+            resolve_pair(source, target, self.document.text())
+        except LanguageError as exc:
+            return exc.message
+        return ""
+
+    def translate(self, source: str, target: str, register: str, only: list[int] | None = None) -> bool:
+        """Start translating every segment, or only the blocks in ``only``; False with a message if it cannot."""
+        problem = self.problem_with(source, target)
+        if problem:
+            self.message.emit(problem)
+            return False
+        self.source, self.target = resolve_pair(source, target, self.document.text())
+        settings = self._context.settings
+        options: dict[str, Any] = {
+            "source": source, "target": target, "register": register,
+            "temperature": min(float(settings.get("temperature")), 0.3),
+            "max_tokens": int(settings.get("max_tokens")),
+        }
+        if only is not None:
+            options["only"] = list(only)
+        inputs = {
+            "document": self.document.to_dict(),
+            "glossary": [term.as_pair() for term in self.terms],
+            "translations": {str(index): text for index, text in self.translations.items()},
+        }
+        wanted = set(only) if only is not None else None
+        self._order = [s.index for s in self.segments if wanted is None or s.index in wanted]
+        self._current = -1
+        self.runner.start("translate", inputs, options)
+        self.message.emit(self.tr("Translating…"))
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop translating; the segments already translated stay."""
+        if self.running:
+            self.runner.cancel()
+            self.message.emit(self.tr("Stopping…"))
+
+    def set_translation(self, index: int, text: str) -> None:
+        """The user edited a translation: keep it and re-check its glossary terms."""
+        self.translations[index] = text
+        self._check(index, text)
+
+    def _check(self, index: int, text: str) -> None:
+        missing = missing_terms(text, select_terms(self.terms, self.source_text(index)))
+        self.flags[index] = [{"source": t.source, "target": t.target} for t in missing]
+        if not self.flags[index]:
+            del self.flags[index]
+        self.segment_finished.emit(index, text, self.flags.get(index, []))
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, _label: str) -> None:
+        self.progress.emit(done, total)
+        if done < len(self._order):
+            self._current = self._order[done]
+            self.segment_started.emit(self._current)
+
+    @Slot(str)
+    def _on_delta(self, text: str) -> None:
+        if self._current >= 0:
+            self.segment_delta.emit(self._current, text)
+
+    @Slot(int, str, dict)
+    def _on_section(self, index: int, text: str, meta: dict) -> None:
+        self.translations[index] = text
+        flagged = list(meta.get("missing_terms") or [])
+        if flagged:
+            self.flags[index] = flagged
+        else:
+            self.flags.pop(index, None)
+        self.segment_finished.emit(index, text, flagged)
+
+    @Slot(dict)
+    def _on_finished(self, stats: dict) -> None:
+        self._current = -1
+        flagged = sum(1 for s in self.segments if s.index in self.flags)
+        if flagged:
+            self.message.emit(self.tr("Done. {count} segments need a check: a glossary term is missing.")
+                              .format(count=flagged))
+        else:
+            self.message.emit(self.tr("Done. Check the translation before you use it."))
+
+    @Slot(str, str)
+    def _on_failed(self, code: str, message: str) -> None:
+        if self._current >= 0:
+            self.segment_abandoned.emit(self._current, self.translations.get(self._current, ""))
+        self._current = -1
+        if code == CANCELLED:
+            done = sum(1 for s in self.segments if s.index in self.translations)
+            self.message.emit(self.tr("Stopped. {done} of {total} segments are translated and kept.")
+                              .format(done=done, total=len(self.segments)))
+        else:
+            self.problem.emit(message or code)
+            self.message.emit(self.tr("Translation stopped by an error."))
+
+    @Slot(str)
+    def _on_state_changed(self, _state: str) -> None:
+        self.ready_changed.emit(self.model_loaded)
+
+    @Slot(str, dict)
+    def _on_loaded(self, _request_id: str, _facts: dict) -> None:
+        self.ready_changed.emit(self.model_loaded)
+
+    # ------------------------------------------------------------ exporting
+    def translated_pairs(self) -> list[tuple[str, str]]:
+        """(source, translation) for every segment, "" where not translated yet."""
+        return [(s.text, self.translations.get(s.index, "")) for s in self.segments]
+
+    def translated_text(self) -> str:
+        return "\n".join(text for _source, text in self.translated_pairs())
+
+    def export(self, path: Path, bilingual: bool = False) -> None:
+        """Write the translation to ``path``; raises DocumentError with a message for the user.
+
+        A bilingual export is a two-column .docx table. Otherwise a .docx made
+        from a .docx keeps the source's structure, a .txt/.md made from the
+        same format keeps its lines, and anything else is composed from the
+        segments. Untranslated segments keep their source text. The "AI
+        notice" line is added to composed documents, never to a copy in the
+        source's own shape (whose structure stays identical).
+        """
+        from desktop.documents import writers
+
+        assert self.document is not None
+        keeps_shape = (not bilingual and bool(self.document.path)
+                       and self.document.format == path.suffix.lower()[1:])
+        ai_notice = bool(self._context.settings.get("ai_notice")) and not keeps_shape
+        source = self.source or "ja"
+        if bilingual:
+            writers.write_bilingual_docx(self.translated_pairs(), path, source_lang=source,
+                                         target_lang=self.target, title=self.document.title, ai_notice=ai_notice)
+        else:
+            aligned = translations_by_block(self.document, self.translations)
+            writers.write_translation(self.document, aligned, path, target_lang=self.target, ai_notice=ai_notice)
