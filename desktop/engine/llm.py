@@ -29,7 +29,7 @@ import llama_cpp
 import llama_cpp._internals as _llama_internals
 import llama_cpp.llama as _llama_module
 
-from desktop.engine.chat import ChatFormat
+from desktop.engine.chat import ChatFormat, ChatTemplateError
 from desktop.engine.protocol import CONTEXT_OVERFLOW, MODEL_CORRUPT, MODEL_MISSING, OUT_OF_MEMORY
 from desktop.jobs.base import Cancelled, ChatMessage, JobError
 from desktop.messages import message
@@ -95,11 +95,12 @@ _quiet_binding()
 # ------------------------------------------------------------------ facts
 
 def _file_type_name(value: Any) -> str:
-    try:
-        import gguf
+    """"Q4_K_M" etc. from the library's table (not ``gguf``: the packaged build leaves it out)."""
+    from desktop.library.facts import FILE_TYPES
 
-        return gguf.LlamaFileType(int(value)).name.removeprefix("MOSTLY_").removeprefix("ALL_")
-    except (ValueError, TypeError, ImportError):
+    try:
+        return FILE_TYPES.get(int(value), "unknown")
+    except (ValueError, TypeError):
         return "unknown"
 
 
@@ -132,6 +133,7 @@ class Model:
         self.usage: dict[str, Any] = {}
         self.begin_request()
         self._vocab = llama._model.vocab
+        self._eog_ids: list[int] | None = None
         self._bos_id = llama.token_bos()
         metadata = dict(llama.metadata)
         self._space_prefix = self._adds_space_prefix()
@@ -182,6 +184,9 @@ class Model:
             log.warning("llama.cpp refused %s: %s", path, text)
             if "context" in text.lower():
                 raise ModelLoadError(OUT_OF_MEMORY, message(OUT_OF_MEMORY)) from exc
+            raise ModelLoadError(MODEL_CORRUPT, message(MODEL_CORRUPT)) from exc
+        except (RuntimeError, OSError) as exc:
+            log.warning("llama.cpp could not load %s: %s", path, type(exc).__name__)
             raise ModelLoadError(MODEL_CORRUPT, message(MODEL_CORRUPT)) from exc
         try:
             return cls(llama, path, load_seconds=time.perf_counter() - started)
@@ -263,11 +268,20 @@ class Model:
         return len(self._raw_tokenize(text, False))
 
     def chat_tokens(self, messages: list[ChatMessage], assistant_prefix: str = "") -> list[int]:
-        """The prompt's token ids for ``messages`` (message texts never become control tokens)."""
-        return self.chat_format.tokenize(
-            messages, self._tokenize_piece, bos_id=self._bos_id if self._adds_bos() else None,
-            assistant_prefix=assistant_prefix,
-        )
+        """The prompt's token ids for ``messages`` (message texts never become control tokens).
+
+        A template that fails on this conversation raises ``JobError(model_corrupt)``
+        with a message naming the chat template (the error's text is not logged: it
+        may quote the conversation).
+        """
+        try:
+            return self.chat_format.tokenize(
+                messages, self._tokenize_piece, bos_id=self._bos_id if self._adds_bos() else None,
+                assistant_prefix=assistant_prefix,
+            )
+        except ChatTemplateError as exc:
+            log.warning("the chat template failed on a request (%s)", type(exc).__name__)
+            raise JobError(MODEL_CORRUPT, message("chat_template_failed")) from None
 
     def _adds_bos(self) -> bool:
         return self._bos_id >= 0 and bool(llama_cpp.llama_vocab_get_add_bos(self._vocab))
@@ -316,6 +330,7 @@ class Model:
         temperature: float = 0.7,
         assistant_prefix: str = "",
         seed: int | None = None,
+        ignore_eos: bool = False,
     ) -> Iterator[str]:
         """Yield the reply to ``messages`` piece by piece (see ``ChatModel.stream_chat``)."""
         started = time.perf_counter()
@@ -337,6 +352,7 @@ class Model:
         generator = llama.generate(
             tokens, temp=max(float(temperature), 0.0), top_k=40, top_p=0.95, min_p=0.05,
             repeat_penalty=REPEAT_PENALTY,
+            logits_processor=self._eog_mask() if ignore_eos else None,
         )
         try:
             for token in generator:
@@ -370,6 +386,19 @@ class Model:
                 "ttft_s": (first_token_at - started) if first_token_at else None,
                 "finish_reason": self._finish_reason,
             }
+
+    def _eog_mask(self) -> llama_cpp.LogitsProcessorList:
+        """A logits processor that makes every end-of-generation token impossible."""
+        if self._eog_ids is None:
+            n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
+            self._eog_ids = [t for t in range(n_vocab) if llama_cpp.llama_vocab_is_eog(self._vocab, t)]
+        eog_ids = self._eog_ids
+
+        def mask(_input_ids: Any, scores: Any) -> Any:
+            scores[eog_ids] = -float("inf")
+            return scores
+
+        return llama_cpp.LogitsProcessorList([mask])
 
     def request_stats(self, seconds: float) -> dict[str, Any]:
         """Stats of the current request for the ``done`` event, given its wall time."""

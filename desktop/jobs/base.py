@@ -40,8 +40,12 @@ class ChatModel(Protocol):
         temperature: float = 0.7,
         assistant_prefix: str = "",
         seed: int | None = None,
+        ignore_eos: bool = False,
     ) -> Iterator[str]:
         """Yield the reply to ``messages`` piece by piece.
+
+        ``ignore_eos`` keeps generating until ``max_tokens`` even where the model
+        would end (benchmarks generate a fixed number of tokens, as llama-bench does).
 
         ``assistant_prefix`` is text the reply already starts with (to continue
         an answer cut at the length limit); it is not yielded again.

@@ -13,7 +13,7 @@ DEFAULT_MAX_TOKENS = 512
 
 def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> Iterator[Message]:
     """inputs: ``prompt`` (required), ``system`` (optional).
-    options: ``max_tokens``, ``temperature``, ``seed``, ``assistant_prefix``."""
+    options: ``max_tokens``, ``temperature``, ``seed``, ``assistant_prefix``, ``ignore_eos``."""
     messages: list[ChatMessage] = []
     if inputs.get("system"):
         messages.append({"role": "system", "content": str(inputs["system"])})
@@ -24,6 +24,7 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
         temperature=float(options.get("temperature", 0.7)),
         assistant_prefix=str(options.get("assistant_prefix", "")),
         seed=options.get("seed"),
+        ignore_eos=bool(options.get("ignore_eos", False)),
     ):
         yield Delta(text=piece)
     return {"finish_reason": model.last_finish_reason}

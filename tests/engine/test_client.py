@@ -59,7 +59,7 @@ def test_load_and_stream(qtbot, client, tiny_model: Path) -> None:
 def test_cancel_mid_stream(qtbot, client, slow_model: Path) -> None:
     engine, recorder = client
     assert wait_final(qtbot, recorder, engine.load(str(slow_model), n_ctx=4096))[0] == "loaded"
-    job_id = engine.run_job("generate", {"prompt": "x"}, {"max_tokens": 4000, "seed": 7})
+    job_id = engine.run_job("generate", {"prompt": "x"}, {"max_tokens": 4000, "ignore_eos": True})
     qtbot.waitUntil(lambda: len(recorder.deltas.get(job_id, [])) >= 3, timeout=30000)
     engine.cancel(job_id)
     final = wait_final(qtbot, recorder, job_id, timeout=10000)
@@ -70,7 +70,7 @@ def test_cancel_mid_stream(qtbot, client, slow_model: Path) -> None:
 def test_killed_worker_is_reported_and_replaced(qtbot, client, slow_model: Path, tiny_model: Path) -> None:
     engine, recorder = client
     assert wait_final(qtbot, recorder, engine.load(str(slow_model), n_ctx=4096))[0] == "loaded"
-    job_id = engine.run_job("generate", {"prompt": "x"}, {"max_tokens": 4000, "seed": 7})
+    job_id = engine.run_job("generate", {"prompt": "x"}, {"max_tokens": 4000, "ignore_eos": True})
     qtbot.waitUntil(lambda: len(recorder.deltas.get(job_id, [])) >= 3, timeout=30000)
     streamed = list(recorder.deltas[job_id])
     first_pid = engine.pid()

@@ -63,7 +63,7 @@ def test_utf8_is_never_broken_in_the_stream(tiny_model: Path) -> None:
 def test_cancel_mid_stream_ends_with_cancelled(slow_model: Path) -> None:
     with EngineSession() as session:
         session.load(slow_model, n_ctx=4096)
-        request = Job(kind="generate", inputs={"prompt": "長い文章"}, options={"max_tokens": 4000, "seed": 7})
+        request = Job(kind="generate", inputs={"prompt": "長い文章"}, options={"max_tokens": 4000, "ignore_eos": True})
         seen = 0
         final = None
         for event in session.request(request):
@@ -83,7 +83,7 @@ def test_kill_mid_stream_reports_engine_crashed(slow_model: Path) -> None:
     session = EngineSession()
     try:
         session.load(slow_model, n_ctx=4096)
-        request = Job(kind="generate", inputs={"prompt": "x"}, options={"max_tokens": 4000, "seed": 7})
+        request = Job(kind="generate", inputs={"prompt": "x"}, options={"max_tokens": 4000, "ignore_eos": True})
         events = []
         for event in session.request(request):
             events.append(event)

@@ -63,6 +63,7 @@ class ScriptedModel:
         temperature: float = 0.7,
         assistant_prefix: str = "",
         seed: int | None = None,
+        ignore_eos: bool = False,
     ) -> Iterator[str]:
         if self._cancel_after is not None and len(self.calls) >= self._cancel_after:
             raise Cancelled()
