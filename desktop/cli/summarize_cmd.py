@@ -1,0 +1,100 @@
+"""``fumi summarize FILE``: summarize a document of any length with the local model.
+
+The same job as the window's summarize pane: one pass when the document fits
+the context, otherwise part by part and then combined (progress "part i/N",
+"combine j/M" on stderr). The summary goes to stdout as it is written, or to
+``-o OUT`` (.docx .txt .md). Exit codes: 4 for a document that cannot be read
+(one line saying why), 3/5 for model/engine problems, 130 on Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli import add_common_options, exitcodes
+from desktop.cli.common import CliError, open_engine, run_job, write_result
+
+OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="document to summarize (.docx .txt .md .pdf)")
+    parser.add_argument("--length", choices=("short", "medium", "long"), default="medium",
+                        help="how long the summary is (default: medium)")
+    parser.add_argument("--style", choices=("bullets", "prose", "three-lines"), default="bullets",
+                        help="bullet points, paragraphs, or three lines (default: bullets)")
+    parser.add_argument("--focus", metavar="TEXT", default="",
+                        help="what to concentrate on, e.g. 住民が行うべきこと")
+    parser.add_argument("--lang", choices=("auto", "ja", "en"), default="auto",
+                        help="language of the summary (default: that of the document)")
+    parser.add_argument("--max-tokens", type=int, metavar="N", help="longest summary, in tokens")
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
+    add_common_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    document = _read(Path(args.file))
+    _check_output(args.output)
+    options = {
+        "length": args.length,
+        "style": args.style.replace("-", "_"),
+        "focus": args.focus,
+        "output_language": args.lang,
+    }
+    if args.max_tokens:
+        if args.max_tokens < 1:
+            raise CliError(exitcodes.USAGE, "--max-tokens は 1 以上にしてください。")
+        options["max_tokens"] = args.max_tokens
+    to_stdout = not args.output or args.output == "-"
+
+    session, _facts = open_engine(args)
+    with session:
+        result = run_job(session, "summarize", {"document": document.to_dict()}, options,
+                         on_delta=_echo if to_stdout else None)
+
+    stats = result.stats
+    if to_stdout:
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    else:
+        write_result(result.text, args.output, title=_title(document, args.file), ai_notice=_ai_notice())
+        print(f"保存しました: {args.output}", file=sys.stderr)
+    if stats.get("one_pass"):
+        print("一度で要約しました。", file=sys.stderr)
+    else:
+        print(f"{stats.get('parts', 0)} 分割して要約し、{stats.get('rounds', 0)} 段階でまとめました。", file=sys.stderr)
+    return exitcodes.OK
+
+
+def _read(path: Path):
+    """The document, or ``CliError`` (exit 4) with the reader's one-line reason."""
+    from desktop.documents import DocumentError, read_document
+
+    try:
+        return read_document(path)
+    except DocumentError as exc:
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+
+
+def _check_output(out: str | None) -> None:
+    """Refuse an output name we cannot write before any time is spent summarizing."""
+    if out and out != "-" and Path(out).suffix.lower() not in OUTPUT_SUFFIXES:
+        raise CliError(exitcodes.USAGE, f"出力ファイルの拡張子は {' '.join(OUTPUT_SUFFIXES)} のいずれかにしてください: {out}")
+
+
+def _echo(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _title(document, file_name: str) -> str:
+    name = document.title or Path(file_name).stem
+    return f"{name}の要約"
+
+
+def _ai_notice() -> bool:
+    from desktop.settings import Settings
+
+    return bool(Settings.load().get("ai_notice"))

@@ -1,0 +1,289 @@
+"""The summarize job: a document of any length, summarized whole, with the way back to the source.
+
+If the document fits the model's context with room for the answer, it is
+summarized in one pass. Otherwise it is split at structure boundaries
+(``chunking``), each part is summarized once (the map step: a ``section`` event
+per part, carrying where it came from), and the partial summaries, each
+labelled with its source, are combined into the final summary (the reduce
+step). When they do not fit one prompt together, they are combined in rounds.
+The final pass is streamed as ``delta`` events and cites its sources.
+
+Budgets come from the model's context: ``n_ctx`` minus the prompt's own
+tokens (measured on the real chat format) minus the answer, minus a margin.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.documents.model import HEADING, PARAGRAPH, Block, Document
+from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section
+from desktop.jobs import prompts_summarize as prompts
+from desktop.jobs.base import ChatMessage, ChatModel, JobError
+from desktop.jobs.chunking import Part, count_document_tokens, split_document
+
+#: Default answer length (tokens) for each length option.
+ANSWER_TOKENS = {"short": 256, "medium": 512, "long": 1024}
+DEFAULT_TEMPERATURE = 0.3
+#: Below this many tokens of room for the document per part, the compact prompts are used.
+MIN_FULL_PROMPT_ROOM = 256
+#: The least room for source text per part before the context is called too small.
+MIN_PART_TOKENS = 24
+
+# Progress labels (the CLI prints "label i/N"; the pane shows its own words for them).
+PART_LABEL = "part"
+COMBINE_LABEL = "combine"
+SUMMARY_LABEL = "summary"
+
+
+def _margin(n_ctx: int) -> int:
+    """Room kept free: token counts of pieces summed are close to, not exactly, the count of the whole."""
+    return 8 + n_ctx // 32
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a document will be summarized: one pass, or these parts and these budgets."""
+
+    lang: str
+    compact: bool
+    source_tokens: int
+    answer_tokens: int
+    one_pass: bool
+    parts: list[Part]
+    partial_tokens: int = 0
+    combine_budget: int = 0
+
+
+def document_from_inputs(inputs: dict[str, Any]) -> Document:
+    """The document to summarize: ``inputs["document"]`` (a ``Document.to_dict()``) or ``inputs["text"]``.
+
+    Pasted text becomes one paragraph per line, so its text is kept exactly.
+    Raises ``JobError(BAD_INPUT)`` when there is nothing to summarize.
+    """
+    if isinstance(inputs.get("document"), dict):
+        try:
+            document = Document.from_dict(inputs["document"])
+        except (TypeError, ValueError) as exc:
+            raise JobError(BAD_INPUT, f"文書の形式が正しくありません（{exc}）。") from exc
+    else:
+        document = document_from_pasted_text(str(inputs.get("text", "")))
+    if not document.text().strip():
+        raise JobError(BAD_INPUT, "要約する文章がありません。文書を開くか、文章を貼り付けてください。")
+    return document
+
+
+def document_from_pasted_text(text: str) -> Document:
+    """Pasted text as a document whose ``text()`` is exactly ``text`` (line breaks normalised to "\\n").
+
+    One block per line; lines that read as Japanese numbered headings (第1章,
+    1., (1), 【…】) or Markdown headings (# …) are headings, so parts can be
+    cut and labelled at them. Unlike the reader's paste parsing, wrapped lines
+    are never joined: offsets into the text stay the user's own.
+    """
+    from desktop.documents.plaintext import japanese_heading_level
+
+    blocks = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        markdown = re.match(r"(#{1,6})\s+\S", line)
+        level = len(markdown.group(1)) if markdown else japanese_heading_level(line)
+        blocks.append(Block(HEADING, line, level) if level else Block(PARAGRAPH, line))
+    return Document(blocks=blocks, format="paste")
+
+
+def request_from_options(options: dict[str, Any], document: Document) -> prompts.SummaryRequest:
+    """Validate the user's options; ``output_language`` "auto" writes in the document's language."""
+    length = str(options.get("length", "medium"))
+    style = str(options.get("style", "bullets")).replace("-", "_")
+    if length not in prompts.LENGTHS:
+        raise JobError(BAD_INPUT, f"要約の長さ「{length}」は指定できません（short / medium / long）。")
+    if style not in prompts.STYLES:
+        raise JobError(BAD_INPUT, f"要約の形式「{style}」は指定できません（bullets / prose / three_lines）。")
+    lang = str(options.get("output_language", "auto") or "auto")
+    if lang == "auto":
+        lang = detect_output_language(document.text())
+    if lang not in ("ja", "en"):
+        raise JobError(BAD_INPUT, f"要約の言語「{lang}」は指定できません（auto / ja / en）。")
+    return prompts.SummaryRequest(length=length, style=style, focus=str(options.get("focus", "") or ""), lang=lang)
+
+
+def detect_output_language(text: str) -> str:
+    """"ja" for a Japanese document, "en" for anything else (judged on a sample of its characters)."""
+    from desktop.languages import detect_language
+
+    return "ja" if detect_language(text[:20000]) == "ja" else "en"
+
+
+def make_plan(model: ChatModel, document: Document, request: prompts.SummaryRequest,
+              requested_answer_tokens: int, count=None) -> Plan:
+    """Decide between one pass and map/reduce, and split the document if needed.
+
+    ``count`` is the token counter to use (a cached ``model.count_tokens``).
+    Raises ``JobError(CONTEXT_OVERFLOW)`` when the context is too small to
+    hold even a compact prompt and a little text.
+    """
+    count = count or model.count_tokens
+    n_ctx = model.n_ctx
+    margin = _margin(n_ctx)
+    answer_tokens = max(8, min(requested_answer_tokens, n_ctx // 3))
+    source_tokens = count_document_tokens(document, count)
+
+    def overhead(messages: list[ChatMessage]) -> int:
+        return model.count_chat_tokens(messages)
+
+    for compact in (False, True):
+        one_pass_room = n_ctx - overhead(prompts.one_pass_messages("", request, compact=compact)) - answer_tokens - margin
+        if source_tokens <= one_pass_room:
+            return Plan(request.lang, compact, source_tokens, answer_tokens, True, [])
+        # Partial summaries must be small enough for two or more to share a combine prompt.
+        final_overhead = overhead(prompts.combine_messages([], request, final=True, compact=compact))
+        combine_overhead = max(final_overhead, overhead(prompts.combine_messages([], request, final=False, compact=compact)))
+        combine_budget = n_ctx - combine_overhead - answer_tokens - margin
+        partial_tokens = max(4, min(answer_tokens, combine_budget // 4))
+        part_budget = n_ctx - overhead(prompts.part_messages("", request, compact=compact)) - partial_tokens - margin
+        if not compact and part_budget < min(MIN_FULL_PROMPT_ROOM, n_ctx // 3):
+            continue
+        if part_budget < MIN_PART_TOKENS or combine_budget < 4 * partial_tokens:
+            break
+        parts = split_document(document, part_budget, count)
+        return Plan(request.lang, compact, source_tokens, answer_tokens, False, parts,
+                    partial_tokens=partial_tokens, combine_budget=combine_budget)
+    raise JobError(
+        CONTEXT_OVERFLOW,
+        f"モデルのコンテキスト（{n_ctx} トークン）が小さすぎて要約できません。コンテキストを大きくして読み込み直してください。",
+    )
+
+
+def _generate(model: ChatModel, messages: list[ChatMessage], max_tokens: int, options: dict[str, Any]) -> Iterator[str]:
+    """The reply to ``messages``, piece by piece, with the answer limit cut to what the context leaves."""
+    room = model.n_ctx - model.count_chat_tokens(messages)
+    yield from model.stream_chat(
+        messages,
+        max_tokens=max(1, min(max_tokens, room)),
+        temperature=float(options.get("temperature", DEFAULT_TEMPERATURE)),
+        seed=options.get("seed"),
+    )
+
+
+def fit_tokens(text: str, limit: int, count) -> str:
+    """``text`` cut (at the end) to at most ``limit`` tokens; unchanged when it fits."""
+    if count(text) <= limit:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if count(text[:middle] + "…") <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"
+
+
+def group_items(items: list[str], budget: int, count) -> list[list[str]]:
+    """Consecutive items grouped so that each group's items add up to at most ``budget`` tokens.
+
+    Items should be at most half the budget each (``fit_tokens``), so that every
+    group but the last holds two or more and each round shrinks the list.
+    """
+    groups: list[list[str]] = []
+    current: list[str] = []
+    used = 0
+    for item in items:
+        tokens = count(item) + 2  # the blank line between items
+        if current and used + tokens > budget:
+            groups.append(current)
+            current, used = [], 0
+        current.append(item)
+        used += tokens
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _span_label(labels: list[str]) -> str:
+    """The source label of a combined summary: from where its first source starts to where its last ends."""
+    first, last = labels[0].split(" 〜 ")[0], labels[-1].split(" 〜 ")[-1]
+    return first if first == last else f"{first} 〜 {last}"
+
+
+def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> Iterator[Message]:
+    """inputs: ``document`` (``Document.to_dict()``) or ``text``.
+
+    options: ``length`` (short/medium/long), ``style`` (bullets/prose/three_lines),
+    ``focus`` (free text), ``output_language`` (auto/ja/en), ``max_tokens`` (the
+    final answer's limit), ``temperature``, ``seed``; ``plan_only`` answers at
+    once with the plan's stats (parts, source_tokens, one_pass) without generating.
+
+    Events: ``progress`` ("part" i/N during the map step, "combine" j/M per
+    round, "summary" for the final pass), one ``section`` per partial summary
+    (meta: source, part, blocks, start, end, heading_path, pages), ``delta``
+    for the final summary. Returns stats: parts, rounds, source_tokens, one_pass,
+    output_language.
+    """
+    document = document_from_inputs(inputs)
+    request = request_from_options(options, document)
+    count = functools.lru_cache(maxsize=None)(model.count_tokens)
+    requested = int(options.get("max_tokens") or ANSWER_TOKENS[request.length])
+    plan = make_plan(model, document, request, requested, count)
+    stats = {"parts": 1 if plan.one_pass else len(plan.parts), "rounds": 0, "source_tokens": plan.source_tokens,
+             "one_pass": plan.one_pass, "output_language": plan.lang}
+    if options.get("plan_only"):
+        return stats
+
+    if plan.one_pass:
+        yield Progress(done=0, total=1, label=SUMMARY_LABEL)
+        messages = prompts.one_pass_messages(document.text(), request, compact=plan.compact)
+        for piece in _generate(model, messages, plan.answer_tokens, options):
+            yield Delta(text=piece)
+        yield Progress(done=1, total=1, label=SUMMARY_LABEL)
+        return stats
+
+    # Map: every part read exactly once.
+    total = len(plan.parts)
+    yield Progress(done=0, total=total, label=PART_LABEL)
+    items: list[str] = []
+    labels: list[str] = []
+    item_limit = plan.combine_budget // 2 - 2
+    for part in plan.parts:
+        messages = prompts.part_messages(part.text, request, compact=plan.compact)
+        summary = "".join(_generate(model, messages, plan.partial_tokens, options)).strip()
+        meta = part.meta(plan.lang)
+        yield Section(index=part.index, text=summary, meta=meta)
+        yield Progress(done=part.index + 1, total=total, label=PART_LABEL)
+        items.append(fit_tokens(prompts.cited_item(meta["source"], summary, plan.lang), item_limit, count))
+        labels.append(meta["source"])
+
+    # Reduce: combine in rounds until one prompt holds them all, then write the final summary.
+    while True:
+        stats["rounds"] += 1
+        groups = group_items(items, plan.combine_budget, count)
+        if len(groups) == 1:
+            break
+        yield Progress(done=0, total=len(groups), label=COMBINE_LABEL)
+        next_items: list[str] = []
+        next_labels: list[str] = []
+        position = 0
+        for number, group in enumerate(groups, start=1):
+            group_labels = labels[position:position + len(group)]
+            position += len(group)
+            if len(group) == 1:
+                next_items.append(group[0])
+            else:
+                messages = prompts.combine_messages(group, request, final=False, compact=plan.compact)
+                merged = "".join(_generate(model, messages, plan.partial_tokens * 2, options)).strip()
+                label = _span_label(group_labels)
+                next_items.append(fit_tokens(prompts.cited_item(label, merged, plan.lang), item_limit, count))
+            next_labels.append(_span_label(group_labels))
+            yield Progress(done=number, total=len(groups), label=COMBINE_LABEL)
+        items, labels = next_items, next_labels
+
+    yield Progress(done=0, total=1, label=SUMMARY_LABEL)
+    messages = prompts.combine_messages(items, request, final=True, compact=plan.compact)
+    for piece in _generate(model, messages, plan.answer_tokens, options):
+        yield Delta(text=piece)
+    yield Progress(done=1, total=1, label=SUMMARY_LABEL)
+    return stats

@@ -1,0 +1,350 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>SummarizeController</name>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="113"/>
+        <source>{name} could not be read: {reason}</source>
+        <translation>{name} を読み込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="116"/>
+        <source>There is no text to summarize in {name}.</source>
+        <translation>{name} には要約する文章がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="119"/>
+        <source>Opened {name}.</source>
+        <translation>{name} を開きました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="127"/>
+        <source>Paste or type some text to summarize first.</source>
+        <translation>先に、要約する文章を貼り付けるか入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="169"/>
+        <source>No model is loaded yet. Choose one on the Model page.</source>
+        <translation>モデルがまだ読み込まれていません。「モデル」画面で選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="172"/>
+        <source>Open a document or paste text first.</source>
+        <translation>先に文書を開くか、文章を貼り付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="204"/>
+        <source>Done. Check the summary against the source before you use it.</source>
+        <translation>要約が終わりました。使う前に、原文と照らして内容を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="210"/>
+        <source>Stopped. {done} of {total} partial summaries are kept.</source>
+        <translation>停止しました。部分要約 {total} 件のうち {done} 件は残っています。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="214"/>
+        <source>Summarizing stopped because of an error. What was done is kept.</source>
+        <translation>エラーのため要約を中断しました。できたところまでは残っています。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="258"/>
+        <source>Summary of {name}</source>
+        <translation>{name}の要約</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="258"/>
+        <source>Summary</source>
+        <translation>要約</translation>
+    </message>
+</context>
+<context>
+    <name>SummarizePane</name>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="307"/>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="308"/>
+        <source>Open a document (Ctrl+O): .docx .txt .md .pdf</source>
+        <translation>文書を開く（Ctrl+O）: .docx .txt .md .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="309"/>
+        <source>New (paste text)</source>
+        <translation>新規（貼り付け）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="310"/>
+        <source>Clear the source and paste or type text instead</source>
+        <translation>原文を消して、文章を貼り付けるか入力します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="311"/>
+        <source>Open or drop a document, or paste text on the left.</source>
+        <translation>文書を開くかドロップするか、左に文章を貼り付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="317"/>
+        <source>Short</source>
+        <translation>短め</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="317"/>
+        <source>Medium</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="317"/>
+        <source>Long</source>
+        <translation>詳しく</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="321"/>
+        <source>Bullet points</source>
+        <translation>箇条書き</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="321"/>
+        <source>Prose</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="322"/>
+        <source>Three lines</source>
+        <translation>3行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="325"/>
+        <source>Focus (optional), e.g. what residents must do</source>
+        <translation>重点（任意）例: 住民が行うべきこと、予算の数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="327"/>
+        <source>Same as the document</source>
+        <translation>文書と同じ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="327"/>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="328"/>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="330"/>
+        <source>Summarize</source>
+        <translation>要約</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="332"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="333"/>
+        <source>Stop (Esc); what is done is kept</source>
+        <translation>停止（Esc）。できたところまでは残ります</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="334"/>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="335"/>
+        <source>Save the summary as .docx, .md or .txt (Ctrl+S)</source>
+        <translation>要約を .docx / .md / .txt で保存します（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="346"/>
+        <source>Paste or type the text to summarize here, or drop a document.</source>
+        <translation>要約する文章をここに貼り付けるか入力してください。文書をドロップすることもできます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="353"/>
+        <source>The summary appears here. You can edit it before exporting.</source>
+        <translation>ここに要約が表示されます。書き出す前に編集できます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="364"/>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="364"/>
+        <source>Style</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="368"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="381"/>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="386"/>
+        <source>Partial summaries (choose one to see its source)</source>
+        <translation>部分要約（選ぶと原文の該当箇所を表示）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="392"/>
+        <source>Summary (click a point citing a source to see it)</source>
+        <translation>要約（出典の付いた行をクリックすると原文を表示）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="453"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="454"/>
+        <source>Documents (*.docx *.txt *.md *.pdf)</source>
+        <translation>文書 (*.docx *.txt *.md *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="463"/>
+        <source>There is no summary to export yet.</source>
+        <translation>書き出せる要約はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="467"/>
+        <source>document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="467"/>
+        <source>_summary</source>
+        <translation>_要約</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="469"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="470"/>
+        <source>Word (*.docx);;Markdown (*.md);;Text (*.txt)</source>
+        <translation>Word (*.docx);;Markdown (*.md);;テキスト (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="478"/>
+        <source>Saved: {name}</source>
+        <translation>保存しました: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="490"/>
+        <source>Paste or type text on the left.</source>
+        <translation>左に文章を貼り付けるか入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="502"/>
+        <source>Load a model first.</source>
+        <translation>先にモデルを読み込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="535"/>
+        <source>Pasted text</source>
+        <translation>貼り付けた文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="540"/>
+        <source>{name}: {chars} characters</source>
+        <translation>{name}: {chars} 文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="550"/>
+        <source>Pasted text: {chars} characters</source>
+        <translation>貼り付けた文章: {chars} 文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="573"/>
+        <source>Load a model to see the length in tokens</source>
+        <translation>モデルを読み込むとトークン数を表示します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="580"/>
+        <source>Counting…</source>
+        <translation>数えています…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="591"/>
+        <source>About {tokens} tokens, one pass</source>
+        <translation>約 {tokens} トークン・一度で要約</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="593"/>
+        <source>About {tokens} tokens, {parts} parts</source>
+        <translation>約 {tokens} トークン・{parts} 分割</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="638"/>
+        <source>Part {done} of {total}</source>
+        <translation>部分 {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="638"/>
+        <source>Combining {done} of {total}</source>
+        <translation>まとめ {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="639"/>
+        <source>Writing the summary</source>
+        <translation>要約を書いています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="641"/>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="643"/>
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="644"/>
+        <source> · elapsed {time}</source>
+        <translation>・経過 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="647"/>
+        <source> · about {time} left</source>
+        <translation>・残り約 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="654"/>
+        <source>Partial summaries (none: the document fitted in one pass)</source>
+        <translation>部分要約（なし: 文書全体を一度で要約しました）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="681"/>
+        <source>No model is loaded yet. Choose one on the Model page to summarize.</source>
+        <translation>モデルがまだ読み込まれていません。要約するには「モデル」画面でモデルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="682"/>
+        <source>Choose a model</source>
+        <translation>モデルを選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="687"/>
+        <source>Summarize (Ctrl+Enter)</source>
+        <translation>要約する（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="688"/>
+        <source>Load a model first</source>
+        <translation>先にモデルを読み込んでください</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,160 @@
+"""The summarize pane with pytest-qt, the real engine process and the tiny model at a 512-token context.
+
+The tiny model's text is noise, so these tests check what the pane promises:
+the plan before starting (tokens, parts), progress, partial summaries as they
+are made, the final summary, stop keeps what is done, the way back to the
+source, export, and clear messages for bad documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.engine.client import EngineClient
+from desktop.settings import Paths, Settings
+from desktop.ui.context import AppContext
+from desktop.ui.panes.summarize import SummarizePane
+
+SHOTS = Path("/tmp/shots")
+SENTENCES = ("市は子育て支援に12億円を計上した。", "住民は申請書を窓口に提出してください。",
+             "説明会は5月10日に市民会館で開催します。", "対象は約3,500世帯です。")
+
+
+def long_report(chapters: int = 4, paragraphs: int = 5) -> str:
+    lines = []
+    for chapter in range(1, chapters + 1):
+        lines += [f"第{chapter}章 事業の概要", ""]
+        for number in range(paragraphs):
+            lines += ["".join(SENTENCES[(chapter + number + k) % 4] for k in range(4)), ""]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def context(qtbot):
+    paths = Paths.default().ensure()
+    engine = EngineClient()
+    context = AppContext(settings=Settings(paths, {"max_tokens": 8}), paths=paths, engine=engine)
+    yield context
+    engine.shutdown()
+
+
+@pytest.fixture
+def loaded_context(context, qtbot, tiny_model):
+    context.engine.start()
+    with qtbot.waitSignal(context.engine.loaded, timeout=30000):
+        context.engine.load(str(tiny_model), n_ctx=512, n_threads=1)
+    return context
+
+
+def _pane(qtbot, context) -> SummarizePane:
+    pane = SummarizePane(context)
+    qtbot.addWidget(pane)
+    pane.resize(1200, 760)
+    pane.show()
+    return pane
+
+
+def _open_report(pane, tmp_path, qtbot, **kwargs) -> Path:
+    path = tmp_path / "報告書.txt"
+    path.write_text(long_report(**kwargs), encoding="utf-8")
+    assert pane.open_file(str(path))
+    qtbot.waitUntil(lambda: pane.controller.plan is not None, timeout=90000)
+    return path
+
+
+def test_summarize_is_disabled_with_a_hint_until_a_model_is_loaded(qtbot, context, tmp_path):
+    pane = _pane(qtbot, context)
+    path = tmp_path / "a.txt"
+    path.write_text("お知らせです。", encoding="utf-8")
+    assert pane.open_file(str(path))
+    assert not pane.run_button.isEnabled()
+    assert pane.notice.isVisible()
+    assert not pane.summarize()
+
+
+def test_a_bad_document_gives_a_clear_message_and_keeps_what_was_open(qtbot, context, tmp_path):
+    pane = _pane(qtbot, context)
+    good = tmp_path / "a.txt"
+    good.write_text("残る文書です。", encoding="utf-8")
+    assert pane.open_file(str(good))
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"this is not a zip file at all")
+    assert not pane.open_file(str(broken))
+    assert pane.notice.isVisible() and "broken.docx" in pane.notice.text()
+    assert pane.source_view.toPlainText() == "残る文書です。"
+    assert pane.controller.source_path == good
+
+
+def test_long_document_in_parts_with_progress_sections_and_result(qtbot, japanese, loaded_context, tmp_path):
+    pane = _pane(qtbot, loaded_context)
+    _open_report(pane, tmp_path, qtbot)
+    plan = pane.controller.plan
+    assert plan["parts"] > 3 and not plan["one_pass"]
+    assert str(plan["parts"]) in pane.plan_label.text() and f"{plan['source_tokens']:,}" in pane.plan_label.text()
+
+    seen_totals: list[int] = []
+    pane.controller.progress.connect(lambda done, total, label: seen_totals.append(total) if label == "part" else None)
+    assert pane.summarize()
+    assert pane.stop_button.isEnabled() and not pane.run_button.isEnabled()
+    qtbot.waitUntil(lambda: not pane.controller.running, timeout=240000)
+
+    assert pane.parts_list.count() == plan["parts"]
+    assert set(seen_totals) == {plan["parts"]}
+    assert pane.controller.stats["parts"] == plan["parts"]
+    assert pane.summary_view.toPlainText() == pane.controller.summary and pane.controller.summary
+    assert "分割" in pane.plan_label.text() and "経過" in pane.progress_label.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    # Choosing a partial summary highlights where it came from.
+    index, _text, meta = pane.controller.sections[2]
+    pane.parts_list.setCurrentRow(2)
+    assert pane.highlighted == (meta["start"], meta["end"])
+    assert pane.source_view.extraSelections()
+    pane.grab().save(str(SHOTS / "summarize.png"))
+
+    # A point of the final summary citing a source finds it too.
+    pane.summary_view.setPlainText(f"・要点です。【出典: {meta['source']}】")
+    pane.parts_list.setCurrentRow(-1)
+    pane.summary_view.moveCursor(pane.summary_view.textCursor().MoveOperation.End)
+    same = [m for _i, _t, m in pane.controller.sections if m["source"] == meta["source"]]
+    assert pane.highlighted == (same[0]["start"], same[-1]["end"])
+    assert pane.highlighted[0] <= meta["start"] < meta["end"] <= pane.highlighted[1]
+
+    out = tmp_path / "要約.docx"
+    assert pane.save_file(str(out))
+    assert out.is_file() and out.stat().st_size > 0
+    md = tmp_path / "要約.md"
+    assert pane.save_file(str(md)) and "要点です" in md.read_text(encoding="utf-8")
+
+
+def test_stop_keeps_the_partial_summaries_made_so_far(qtbot, loaded_context, tmp_path):
+    pane = _pane(qtbot, loaded_context)
+    _open_report(pane, tmp_path, qtbot, chapters=12, paragraphs=8)
+    assert pane.summarize()
+    qtbot.waitUntil(lambda: pane.parts_list.count() >= 2, timeout=60000)
+    pane.controller.stop()
+    qtbot.waitUntil(lambda: not pane.controller.running, timeout=30000)
+    kept = pane.parts_list.count()
+    assert kept >= 2 and kept < pane.controller.plan["parts"]
+    assert len(pane.controller.sections) == kept
+    assert pane.run_button.isEnabled()
+    out = tmp_path / "途中.txt"
+    assert pane.save_file(str(out))  # the partial summaries are exported when there is no final one
+    assert "【出典:" in out.read_text(encoding="utf-8")
+
+
+def test_pasted_short_text_goes_in_one_pass(qtbot, japanese, loaded_context):
+    pane = _pane(qtbot, loaded_context)
+    pane.new_text()
+    pane.source_view.setPlainText("説明会のお知らせ\n説明会は5月10日に開催します。")
+    assert pane.summarize()
+    qtbot.waitUntil(lambda: not pane.controller.running, timeout=60000)
+    assert pane.controller.stats.get("one_pass") is True
+    assert pane.source_view.toPlainText() == "説明会のお知らせ\n説明会は5月10日に開催します。"  # kept as typed
+    assert pane.parts_list.count() == 0
+    assert pane.summary_view.toPlainText()
+    assert "一度で要約" in pane.plan_label.text() or "一度で要約" in pane.parts_title.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pane.grab().save(str(SHOTS / "summarize_one_pass.png"))
