@@ -66,6 +66,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "モデルが読み込まれていません。先にモデルを読み込んでください。",
         "en": "No model is loaded. Please load a model first.",
     },
+    "model_file_removed": {
+        "ja": "読み込んだモデルファイルが削除されました。モデルを選び直して、もう一度お試しください。",
+        "en": "The loaded model file was deleted. Please choose a model again and retry.",
+    },
+    "model_file_changed": {
+        "ja": "読み込んだ後にモデルファイルが変更されました。安全のため使用を止めました。"
+              "モデルを読み込み直して、もう一度お試しください。",
+        "en": "The model file was changed after it was loaded, so Fumi stopped using it. "
+              "Please load the model again and retry.",
+    },
+    "chat_template_failed": {
+        "ja": "このモデルファイルの会話の書式（チャットテンプレート）では、この依頼を整形できませんでした。"
+              "別のモデルをお使いください。",
+        "en": "This model file's chat template cannot format this request. Please use another model.",
+    },
     "unknown_job": {
         "ja": "この処理（{kind}）には対応していません。",
         "en": "Fumi cannot do this kind of task ({kind}).",

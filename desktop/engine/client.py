@@ -9,6 +9,10 @@ Promises:
   (``model_corrupt`` for a load: the file killed it), text already streamed stays
   with the receiver, a fresh worker starts, and the model that was loaded is not
   reloaded behind the user's back (``model_facts`` becomes None).
+- An error ``model_missing`` or ``model_corrupt`` on any request means the worker
+  has no model loaded any more (``model_facts`` becomes None).
+- The worker's stderr is logged line by line; the worker never writes the user's
+  text there, and lines that are not protocol are logged by length only.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal, Slot
 from desktop.engine import protocol
 from desktop.engine.launch import engine_command, engine_environment
 from desktop.engine.protocol import (
-    ENGINE_CRASHED, MODEL_CORRUPT, Cancel, CountTokens, Delta, Done, Error, Job, Load, Loaded,
+    ENGINE_CRASHED, MODEL_CORRUPT, MODEL_MISSING, Cancel, CountTokens, Delta, Done, Error, Job, Load, Loaded,
     Message, Progress, Section, Shutdown, Unload,
 )
 from desktop.messages import message
@@ -46,6 +50,7 @@ class EngineClient(QObject):
     done = Signal(str, dict)
     error = Signal(str, str, str)
     state_changed = Signal(str)
+    job_started = Signal(str, str, dict, dict)  # id, kind, inputs, options (for the history)
 
     def __init__(self, parent: QObject | None = None, *, command: list[str] | None = None,
                  env: dict[str, str] | None = None) -> None:
@@ -154,8 +159,13 @@ class EngineClient(QObject):
         return self._request(Load(path=str(path), n_ctx=n_ctx, n_threads=n_threads, options=dict(options or {})))
 
     def run_job(self, kind: str, inputs: dict[str, Any], options: dict[str, Any]) -> str:
-        """Run a job; events come as ``progress``/``delta``/``section``, then ``done`` or ``error``."""
-        return self._request(Job(kind=kind, inputs=dict(inputs), options=dict(options)))
+        """Run a job; events come as ``progress``/``delta``/``section``, then ``done`` or ``error``.
+
+        ``job_started`` is emitted with the id, kind, inputs and options before any event of the job.
+        """
+        request_id = self._request(Job(kind=kind, inputs=dict(inputs), options=dict(options)))
+        self.job_started.emit(request_id, kind, dict(inputs), dict(options))
+        return request_id
 
     def count_tokens(self, text: str) -> str:
         """Count tokens of ``text``; answered by ``done`` with ``stats["tokens"]``."""
@@ -201,8 +211,9 @@ class EngineClient(QObject):
                 continue
             try:
                 event = protocol.decode(line)
-            except protocol.ProtocolError as exc:
-                log.warning("engine sent a line that is not protocol: %s", exc)
+            except protocol.ProtocolError:
+                # never the line itself: it may hold the user's text
+                log.warning("engine sent a line that is not protocol (%d bytes)", len(line))
                 continue
             self._dispatch(event)
 
@@ -236,8 +247,8 @@ class EngineClient(QObject):
             self.done.emit(request_id, dict(event.stats))
         elif isinstance(event, Error):
             kind = self._pending.pop(request_id, None)
-            if kind == "load":
-                self._facts = None
+            if kind == "load" or event.code in (MODEL_MISSING, MODEL_CORRUPT):
+                self._facts = None  # the worker has no model now (a job on a changed file frees it)
             if request_id or kind:
                 self.error.emit(request_id, event.code, event.message)
         self._update_state()

@@ -102,8 +102,9 @@ class EngineSession:
                 return None
             try:
                 return protocol.decode(line)
-            except protocol.ProtocolError as exc:
-                log.warning("engine sent a line that is not protocol: %s", exc)
+            except protocol.ProtocolError:
+                # never the line itself: it may hold the user's text
+                log.warning("engine sent a line that is not protocol (%d bytes)", len(line))
 
     def request(self, request: Message) -> Iterator[Message]:
         """Send ``request`` and yield its events up to and including its final one.
@@ -186,6 +187,7 @@ class EngineSession:
                 log.warning("the engine did not stop; killing it")
                 process.kill()
                 process.wait()
+        self._stderr_thread.join(SHUTDOWN_TIMEOUT_S)  # every line the worker wrote is logged
         for stream in (process.stdout, process.stdin):
             try:
                 if stream is not None:

@@ -9,6 +9,11 @@ Promises:
   The main thread runs one request at a time; one model is loaded at a time.
 - Every request ends with exactly one final event (``loaded``, ``done`` or
   ``error``); errors carry a protocol code and a message in the user's language.
+- After an error of code ``model_missing`` or ``model_corrupt`` no model is
+  loaded (e.g. the model's file was removed or changed since it was loaded:
+  llama.cpp maps the file, so it is never read again once changed).
+- The user's text (prompts, documents, outputs) is never logged: failures are
+  logged by type and place, refused lines by length.
 - EOF on stdin or a ``shutdown`` request frees the model and exits 0.
 """
 
@@ -21,6 +26,8 @@ import signal
 import sys
 import threading
 import time
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -70,6 +77,17 @@ def _claim_stdout() -> BinaryIO:
     return os.fdopen(protocol_fd, "wb", buffering=0)
 
 
+def _log_failure(request: Message, exc: BaseException) -> None:
+    """Log an unexpected failure: its type and where it happened, never its text.
+
+    An exception's text may quote the user's document (a job's ``ValueError``,
+    a template error), and the log file must never hold the user's text.
+    """
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("request %s (%s) failed with %s\n%s", request.id, request.TYPE, type(exc).__name__,
+              frames.rstrip())
+
+
 def _format_bytes(count: int) -> str:
     return f"{count / 1024 ** 3:.1f} GB"
 
@@ -80,6 +98,7 @@ class Engine:
     def __init__(self, writer: EventWriter) -> None:
         self._writer = writer
         self._model: Any = None  # desktop.engine.llm.Model, imported on first load
+        self._model_file: FileIdentity | None = None  # the loaded file as it was when loaded
         self._queue: queue.Queue[Message | None] = queue.Queue()
         self._flags: dict[str, threading.Event] = {}
         self._waiting: set[str] = set()  # queued, not started yet
@@ -136,8 +155,8 @@ class Engine:
             final = Error(code=failure.code, message=failure.text)
         except MemoryError:
             final = Error(code=OUT_OF_MEMORY, message=message(OUT_OF_MEMORY))
-        except Exception:
-            log.exception("request %s failed", request.id)
+        except Exception as exc:
+            _log_failure(request, exc)
             final = Error(code=INTERNAL, message=message(INTERNAL))
         finally:
             with self._flags_lock:
@@ -166,12 +185,28 @@ class Engine:
         self._writer.send(event)
 
     def _require_model(self) -> Any:
+        """The loaded model, if its file is still the one that was loaded.
+
+        llama.cpp maps the file into memory: a file overwritten in place would feed
+        the model garbage or crash the process on the next read. So a file that was
+        removed or changed since the load frees the model and fails the request
+        with a clear message (the user loads the model again).
+        """
         if self._model is None:
             raise RequestFailed(MODEL_MISSING, message("no_model_loaded"))
+        if self._model_file is not None:
+            change = self._model_file.change()
+            if change:
+                log.warning("the model file %s since it was loaded; model freed", change)
+                self.close_model()
+                if change == "was removed":
+                    raise RequestFailed(MODEL_MISSING, message("model_file_removed"))
+                raise RequestFailed(MODEL_CORRUPT, message("model_file_changed"))
         return self._model
 
     def close_model(self) -> None:
         """Free the loaded model, if any."""
+        self._model_file = None
         if self._model is not None:
             model, self._model = self._model, None
             model.close()
@@ -186,23 +221,24 @@ class Engine:
         path = Path(request.path)
         if not path.is_file():
             raise RequestFailed(MODEL_MISSING)
+        identity = FileIdentity.of(path)
         file_facts = _read_facts(path)
-        n_ctx = _context_size(file_facts, request.n_ctx or 0)
-        if not request.options.get("force"):
-            _check_ram(file_facts, n_ctx)
+        n_ctx = _context_size(file_facts, _whole_number(request.n_ctx))
+        _check_ram(file_facts, n_ctx, force=bool(request.options.get("force")))
         if flag.is_set():
             raise RequestFailed(CANCELLED)
         self._send(Progress(done=1, total=steps, label=message("progress_loading")), request.id)
         from desktop.engine.llm import Model, ModelLoadError
 
         try:
-            model = Model.load(path, n_ctx=n_ctx, n_threads=request.n_threads or None)
+            model = Model.load(path, n_ctx=n_ctx, n_threads=_whole_number(request.n_threads) or None)
         except ModelLoadError as exc:
             raise RequestFailed(exc.code, exc.message) from None
         if flag.is_set():
             model.close()
             raise RequestFailed(CANCELLED)
         self._model = model
+        self._model_file = identity
         self._send(Progress(done=steps, total=steps, label=message("progress_ready")), request.id)
         log.info("loaded %s: %s", path, model.facts)
         return Loaded(facts={**file_facts, **model.facts})
@@ -236,6 +272,8 @@ class Engine:
         except Cancelled:
             raise RequestFailed(CANCELLED) from None
         except JobError as exc:
+            if exc.code in (MODEL_MISSING, MODEL_CORRUPT):
+                self.close_model()  # the rule: after a model error no model is loaded
             raise RequestFailed(exc.code, exc.message) from None
         finally:
             model.cancel_check = lambda: False
@@ -267,15 +305,59 @@ def _context_size(facts: dict[str, Any], requested: int) -> int:
     return choose_context(facts, requested)
 
 
-def _check_ram(facts: dict[str, Any], n_ctx: int) -> None:
-    """``model_too_large`` when the estimate (file + KV cache + overhead) exceeds the available RAM."""
-    from desktop.library import available_ram_bytes, estimate_ram
+def _check_ram(facts: dict[str, Any], n_ctx: int, *, force: bool = False) -> None:
+    """``model_too_large`` when the estimate (file + KV cache + overhead) exceeds the available RAM.
+
+    ``force`` (the user insists, e.g. after closing other programs) compares with
+    the PC's whole memory instead: more than that can never work, and trying
+    would only push the PC into swapping or the process into the OOM killer.
+    """
+    from desktop.library import available_ram_bytes, estimate_ram, total_ram_bytes
 
     need = estimate_ram(facts, n_ctx)
-    free = available_ram_bytes()
+    free = total_ram_bytes() if force else available_ram_bytes()
     if need and free and need > free:
+        log.warning("refused to load: needs about %s, %s %s", _format_bytes(need),
+                    "RAM is" if force else "free is", _format_bytes(free))
         raise RequestFailed(MODEL_TOO_LARGE, message(MODEL_TOO_LARGE, need=_format_bytes(need),
                                                      free=_format_bytes(free)))
+
+
+def _whole_number(value: Any) -> int:
+    """A request's size field (n_ctx, n_threads) as an int >= 0; ``bad_input`` for anything else."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RequestFailed(BAD_INPUT)
+    return value
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """Which file ``path`` named at one moment (device, inode), with its size and time of change."""
+
+    path: Path
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileIdentity:
+        info = path.stat()
+        return cls(path, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def change(self) -> str:
+        """"" while the file is as it was, else what happened to it: "was removed", "was replaced", "was changed"."""
+        try:
+            now = FileIdentity.of(self.path)
+        except FileNotFoundError:
+            return "was removed"
+        except OSError:
+            return ""  # cannot tell (e.g. a network share gone for a moment): keep going
+        if now == self:
+            return ""
+        return "was replaced" if (now.device, now.inode) != (self.device, self.inode) else "was changed"
 
 
 # ------------------------------------------------------------------ process entry
@@ -288,8 +370,9 @@ def _read_requests(stdin: BinaryIO, engine: Engine, writer: EventWriter) -> None
                 continue
             try:
                 request = protocol.decode(line)
-            except protocol.ProtocolError as exc:
-                log.warning("bad request line: %s", exc)
+            except protocol.ProtocolError:
+                # never the line itself: it may hold the user's text
+                log.warning("bad request line (%d bytes) refused", len(line))
                 writer.send(Error(code=BAD_INPUT, message=message(BAD_INPUT), id=""))
                 continue
             if not isinstance(request, protocol.REQUEST_TYPES):
@@ -301,7 +384,7 @@ def _read_requests(stdin: BinaryIO, engine: Engine, writer: EventWriter) -> None
 
 
 def main() -> int:
-    """Run the engine until shutdown or EOF; returns the exit code."""
+    """Run the engine until shutdown or EOF, then end the process with exit code 0."""
     offline.install()
     protocol_out = _claim_stdout()
     logging.basicConfig(
@@ -318,6 +401,9 @@ def main() -> int:
         target=_read_requests, args=(sys.stdin.buffer, engine, writer), name="requests", daemon=True,
     )
     reader.start()
-    engine.run()
+    engine.run()  # returns with the model freed
     logging.shutdown()
-    return 0
+    sys.stderr.flush()
+    # End now: the reader thread may be blocked reading stdin, and a normal interpreter
+    # shutdown would then abort ("could not acquire lock for <stdin>"), reported as a crash.
+    os._exit(0)
