@@ -34,7 +34,7 @@ def fetch_sdist(version: str, cache: Path = CACHE) -> Path:
     if not tarball.exists():
         subprocess.run(
             [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-             "--no-build-isolation", f"llama-cpp-python=={version}", "-d", str(cache)],
+             f"llama-cpp-python=={version}", "-d", str(cache)],
             check=True,
         )
     return tarball

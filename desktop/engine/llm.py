@@ -32,13 +32,13 @@ import llama_cpp.llama as _llama_module
 from desktop.engine.chat import ChatFormat, ChatTemplateError
 from desktop.engine.protocol import CONTEXT_OVERFLOW, MODEL_CORRUPT, MODEL_MISSING, OUT_OF_MEMORY
 from desktop.jobs.base import Cancelled, ChatMessage, JobError
+from desktop.library.hardware import physical_cores
 from desktop.messages import message
 
 log = logging.getLogger(__name__)
 native_log = logging.getLogger("llama.cpp")
 
 DEFAULT_N_CTX = 4096
-PROMPT_BATCH = 256  # prompt tokens evaluated between two cancel checks
 REPEAT_PENALTY = 1.05
 
 
@@ -167,14 +167,15 @@ class Model:
         if not path.is_file():
             raise ModelLoadError(MODEL_MISSING, message(MODEL_MISSING))
         wanted = n_ctx or min(trained_context or DEFAULT_N_CTX, DEFAULT_N_CTX)
+        n_threads = n_threads or physical_cores()  # the binding's own default is half the logical CPUs
         started = time.perf_counter()
         try:
             llama = llama_cpp.Llama(
                 str(path),
                 n_ctx=wanted,
                 n_batch=min(n_batch, wanted),
-                n_threads=n_threads or None,
-                n_threads_batch=n_threads or None,
+                n_threads=n_threads,
+                n_threads_batch=n_threads,
                 verbose=False,
             )
         except MemoryError as exc:
@@ -317,9 +318,10 @@ class Model:
             return 0
         keep = min(shared, len(tokens) - 1)  # the last token is evaluated again for fresh logits
         llama.n_tokens = keep  # eval() drops the cache beyond n_tokens before it decodes
-        for start in range(keep, len(tokens), PROMPT_BATCH):
+        batch = llama.n_batch  # one llama_decode per batch; cancel is checked between them
+        for start in range(keep, len(tokens), batch):
             self._check_cancel()
-            llama.eval(tokens[start:start + PROMPT_BATCH])
+            llama.eval(tokens[start:start + batch])
         return len(tokens) - keep
 
     def stream_chat(

@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -52,20 +53,32 @@ class RequestFailed(Exception):
 
 
 class EventWriter:
-    """Writes events to the protocol pipe, one JSON line each, from any thread."""
+    """Writes events to the protocol pipe, one JSON line each, from any thread.
 
-    def __init__(self, stream: BinaryIO) -> None:
+    When the pipe breaks (the window is gone), ``on_closed`` is called once, so
+    that the engine stops its work instead of running on for nobody.
+    """
+
+    def __init__(self, stream: BinaryIO, on_closed: Callable[[], None] | None = None) -> None:
         self._stream = stream
         self._lock = threading.Lock()
+        self.on_closed = on_closed
+        self.closed = False
 
     def send(self, event: Message) -> None:
         data = protocol.encode(event).encode("utf-8")
         with self._lock:
+            if self.closed:
+                return
             try:
                 self._stream.write(data)
                 self._stream.flush()
+                return
             except (BrokenPipeError, OSError, ValueError):
-                log.warning("the pipe to the window is closed; event dropped")
+                log.warning("the pipe to the window is closed; stopping")
+                self.closed = True
+        if self.on_closed is not None:
+            self.on_closed()
 
 
 def _claim_stdout() -> BinaryIO:
@@ -129,6 +142,10 @@ class Engine:
         self._queue.put(request)
 
     def end_of_input(self) -> None:
+        """Nobody is listening any more: stop the running request and end after it."""
+        with self._flags_lock:
+            for flag in self._flags.values():
+                flag.set()
         self._queue.put(None)
 
     # ------------------------------------------------------- the main loop
@@ -397,6 +414,7 @@ def main() -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle: it sends cancel
     writer = EventWriter(protocol_out)
     engine = Engine(writer)
+    writer.on_closed = engine.end_of_input
     reader = threading.Thread(
         target=_read_requests, args=(sys.stdin.buffer, engine, writer), name="requests", daemon=True,
     )

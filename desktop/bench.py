@@ -1,0 +1,194 @@
+"""Measure a model's speed through the real engine process, as the window would see it.
+
+Used by ``fumi bench`` and by ``benchmarks/run.py``. Every number is taken on
+the client side of the pipe (what the user waits for), except ``load_s``,
+which the engine reports for llama.cpp's load alone.
+
+The steps, on one loaded model:
+
+1. warm-up: a short generation (llama.cpp's first decode is slower), which
+   also tells how many tokens the chat template adds around a message;
+2. prompt processing: a fresh prompt of ``prompt_tokens`` chat tokens with
+   ``max_tokens=1``; time from sending the request to its ``done`` event;
+3. time to first token and generation: another fresh prompt of the same
+   length, ``gen_tokens`` tokens streamed back; generation speed counts the
+   tokens after the first over the time between the first and last ``delta``;
+4. regenerate: the same prompt again. The engine keeps the prompt in its KV
+   cache, so the first token should come almost at once.
+
+Prompts start with a different word each time so that the KV cache shares
+nothing but the chat template's first tokens between steps 2 and 3.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.engine import protocol
+
+#: Ordinary words for bench prompts (any tokenizer splits them into a few tokens each).
+_WORDS = (
+    "report", "city", "office", "meeting", "budget", "plan", "residents", "park", "road", "water",
+    "school", "library", "safety", "review", "notice", "request", "project", "summary", "health",
+    "council", "schedule", "traffic", "service", "energy", "garden", "station", "housing", "culture",
+)
+
+
+class BenchError(Exception):
+    """A bench step ended with an ``error`` event (``code`` is the protocol code)."""
+
+    def __init__(self, code: str, text: str) -> None:
+        super().__init__(text)
+        self.code = code
+        self.text = text
+
+
+@dataclass
+class Timed:
+    """One request as the client saw it."""
+
+    sent_at: float
+    first_delta_at: float | None = None
+    last_delta_at: float | None = None
+    done_at: float | None = None
+    deltas: int = 0
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+def prompt_text(words: int, salt: int) -> str:
+    """``words`` ordinary words, starting with a word unique to ``salt``."""
+    body = [_WORDS[(salt * 7 + i * 11 + i // len(_WORDS)) % len(_WORDS)] for i in range(words)]
+    return f"Run {salt}: " + " ".join(body)
+
+
+def timed_request(session: Any, request: protocol.Message) -> Timed:
+    """Send ``request`` through ``session`` and time its events; error events raise BenchError."""
+    timed = Timed(sent_at=time.perf_counter())
+    for event in session.request(request):
+        now = time.perf_counter()
+        if isinstance(event, protocol.Delta):
+            if timed.first_delta_at is None:
+                timed.first_delta_at = now
+            timed.last_delta_at = now
+            timed.deltas += 1
+        elif isinstance(event, protocol.Done):
+            timed.done_at = now
+            timed.stats = dict(event.stats)
+        elif isinstance(event, protocol.Error):
+            raise BenchError(event.code, event.message)
+    return timed
+
+
+def count_tokens(session: Any, text: str) -> int:
+    """Tokens of plain ``text`` with the loaded model (a ``count_tokens`` request)."""
+    return int(timed_request(session, protocol.CountTokens(text=text)).stats.get("tokens", 0))
+
+
+def generate(session: Any, prompt: str, max_tokens: int, *, seed: int = 0) -> Timed:
+    """A ``generate`` job: ``prompt`` as the user message, ``max_tokens`` at most."""
+    job = protocol.Job(kind="generate", inputs={"prompt": prompt},
+                       options={"max_tokens": max_tokens, "temperature": 0.7, "seed": seed})
+    return timed_request(session, job)
+
+
+def fit_prompt(session: Any, text_tokens: int, salt: int, *, slack: int = 2) -> str:
+    """A prompt text of ``text_tokens`` plain tokens, or at most ``slack`` fewer."""
+    words = max(1, text_tokens // 2)
+    for _ in range(12):
+        count = count_tokens(session, prompt_text(words, salt))
+        if text_tokens - slack <= count <= text_tokens:
+            break
+        per_word = max(count / words, 0.5)
+        step = int((text_tokens - count) / per_word) or (1 if count < text_tokens else -1)
+        words = max(1, words + step)
+    while words > 1 and count_tokens(session, prompt_text(words, salt)) > text_tokens:
+        words -= 1
+    return prompt_text(words, salt)
+
+
+def process_rss_mb(pid: int) -> float | None:
+    """Resident memory of process ``pid`` in MB (Linux /proc; None elsewhere)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def run_bench(
+    session: Any,
+    facts: dict[str, Any],
+    *,
+    prompt_tokens: int = 512,
+    gen_tokens: int = 128,
+    on_step: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Run the steps above on the loaded model; returns the result dictionary (see ``fumi bench``)."""
+    say = on_step or (lambda text: None)
+
+    say("warm-up")
+    warm_text = prompt_text(8, salt=0)
+    warm = generate(session, warm_text, 4, seed=1)
+    template_tokens = max(0, int(warm.stats.get("prompt_tokens", 0)) - count_tokens(session, warm_text))
+    text_tokens = max(1, prompt_tokens - template_tokens)
+
+    say(f"prompt processing ({prompt_tokens} tokens)")
+    pp_prompt = fit_prompt(session, text_tokens, salt=1)
+    pp = generate(session, pp_prompt, 1, seed=2)
+    pp_seconds = (pp.done_at or time.perf_counter()) - pp.sent_at
+    pp_evaluated = int(pp.stats.get("prompt_eval_tokens") or pp.stats.get("prompt_tokens") or 0)
+
+    say(f"generation ({gen_tokens} tokens)")
+    tg_prompt = fit_prompt(session, text_tokens, salt=2)
+    cold = generate(session, tg_prompt, gen_tokens, seed=3)
+    say("regenerate (same prompt)")
+    warm_again = generate(session, tg_prompt, gen_tokens, seed=4)
+
+    tg_rates = [rate for rate in (_generation_rate(cold), _generation_rate(warm_again)) if rate]
+    engine_pid = getattr(session, "pid", None)
+    return {
+        "model": facts.get("name") or Path(str(facts.get("path", ""))).stem,
+        "model_file": facts.get("file_name") or facts.get("file"),
+        "model_size_bytes": facts.get("size_bytes"),
+        "quantization": facts.get("quantization"),
+        "threads": facts.get("n_threads"),
+        "n_ctx": facts.get("n_ctx"),
+        "load_s": facts.get("load_s"),
+        "prompt_tokens": int(pp.stats.get("prompt_tokens", 0)),
+        "pp_tokens_per_s": round(pp_evaluated / pp_seconds, 2) if pp_seconds > 0 else 0.0,
+        "pp_seconds": round(pp_seconds, 3),
+        "generated_tokens": int(cold.stats.get("generated_tokens", 0)),
+        "tg_tokens_per_s": round(sum(tg_rates) / len(tg_rates), 2) if tg_rates else 0.0,
+        "tg_tokens_per_s_engine": cold.stats.get("tokens_per_s"),
+        "ttft_s": _round(_ttft(cold)),
+        "ttft_regenerate_s": _round(_ttft(warm_again)),
+        "regenerate_prompt_eval_tokens": warm_again.stats.get("prompt_eval_tokens"),
+        "engine_rss_mb": _round(process_rss_mb(engine_pid), 1) if engine_pid else None,
+        "platform": sys.platform,
+        "cpu_count": os.cpu_count(),
+    }
+
+
+def _ttft(timed: Timed) -> float | None:
+    return None if timed.first_delta_at is None else timed.first_delta_at - timed.sent_at
+
+
+def _generation_rate(timed: Timed) -> float | None:
+    """Tokens after the first, over the time from the first to the last delta the client received."""
+    generated = int(timed.stats.get("generated_tokens", 0))
+    if timed.first_delta_at is None or timed.last_delta_at is None or generated < 2:
+        return None
+    span = timed.last_delta_at - timed.first_delta_at
+    return (generated - 1) / span if span > 0 else None
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)

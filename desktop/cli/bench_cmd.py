@@ -1,0 +1,66 @@
+"""``fumi bench [--model M] [--threads N] [--ctx N] [--json]``: the model's speed on this PC.
+
+Runs through the real engine process, as the window does (see ``desktop.bench``):
+load time, prompt processing of a 512-token prompt, generation of 128 tokens as
+received, time to first token, and time to first token of a regenerate (KV
+cache reuse). IT uses it to compare candidate models on their own PCs.
+``--json`` prints one JSON object on stdout; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from desktop.cli import add_common_options, exitcodes
+from desktop.cli.common import CliError, open_engine
+
+#: (key, label) of the text report, in order.
+REPORT_LINES = (
+    ("model", "model / モデル"),
+    ("quantization", "quantization / 量子化"),
+    ("threads", "threads / スレッド数"),
+    ("n_ctx", "context / コンテキスト長"),
+    ("load_s", "load / 読み込み (s)"),
+    ("pp_tokens_per_s", "prompt processing / プロンプト処理 (tokens/s)"),
+    ("tg_tokens_per_s", "generation / 生成 (tokens/s)"),
+    ("ttft_s", "first token / 最初の文字まで (s)"),
+    ("ttft_regenerate_s", "first token, regenerate / 再生成で最初の文字まで (s)"),
+    ("engine_rss_mb", "engine memory / エンジンのメモリ (MB)"),
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_common_options(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--prompt-tokens", type=int, default=512, metavar="N",
+                        help="length of the prompt-processing test (default 512)")
+    parser.add_argument("--gen-tokens", type=int, default=128, metavar="N",
+                        help="tokens to generate (default 128)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.bench import BenchError, run_bench
+    from desktop.cli.common import EXIT_CODES
+
+    if args.prompt_tokens < 8 or args.gen_tokens < 2:
+        raise CliError(exitcodes.USAGE, "--prompt-tokens must be at least 8 and --gen-tokens at least 2")
+    session, facts = open_engine(args)
+    with session:
+        needed = args.prompt_tokens + args.gen_tokens + 8
+        if facts.get("n_ctx") and facts["n_ctx"] < needed:
+            raise CliError(exitcodes.USAGE, f"--ctx must be at least {needed} for this bench")
+        try:
+            result = run_bench(
+                session, facts, prompt_tokens=args.prompt_tokens, gen_tokens=args.gen_tokens,
+                on_step=lambda step: print(f"bench: {step}", file=sys.stderr, flush=True),
+            )
+        except BenchError as exc:
+            raise CliError(EXIT_CODES.get(exc.code, exitcodes.ENGINE_FAILURE), exc.text) from None
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for key, label in REPORT_LINES:
+            print(f"{label}: {result.get(key)}")
+    return exitcodes.OK
