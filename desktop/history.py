@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS runs (
     model TEXT NOT NULL DEFAULT '',
     inputs TEXT NOT NULL DEFAULT '{}',
     output TEXT NOT NULL DEFAULT '',
-    stats TEXT NOT NULL DEFAULT '{}'
+    stats TEXT NOT NULL DEFAULT '{}',
+    options TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS runs_created ON runs(created_at);
 """
@@ -39,7 +40,7 @@ CREATE INDEX IF NOT EXISTS runs_created ON runs(created_at);
 
 @dataclass
 class Run:
-    """One past run. ``inputs`` is what the pane needs to reopen it; ``stats`` holds timings."""
+    """One past run. ``inputs`` and ``options`` are what the pane needs to reopen it; ``stats`` holds timings."""
 
     pane: str
     output: str
@@ -50,6 +51,7 @@ class Run:
     stats: dict[str, Any] = field(default_factory=dict)
     created_at: float = 0.0
     id: int | None = None
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 class HistoryStore:
@@ -74,6 +76,7 @@ class HistoryStore:
         self._db = sqlite3.connect(str(self.path))
         self._db.execute("PRAGMA secure_delete = ON")
         self._db.executescript(_SCHEMA)
+        _add_missing_columns(self._db)
         self._db.commit()
         if os.name == "posix":
             self.path.chmod(0o600)
@@ -88,11 +91,11 @@ class HistoryStore:
             return None
         created = run.created_at or self._clock()
         cursor = self._db.execute(
-            "INSERT INTO runs (created_at, pane, title, template, model, inputs, output, stats)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO runs (created_at, pane, title, template, model, inputs, output, stats, options)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (created, run.pane, run.title, run.template, run.model,
              json.dumps(run.inputs, ensure_ascii=False), run.output,
-             json.dumps(run.stats, ensure_ascii=False)),
+             json.dumps(run.stats, ensure_ascii=False), json.dumps(run.options, ensure_ascii=False)),
         )
         self._db.commit()
         self.purge_expired()
@@ -143,12 +146,20 @@ class HistoryStore:
         return int(self._db.execute("SELECT COUNT(*) FROM runs").fetchone()[0])
 
 
-_COLUMNS = "id, created_at, pane, title, template, model, inputs, output, stats"
+_COLUMNS = "id, created_at, pane, title, template, model, inputs, output, stats, options"
+
+
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    """Bring a history file written by an older Fumi up to the current columns."""
+    present = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+    if "options" not in present:
+        db.execute("ALTER TABLE runs ADD COLUMN options TEXT NOT NULL DEFAULT '{}'")
 
 
 def _run_from_row(row: tuple) -> Run:
-    run_id, created_at, pane, title, template, model, inputs, output, stats = row
+    run_id, created_at, pane, title, template, model, inputs, output, stats, options = row
     return Run(
         id=run_id, created_at=created_at, pane=pane, title=title, template=template,
         model=model, inputs=json.loads(inputs), output=output, stats=json.loads(stats),
+        options=json.loads(options),
     )

@@ -13,23 +13,16 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("ja", "en")
 LRELEASE_TIMEOUT_S = 60
-
-
-def resources_dir() -> Path:
-    """The ``resources`` folder: beside the package from source, inside the bundle when frozen."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def find_lrelease() -> Path | None:
@@ -75,7 +68,7 @@ def compiled_translations(language: str, cache_dir: Path, resources: Path | None
     A .qm in the cache is rebuilt when its .ts is newer. Files that cannot be
     compiled are skipped (that area then shows English), never fatal.
     """
-    i18n = (resources or resources_dir()) / "i18n"
+    i18n = (resources or resource_path()) / "i18n"
     prebuilt = sorted((i18n / "qm").glob(f"*_{language}.qm"))
     if prebuilt:
         return prebuilt

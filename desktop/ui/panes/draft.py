@@ -574,4 +574,4 @@ class DraftPane(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        QTimer.singleShot(0, self._update_buttons)
+        QTimer.singleShot(0, self, self._update_buttons)  # not called once the pane is gone

@@ -1,0 +1,1 @@
+"""The window: widgets only. Nothing here imports llama_cpp; the model is reached through ``EngineClient``."""

@@ -1,0 +1,89 @@
+"""One job at a time on the engine, with only that job's events passed on.
+
+A pane's controller owns a ``JobRunner``: it starts a job through the
+``EngineClient``, remembers the request id, and re-emits the engine's events
+for that id only, so panes never see each other's output. Everything arrives
+by signal on the UI thread; nothing here blocks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+CANCELLED = "cancelled"
+
+
+class JobRunner(QObject):
+    """Runs jobs of one pane; ``running`` is true from ``start`` until ``finished`` or ``failed``."""
+
+    delta = Signal(str)
+    section = Signal(int, str, dict)
+    progress = Signal(int, int, str)
+    finished = Signal(dict)          # the done event's stats
+    failed = Signal(str, str)        # code, message for the user (code "cancelled" after stop)
+    running_changed = Signal(bool)
+
+    def __init__(self, engine: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._request_id = ""
+        engine.delta.connect(self._on_delta)
+        engine.section.connect(self._on_section)
+        engine.progress.connect(self._on_progress)
+        engine.done.connect(self._on_done)
+        engine.error.connect(self._on_error)
+
+    @property
+    def running(self) -> bool:
+        return bool(self._request_id)
+
+    @property
+    def request_id(self) -> str:
+        return self._request_id
+
+    def start(self, kind: str, inputs: dict[str, Any], options: dict[str, Any]) -> str:
+        """Ask the engine to run ``kind``; returns the request id. One job at a time."""
+        if self._request_id:
+            raise RuntimeError("a job is already running")
+        self._request_id = self._engine.run_job(kind, inputs, options)
+        self.running_changed.emit(True)
+        return self._request_id
+
+    @Slot()
+    def cancel(self) -> None:
+        """Ask the engine to stop the job; it ends with ``failed("cancelled", ...)``."""
+        if self._request_id:
+            self._engine.cancel(self._request_id)
+
+    def _end(self) -> None:
+        self._request_id = ""
+        self.running_changed.emit(False)
+
+    @Slot(str, str)
+    def _on_delta(self, request_id: str, text: str) -> None:
+        if request_id and request_id == self._request_id:
+            self.delta.emit(text)
+
+    @Slot(str, int, str, dict)
+    def _on_section(self, request_id: str, index: int, text: str, meta: dict) -> None:
+        if request_id and request_id == self._request_id:
+            self.section.emit(index, text, meta)
+
+    @Slot(str, int, int, str)
+    def _on_progress(self, request_id: str, done: int, total: int, label: str) -> None:
+        if request_id and request_id == self._request_id:
+            self.progress.emit(done, total, label)
+
+    @Slot(str, dict)
+    def _on_done(self, request_id: str, stats: dict) -> None:
+        if request_id and request_id == self._request_id:
+            self._end()
+            self.finished.emit(stats)
+
+    @Slot(str, str, str)
+    def _on_error(self, request_id: str, code: str, message: str) -> None:
+        if request_id and request_id == self._request_id:
+            self._end()
+            self.failed.emit(code, message)

@@ -1,0 +1,523 @@
+"""The model page: the model files found on this PC, their facts, and loading one.
+
+Discovery runs off the UI thread (``ModelDiscovery``); loading goes through
+the engine's signals with a progress bar. Before loading a model that will
+probably not fit in memory, the user is warned and asked. When no file is
+found at all, the welcome page takes this page's place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import model_facts as mf
+from desktop.ui.context import AppContext
+from desktop.ui.model_discovery import ModelDiscovery
+from desktop.ui.welcome import WelcomePage
+from desktop.ui.widgets import NoticeBar
+
+log = logging.getLogger(__name__)
+
+CONTEXT_CHOICES = (0, 2048, 4096, 8192, 16384, 32768)
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ModelPanel(QWidget):
+    """Lists models, shows the chosen one's facts, loads and unloads it.
+
+    Signals: ``discovery_finished(list)`` after every look for models (the
+    entries found); ``last_model_available(str)`` once, when the model used
+    last time is found and nothing is loaded yet; ``model_loaded(dict)`` and
+    ``model_unloaded()`` after the engine confirms.
+    """
+
+    discovery_finished = Signal(list)
+    last_model_available = Signal(str)
+    model_loaded = Signal(dict)
+    model_unloaded = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelPanel")
+        self.context = context
+        self.engine = context.engine
+        self.entries: list[Any] = []
+        self._load_request = ""
+        self._unload_request = ""
+        self._offered_last_model = False
+        self.discovery = ModelDiscovery(context.settings, self)
+        self._build()
+        self._connect()
+        self._show_loaded_model()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ view
+    def _build(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.welcome = WelcomePage(self.context.paths.user_models, mf.searched_folders(self.context.settings), self)
+        self.main_page = QWidget(self)
+        self.stack.addWidget(self.main_page)
+        self.stack.addWidget(self.welcome)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        title = QLabel(self.tr("Models"), self.main_page)
+        title.setObjectName("paneTitle")
+        self.busy = QProgressBar(self.main_page)
+        self.busy.setObjectName("busyBar")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setFixedWidth(100)
+        self.busy_label = QLabel(self.tr("Looking for model files…"), self.main_page)
+        self.busy_label.setObjectName("paneStatus")
+        self.refresh_button = QPushButton(self.tr("Look again"), self.main_page)
+        self.refresh_button.setToolTip(self.tr("Search the model folders again"))
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.busy_label)
+        header.addWidget(self.busy)
+        header.addWidget(self.refresh_button)
+
+        self.loaded_notice = NoticeBar(self.main_page, closable=False)
+        self.template_notice = NoticeBar(self.main_page)
+        self.error_notice = NoticeBar(self.main_page)
+
+        self.model_list = QListWidget(self.main_page)
+        self.model_list.setObjectName("modelList")
+        self.model_list.setMinimumWidth(220)
+        self.details = self._build_details()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self.main_page)
+        splitter.addWidget(self.model_list)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(12)
+
+        layout = QVBoxLayout(self.main_page)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.loaded_notice)
+        layout.addWidget(self.template_notice)
+        layout.addWidget(self.error_notice)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self._build_load_row())
+
+    def _build_details(self) -> QFrame:
+        card = QFrame(self.main_page)
+        card.setObjectName("card")
+        self.detail_name = QLabel(self.tr("Choose a model on the left"), card)
+        self.detail_name.setObjectName("detailTitle")
+        self.detail_name.setWordWrap(True)
+        self.fact_labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        self.fact_form = form
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setHorizontalSpacing(18)
+        form.setVerticalSpacing(6)
+        rows = (
+            ("architecture", self.tr("Architecture")),
+            ("parameters", self.tr("Parameters")),
+            ("quantization", self.tr("Quantization")),
+            ("context", self.tr("Trained context")),
+            ("template", self.tr("Chat template")),
+            ("size", self.tr("File size")),
+            ("ram", self.tr("Memory needed")),
+            ("license", self.tr("License")),
+            ("path", self.tr("File")),
+        )
+        for key, label in rows:
+            value = QLabel(card)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"fact_{key}")
+            self.fact_labels[key] = value
+            form.addRow(label, value)
+        self.detail_problem = QLabel(card)
+        self.detail_problem.setObjectName("problemText")
+        self.detail_problem.setWordWrap(True)
+        self.detail_problem.hide()
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(12)
+        layout.addWidget(self.detail_name)
+        layout.addWidget(self.detail_problem)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return card
+
+    def _build_load_row(self) -> QWidget:
+        row = QFrame(self.main_page)
+        row.setObjectName("loadRow")
+        self.context_combo = QComboBox(row)
+        for size in CONTEXT_CHOICES:
+            self.context_combo.addItem(self.tr("Automatic") if size == 0 else f"{size:,}", size)
+        self._select_context(int(self.context.settings.get("context_size")))
+        self.threads_spin = QSpinBox(row)
+        self.threads_spin.setRange(0, max(os.cpu_count() or 1, int(self.context.settings.get("threads"))))
+        self.threads_spin.setSpecialValueText(self.tr("Automatic"))
+        self.threads_spin.setValue(int(self.context.settings.get("threads")))
+        self.threads_spin.setMinimumWidth(self.threads_spin.fontMetrics().horizontalAdvance("0000") * 2)
+        self.context_combo.setMinimumWidth(self.context_combo.fontMetrics().horizontalAdvance("00,000") * 2)
+        self.load_button = QPushButton(self.tr("Load"), row)
+        self.load_button.setObjectName("primaryButton")
+        self.unload_button = QPushButton(self.tr("Unload"), row)
+        self.progress = QProgressBar(row)
+        self.progress.setObjectName("loadProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.progress_label = QLabel(row)
+        self.progress_label.setObjectName("paneStatus")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(QLabel(self.tr("Context size"), row))
+        layout.addWidget(self.context_combo)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel(self.tr("Threads"), row))
+        layout.addWidget(self.threads_spin)
+        layout.addSpacing(12)
+        layout.addWidget(self.progress, 1)
+        layout.addWidget(self.progress_label, 1)
+        layout.addWidget(self.load_button)
+        layout.addWidget(self.unload_button)
+        return row
+
+    def _select_context(self, size: int) -> None:
+        index = self.context_combo.findData(size)
+        if index < 0:
+            self.context_combo.addItem(f"{size:,}", size)
+            index = self.context_combo.count() - 1
+        self.context_combo.setCurrentIndex(index)
+
+    def _connect(self) -> None:
+        self.discovery.started.connect(self._on_discovery_started)
+        self.discovery.finished.connect(self._on_discovery_finished)
+        self.discovery.failed.connect(self._on_discovery_failed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.welcome.refresh_requested.connect(self.refresh)
+        self.model_list.currentRowChanged.connect(self._show_details)
+        self.model_list.itemDoubleClicked.connect(lambda _item: self.load_selected())
+        self.context_combo.currentIndexChanged.connect(lambda _index: self._show_details(self.model_list.currentRow()))
+        self.load_button.clicked.connect(self.load_selected)
+        self.unload_button.clicked.connect(self.unload)
+        self.engine.progress.connect(self._on_progress)
+        self.engine.loaded.connect(self._on_loaded)
+        self.engine.done.connect(self._on_done)
+        self.engine.error.connect(self._on_error)
+        self.engine.state_changed.connect(self._on_state_changed)
+
+    # ------------------------------------------------------------- discovery
+    @Slot()
+    def refresh(self) -> None:
+        """Look for model files again (off the UI thread)."""
+        self.welcome.set_folders(mf.searched_folders(self.context.settings))
+        self.discovery.start()
+
+    @Slot()
+    def _on_discovery_started(self) -> None:
+        self.busy.show()
+        self.busy_label.show()
+        self.refresh_button.setEnabled(False)
+        self.welcome.refresh_button.setEnabled(False)
+
+    def _discovery_ended(self) -> None:
+        self.busy.hide()
+        self.busy_label.hide()
+        self.refresh_button.setEnabled(True)
+        self.welcome.refresh_button.setEnabled(True)
+
+    @Slot(list)
+    def _on_discovery_finished(self, entries: list) -> None:
+        self._discovery_ended()
+        previous = self.selected_entry()
+        self.entries = sorted(entries, key=lambda e: (bool(getattr(e, "problem", None)), str(e.name).lower()))
+        self._fill_list()
+        self.stack.setCurrentWidget(self.welcome if not self.entries else self.main_page)
+        self._reselect(previous)
+        self._update_buttons()
+        self.discovery_finished.emit(self.entries)
+        self._offer_last_model()
+
+    @Slot(str)
+    def _on_discovery_failed(self, message: str) -> None:
+        self._discovery_ended()
+        self.error_notice.show_notice(self.tr("Could not look for models: {message}").format(message=message), "error")
+
+    def _fill_list(self) -> None:
+        """(Re)write the list rows, keeping the selection."""
+        row = self.model_list.currentRow()
+        self.model_list.blockSignals(True)
+        self.model_list.clear()
+        for entry in self.entries:
+            item = QListWidgetItem(self._list_text(entry))
+            item.setData(ENTRY_ROLE, str(entry.path))
+            if getattr(entry, "problem", None):
+                item.setForeground(QColor("#a1262c"))
+            self.model_list.addItem(item)
+        self.model_list.setCurrentRow(row)
+        self.model_list.blockSignals(False)
+
+    def _is_loaded(self, entry: Any) -> bool:
+        facts = self.engine.model_facts or {}
+        loaded_path = facts.get("path")
+        if not loaded_path:
+            return False
+        return os.path.normcase(os.path.abspath(str(loaded_path))) == os.path.normcase(os.path.abspath(str(entry.path)))
+
+    def _reselect(self, previous: Any) -> None:
+        wanted = {str(previous.path)} if previous is not None else set()
+        facts = self.engine.model_facts or {}
+        wanted.add(str(facts.get("path", "")))
+        wanted.add(str(self.context.settings.get("last_model")))
+        for row, entry in enumerate(self.entries):
+            if str(entry.path) in wanted:
+                self.model_list.setCurrentRow(row)
+                return
+        if self.entries:
+            self.model_list.setCurrentRow(0)
+
+    def _offer_last_model(self) -> None:
+        if self._offered_last_model or self.engine.model_facts is not None:
+            return
+        entry = self.entry_for_path(self.context.settings.get("last_model"))
+        if entry is not None and not getattr(entry, "problem", None):
+            self._offered_last_model = True
+            self.last_model_available.emit(str(entry.name))
+
+    def _list_text(self, entry: Any) -> str:
+        if getattr(entry, "problem", None):
+            unreadable = self.tr("Cannot be read")
+            return f"{entry.name}\n{unreadable}"
+        facts = entry.facts or {}
+        parts = [mf.format_parameters(mf.fact(facts, "parameters", "n_params", "parameter_count")),
+                 mf.fact(facts, "quantization", "file_type", "quant"),
+                 mf.format_size(mf.fact(facts, "size_bytes", "file_size", "size"))]
+        if self._is_loaded(entry):
+            parts.append(self.tr("loaded"))
+        return f"{entry.name}\n" + " · ".join(str(p) for p in parts if p)
+
+    # --------------------------------------------------------------- details
+    def selected_entry(self) -> Any:
+        row = self.model_list.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def entry_for_path(self, path: str | os.PathLike[str] | None) -> Any:
+        if not path:
+            return None
+        wanted = os.path.normcase(os.path.abspath(os.fspath(path)))
+        for entry in self.entries:
+            if os.path.normcase(os.path.abspath(os.fspath(entry.path))) == wanted:
+                return entry
+        return None
+
+    def chosen_context(self) -> int:
+        return int(self.context_combo.currentData() or 0)
+
+    @Slot(int)
+    def _show_details(self, row: int) -> None:
+        entry = self.entries[row] if 0 <= row < len(self.entries) else None
+        for key, label in self.fact_labels.items():
+            label.clear()
+            self.fact_form.setRowVisible(label, True)
+        self.detail_problem.hide()
+        if entry is None:
+            self.detail_name.setText(self.tr("Choose a model on the left"))
+            self._update_buttons()
+            return
+        self.detail_name.setText(str(entry.name))
+        self.fact_labels["path"].setText(str(entry.path))
+        problem = getattr(entry, "problem", None)
+        if problem:
+            self.detail_problem.setText(self.tr("Cannot be read: {reason}").format(reason=problem))
+            self.detail_problem.show()
+            for key, label in self.fact_labels.items():
+                self.fact_form.setRowVisible(label, key == "path")
+            self._update_buttons()
+            return
+        facts = entry.facts or {}
+        self.fact_labels["architecture"].setText(str(mf.fact(facts, "architecture", "arch") or "—"))
+        self.fact_labels["parameters"].setText(
+            mf.format_parameters(mf.fact(facts, "parameters", "n_params", "parameter_count")) or "—")
+        self.fact_labels["quantization"].setText(str(mf.fact(facts, "quantization", "file_type", "quant") or "—"))
+        trained = mf.fact(facts, "context_length", "n_ctx_train", "trained_context")
+        self.fact_labels["context"].setText(f"{int(trained):,}" if isinstance(trained, (int, float)) else "—")
+        has_template = mf.fact(facts, "has_chat_template", "chat_template")
+        self.fact_labels["template"].setText(
+            self.tr("Yes") if has_template else self.tr("No (a default is used; results may be worse)"))
+        self.fact_labels["size"].setText(mf.format_size(mf.fact(facts, "size_bytes", "file_size", "size")) or "—")
+        fit = mf.ram_fit(entry, self.chosen_context(), self._language())
+        self.fact_labels["ram"].setText(fit.message if fit is not None else "—")
+        self.fact_labels["ram"].setProperty("verdict", fit.verdict if fit is not None else "")
+        self.fact_labels["ram"].style().unpolish(self.fact_labels["ram"])
+        self.fact_labels["ram"].style().polish(self.fact_labels["ram"])
+        self.fact_labels["license"].setText(mf.license_text(entry) or self.tr("Not in the catalog"))
+        self._update_buttons()
+
+    def _language(self) -> str:
+        return str(self.context.settings.get("language"))
+
+    # --------------------------------------------------------------- loading
+    @Slot()
+    def load_selected(self) -> str:
+        """Load the chosen model (asking first if it will probably not fit); returns the request id or ""."""
+        entry = self.selected_entry()
+        if entry is None or getattr(entry, "problem", None) or self._load_request:
+            return ""
+        n_ctx = self.chosen_context()
+        fit = mf.ram_fit(entry, n_ctx, self._language())
+        if fit is not None and not fit.fits and not self.confirm_too_large(entry, fit):
+            return ""
+        return self.load(entry, n_ctx=n_ctx, n_threads=self.threads_spin.value())
+
+    def load(self, entry: Any, *, n_ctx: int = 0, n_threads: int = 0) -> str:
+        """Ask the engine to load ``entry``; progress and the result arrive by signal."""
+        self.error_notice.hide()
+        self.template_notice.hide()
+        self._load_request = self.engine.load(
+            str(entry.path), n_ctx=n_ctx or None, n_threads=n_threads or None
+        )
+        settings = self.context.settings
+        settings.set("last_model", str(entry.path))
+        settings.set("context_size", n_ctx)
+        settings.set("threads", n_threads)
+        try:
+            settings.save()
+        except OSError as exc:
+            log.warning("could not save settings: %s", exc)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.progress_label.setText(self.tr("Loading {name}…").format(name=entry.name))
+        self._update_buttons()
+        return self._load_request
+
+    @Slot()
+    def load_last_model(self) -> str:
+        """Load the model used last time, if it is still there."""
+        entry = self.entry_for_path(self.context.settings.get("last_model"))
+        if entry is None:
+            return ""
+        self.model_list.setCurrentRow(self.entries.index(entry))
+        return self.load_selected()
+
+    def confirm_too_large(self, entry: Any, fit: mf.Fit) -> bool:
+        """Ask whether to load a model that will probably not fit in memory."""
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Model may be too large"),
+            fit.message + "\n\n" + self.tr(
+                "Loading {name} may make this PC very slow, or fail. Load it anyway?"
+            ).format(name=entry.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def unload(self) -> str:
+        """Free the loaded model."""
+        if self.engine.model_facts is None or self._unload_request:
+            return ""
+        self._unload_request = self.engine.unload()
+        self._update_buttons()
+        return self._unload_request
+
+    @Slot(str, int, int, str)
+    def _on_progress(self, request_id: str, done: int, total: int, label: str) -> None:
+        if request_id != self._load_request or not request_id:
+            return
+        if total > 0:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(int(100 * done / total))
+        if label:
+            self.progress_label.setText(label)
+
+    @Slot(str, dict)
+    def _on_loaded(self, request_id: str, facts: dict) -> None:
+        if request_id == self._load_request:
+            self._load_request = ""
+            self.progress.setValue(100)
+            self.progress.hide()
+            self.progress_label.clear()
+        self._show_loaded_model()
+        self._update_buttons()
+        self.model_loaded.emit(facts)
+
+    @Slot(str, dict)
+    def _on_done(self, request_id: str, _stats: dict) -> None:
+        if request_id and request_id == self._unload_request:
+            self._unload_request = ""
+            self._show_loaded_model()
+            self._update_buttons()
+            self.model_unloaded.emit()
+
+    @Slot(str, str, str)
+    def _on_error(self, request_id: str, code: str, message: str) -> None:
+        if not request_id or request_id not in (self._load_request, self._unload_request):
+            return
+        if request_id == self._load_request:
+            self._load_request = ""
+            self.progress.hide()
+            self.progress_label.clear()
+        else:
+            self._unload_request = ""
+        self.error_notice.show_notice(message or code, "error")
+        self._show_loaded_model()
+        self._update_buttons()
+
+    @Slot(str)
+    def _on_state_changed(self, _state: str) -> None:
+        self._show_loaded_model()
+        self._update_buttons()
+
+    def _show_loaded_model(self) -> None:
+        if self.entries:
+            self._fill_list()
+        facts = self.engine.model_facts
+        if not facts:
+            self.loaded_notice.show_notice(self.tr("No model is loaded."), "info")
+            self.template_notice.hide()
+            return
+        n_ctx = facts.get("n_ctx")
+        text = self.tr("Loaded: {name}").format(name=facts.get("name") or Path(str(facts.get("path", ""))).name)
+        if n_ctx:
+            text += "  " + self.tr("(context {n_ctx:,} tokens)").format(n_ctx=int(n_ctx))
+        self.loaded_notice.show_notice(text, "success")
+        warning = facts.get("chat_template_warning")
+        if warning:
+            self.template_notice.show_notice(str(warning), "warning")
+        else:
+            self.template_notice.hide()
+
+    def _update_buttons(self) -> None:
+        entry = self.selected_entry()
+        state = getattr(self.engine, "state", "idle")
+        engine_free = state not in ("loading", "busy") and not self._load_request and not self._unload_request
+        self.load_button.setEnabled(entry is not None and not getattr(entry, "problem", None) and engine_free)
+        self.unload_button.setEnabled(self.engine.model_facts is not None and engine_free)

@@ -1,0 +1,287 @@
+"""A generic prompt box that streams the model's answer (the ``generate`` job).
+
+It stands in for the draft, summarize and translate panes until their own
+modules exist, and is the simplest example of a pane: a passive view
+(``PromptPane``) and a controller (``PromptController``) that holds the state
+and talks to the engine, testable without clicking.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.context import AppContext
+from desktop.ui.job_runner import CANCELLED, JobRunner
+from desktop.ui.widgets import NoticeBar, StreamingTextView
+
+log = logging.getLogger(__name__)
+
+
+class PromptController(QObject):
+    """Runs one prompt at a time and reports what the view should show.
+
+    ``message`` carries a short status line for the user; ``ready_changed``
+    says whether a model is loaded (running is impossible without one).
+    """
+
+    delta = Signal(str)
+    output_cleared = Signal()
+    message = Signal(str)
+    running_changed = Signal(bool)
+    ready_changed = Signal(bool)
+    progress = Signal(int, int, str)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._engine = context.engine
+        self.runner = JobRunner(context.engine, self)
+        self.runner.delta.connect(self.delta)
+        self.runner.progress.connect(self.progress)
+        self.runner.running_changed.connect(self.running_changed)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self._engine.state_changed.connect(self._on_state_changed)
+        self._engine.loaded.connect(self._on_loaded)
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._engine.model_facts is not None
+
+    @property
+    def running(self) -> bool:
+        return self.runner.running
+
+    def problem_with(self, prompt: str) -> str:
+        """Why ``prompt`` cannot run now ("" when it can)."""
+        if not self.model_loaded:
+            return self.tr("No model is loaded. Load one on the Model page first.")
+        if not prompt.strip():
+            return self.tr("Type an instruction first.")
+        if self.running:
+            return self.tr("Already running. Press Esc to stop.")
+        return ""
+
+    @Slot(str)
+    def run(self, prompt: str) -> bool:
+        """Start generating for ``prompt``; False (with a message) when it cannot start."""
+        problem = self.problem_with(prompt)
+        if problem:
+            self.message.emit(problem)
+            return False
+        settings = self._context.settings
+        options: dict[str, Any] = {
+            "max_tokens": settings.get("max_tokens"),
+            "temperature": settings.get("temperature"),
+        }
+        self.output_cleared.emit()
+        self.runner.start("generate", {"prompt": prompt}, options)
+        self.message.emit(self.tr("Writing…"))
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop the running prompt; the text that came so far stays."""
+        if self.running:
+            self.runner.cancel()
+            self.message.emit(self.tr("Stopping…"))
+
+    @Slot(dict)
+    def _on_finished(self, stats: dict) -> None:
+        tokens = stats.get("generated_tokens")
+        speed = stats.get("tokens_per_s")
+        if tokens is not None and speed:
+            self.message.emit(self.tr("Done: {tokens} tokens, {speed:.1f} tokens/s").format(tokens=tokens, speed=speed))
+        else:
+            self.message.emit(self.tr("Done."))
+
+    @Slot(str, str)
+    def _on_failed(self, code: str, message: str) -> None:
+        if code == CANCELLED:
+            self.message.emit(self.tr("Stopped. The text so far is kept."))
+        else:
+            self.message.emit(message or code)
+
+    @Slot(str)
+    def _on_state_changed(self, _state: str) -> None:
+        self.ready_changed.emit(self.model_loaded)
+
+    @Slot(str, dict)
+    def _on_loaded(self, _request_id: str, _facts: dict) -> None:
+        self.ready_changed.emit(self.model_loaded)
+
+
+class PromptPane(QWidget):
+    """Prompt editor, 実行 (Ctrl+Enter), 停止 (Esc), streamed output, copy and save."""
+
+    models_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, title: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("promptPane")
+        self.context = context
+        self.controller = PromptController(context, self)
+        self._build(title or self.tr("Prompt"))
+        self._connect()
+        self._set_ready(self.controller.model_loaded)
+        self._set_running(False)
+
+    # ------------------------------------------------------------ view
+    def _build(self, title: str) -> None:
+        heading = QLabel(title, self)
+        heading.setObjectName("paneTitle")
+        subtitle = QLabel(self.tr("Give the model an instruction. Check every answer before you use it."), self)
+        subtitle.setObjectName("paneSubtitle")
+        subtitle.setWordWrap(True)
+
+        self.notice = NoticeBar(self, closable=False)
+        self.prompt_edit = QPlainTextEdit(self)
+        self.prompt_edit.setObjectName("promptEdit")
+        self.prompt_edit.setPlaceholderText(self.tr("Type your instruction here (Ctrl+Enter to run)"))
+        self.prompt_edit.setTabChangesFocus(True)
+
+        self.run_button = QPushButton(self.tr("Run"), self)
+        self.run_button.setObjectName("primaryButton")
+        self.run_button.setToolTip(self.tr("Run (Ctrl+Enter)"))
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setToolTip(self.tr("Stop (Esc); the text so far is kept"))
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busyBar")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setFixedWidth(120)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("paneStatus")
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.run_button)
+        actions.addWidget(self.stop_button)
+        actions.addSpacing(8)
+        actions.addWidget(self.busy)
+        actions.addWidget(self.status_label, 1)
+
+        output_label = QLabel(self.tr("Answer"), self)
+        output_label.setObjectName("sectionLabel")
+        self.output = StreamingTextView(self)
+        self.output.setPlaceholderText(self.tr("The answer appears here as it is written."))
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setToolTip(self.tr("Copy the answer to the clipboard"))
+        output_header = QHBoxLayout()
+        output_header.addWidget(output_label)
+        output_header.addStretch(1)
+        output_header.addWidget(self.copy_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.prompt_edit, 2)
+        layout.addLayout(actions)
+        layout.addSpacing(6)
+        layout.addLayout(output_header)
+        layout.addWidget(self.output, 3)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._run_clicked, context)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, context)
+
+    def _connect(self) -> None:
+        self.run_button.clicked.connect(self._run_clicked)
+        self.stop_button.clicked.connect(self.controller.stop)
+        self.copy_button.clicked.connect(self.copy_output)
+        self.notice.action_clicked.connect(self.models_requested)
+        self.controller.delta.connect(self.output.append_delta)
+        self.controller.output_cleared.connect(self.output.clear)
+        self.controller.message.connect(self.status_label.setText)
+        self.controller.running_changed.connect(self._set_running)
+        self.controller.ready_changed.connect(self._set_ready)
+
+    @Slot()
+    def _run_clicked(self) -> None:
+        self.controller.run(self.prompt_edit.toPlainText())
+
+    @Slot(bool)
+    def _set_running(self, running: bool) -> None:
+        if not running:
+            self.output.flush()
+        self.busy.setVisible(running)
+        self.stop_button.setEnabled(running)
+        self.run_button.setEnabled(not running and self.controller.model_loaded)
+
+    @Slot(bool)
+    def _set_ready(self, ready: bool) -> None:
+        self.run_button.setEnabled(ready and not self.controller.running)
+        if ready:
+            self.notice.hide()
+        else:
+            self.notice.show_notice(
+                self.tr("No model is loaded yet. Choose one on the Model page."),
+                "info",
+                self.tr("Choose a model"),
+            )
+
+    # ------------------------------------------------------------ actions
+    @Slot()
+    def copy_output(self) -> None:
+        QGuiApplication.clipboard().setText(self.output.text())
+        self.status_label.setText(self.tr("Copied."))
+
+    def open_file(self, path: str | None = None) -> bool:
+        """Put a document's text into the prompt box (asks for a file when ``path`` is None)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)")
+            )
+        if not path:
+            return False
+        from desktop.documents import DocumentError, read_document
+
+        try:
+            document = read_document(Path(path))
+        except DocumentError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open"), exc.message)
+            return False
+        self.prompt_edit.setPlainText(document.text())
+        return True
+
+    def save_file(self, path: str | None = None) -> bool:
+        """Save the answer as .docx, .txt or .md (asks for a name when ``path`` is None)."""
+        text = self.output.text()
+        if not text.strip():
+            self.status_label.setText(self.tr("There is no answer to save yet."))
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save"), "", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)")
+            )
+        if not path:
+            return False
+        from desktop.documents import DocumentError
+        from desktop.documents.writers import write_text
+
+        try:
+            write_text(Path(path), text, ai_notice=bool(self.context.settings.get("ai_notice")))
+        except (DocumentError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), getattr(exc, "message", str(exc)))
+            return False
+        self.status_label.setText(self.tr("Saved: {name}").format(name=Path(path).name))
+        return True

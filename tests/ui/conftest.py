@@ -1,0 +1,65 @@
+"""Fixtures for the window tests (pytest-qt, offscreen).
+
+``app_context`` gives a real ``AppContext`` over a real ``EngineClient`` (the
+engine process is started on first use and shut down after the test);
+``japanese`` installs the Japanese translations once per session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.settings import Paths, Settings
+
+
+@pytest.fixture(scope="session")
+def japanese(qapp, tmp_path_factory: pytest.TempPathFactory):
+    """Japanese translators installed on the test QApplication (compiled once per session)."""
+    from desktop.i18n import install_translators
+
+    translators = install_translators(qapp, "ja", tmp_path_factory.mktemp("i18n_cache"))
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session")
+def slow_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 256-dim, 4-layer random model (a few ms per token), so a stream can be stopped midway."""
+    from tests.support.gguf_factory import write_random_model
+
+    return write_random_model(
+        tmp_path_factory.mktemp("slow_ui") / "slow-chat.gguf", n_embd=256, n_layer=4, n_head=4,
+        n_head_kv=4, n_ff=768, n_vocab=0, context_length=8192, float16=False, name="slow-chat",
+    )
+
+
+@pytest.fixture
+def models_dir(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding the tiny model and a broken .gguf file, searched through ``FUMI_MODELS``."""
+    folder = tmp_path / "models"
+    folder.mkdir()
+    (folder / tiny_model.name).write_bytes(tiny_model.read_bytes())
+    (folder / "broken.gguf").write_bytes(b"GGUF\x03\x00\x00\x00not a model at all")
+    monkeypatch.setenv("FUMI_MODELS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def app_context(qapp) -> Iterator:
+    """A real AppContext: isolated settings (small answers for speed) and a real engine client."""
+    from desktop.engine.client import EngineClient
+    from desktop.ui.context import AppContext
+
+    paths = Paths.default().ensure()
+    settings = Settings.load(paths)
+    settings.set("max_tokens", 16)
+    settings.set("context_size", 512)
+    engine = EngineClient()
+    context = AppContext(settings=settings, paths=paths, engine=engine, history=None)
+    yield context
+    engine.shutdown()
+    engine.deleteLater()
