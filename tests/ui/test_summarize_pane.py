@@ -103,7 +103,9 @@ def test_long_document_in_parts_with_progress_sections_and_result(qtbot, japanes
     assert pane.parts_list.count() == plan["parts"]
     assert set(seen_totals) == {plan["parts"]}
     assert pane.controller.stats["parts"] == plan["parts"]
-    assert pane.summary_view.toPlainText() == pane.controller.summary and pane.controller.summary
+    # Qt's text document stores a bare "\r" (random weights emit one now and then) as a line break
+    shown_as = pane.controller.summary.replace("\r\n", "\n").replace("\r", "\n")
+    assert pane.summary_view.toPlainText() == shown_as and pane.controller.summary
     assert "分割" in pane.plan_label.text() and "経過" in pane.progress_label.text()
     SHOTS.mkdir(parents=True, exist_ok=True)
 
