@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -31,11 +32,24 @@ def apply_look(app: QApplication, settings: Settings) -> None:
         app.setWindowIcon(QIcon(str(icon_file)))
 
 
+def has_display(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """Whether a window can be shown: always on Windows and macOS; on Linux a display or a Qt platform is set."""
+    environ = os.environ if environ is None else environ
+    if not platform.startswith("linux"):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_app(argv: list[str] | None = None) -> int:
     """Open Fumi's window and run until it is closed; returns the exit code."""
     from desktop import offline
 
     offline.install()
+    if not has_display():
+        from desktop.messages import message
+
+        print(f"fumi: {message('no_display')}", file=sys.stderr)
+        return 2
     paths = Paths.default().ensure()
     from desktop.logsetup import install_excepthook, setup_logging
 

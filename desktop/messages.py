@@ -129,6 +129,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "自己診断に成功しました。",
         "en": "Self-test passed.",
     },
+    "no_display": {
+        "ja": "画面に接続されていないため、ウィンドウを開けません。コマンド（fumi --help）はそのまま使えます。",
+        "en": "There is no display to open the window on. The commands (fumi --help) work as usual.",
+    },
 }
 
 

@@ -183,3 +183,21 @@ def test_many_signal_emits_do_not_abort_the_program():
     )
     assert result.returncode == 0, result.stderr[-500:]
     assert "survived" in result.stdout
+
+
+def test_without_a_display_the_window_says_so_in_one_line():
+    """On a Linux machine with no display, ``fumi`` explains instead of aborting inside Qt."""
+    import os
+    import subprocess
+
+    from desktop.app import has_display
+
+    assert has_display({}, "win32") and has_display({"DISPLAY": ":0"}, "linux")
+    assert not has_display({}, "linux")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "desktop"], env=env, capture_output=True, text=True,
+                            timeout=60, cwd=str(Path(__file__).resolve().parents[2]))
+    if not sys.platform.startswith("linux"):
+        return
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "画面" in result.stderr
