@@ -45,11 +45,11 @@ HEADING_START = 3
 #: of that strength is used instead of a weaker one further on.
 MIN_FILL = {HEADING_START: 0.4, BLOCK: 0.5, SENTENCE: 0.0, NO_BOUNDARY: 0.0}
 
-# A sentence ends after 。！？ (any number), or after .!? when a space, a closing
+# A sentence ends after 。！？． (any number), or after .!? when a space, a closing
 # bracket or the end follows, or at a line break; closing brackets and spaces
 # after the end mark stay with the sentence.
 _SENTENCE_END = re.compile(
-    r"(?:[。！？]+|[.!?]+(?=[\s\"'”’)\]」』）】]|$)|\n)"
+    r"(?:[。！？．]+|[.!?]+(?=[\s\"'”’)\]」』）】]|$)|\n)"
     r"[\"'”’)\]」』）】]*"
     r"[ \t\u3000]*\n?"
 )

@@ -13,14 +13,11 @@ pieces (``split_long``); the pieces' translations are joined back into one
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from desktop.documents.model import Document
-
-#: A sentence ends after one of these (and any closing brackets or quotes).
-_SENTENCE_END = re.compile(r"[。．！？!?]+[」』）)\"'”’]*\s*|[.]+[\"'”’)]*(?:\s+|$)|\n+")
+from desktop.jobs.chunking import split_sentences
 
 
 @dataclass(frozen=True)
@@ -40,19 +37,6 @@ def segment_document(document: Document) -> list[Segment]:
         for index, block in enumerate(document.blocks)
         if block.text.strip()
     ]
-
-
-def split_sentences(text: str) -> list[str]:
-    """``text`` cut after each sentence end; the pieces joined give ``text`` back exactly."""
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() > start:
-            pieces.append(text[start:match.end()])
-            start = match.end()
-    if start < len(text):
-        pieces.append(text[start:])
-    return pieces
 
 
 def split_long(text: str, limit: int, measure: Callable[[str], int] = len) -> list[str]:

@@ -167,3 +167,8 @@ def test_tokens_counted_per_block_not_per_step():
 
 def test_empty_document_has_no_parts():
     assert split_document(Document(blocks=[]), 10, one_token_per_char) == []
+
+
+def test_full_width_period_ends_a_sentence_but_a_decimal_point_does_not():
+    assert split_sentences("全角．ピリオド．次") == ["全角．", "ピリオド．", "次"]
+    assert split_sentences("3.5 倍") == ["3.5 倍"]
