@@ -288,8 +288,11 @@ class AutosaveController(QObject):
             self._new_results.add(key)
 
     def mark_exported(self, key: str) -> None:
-        """The pane's results were just saved to a file (for panes that do not track it themselves)."""
+        """The pane's results were just saved to a file (a pane that tracks it itself is told: ``mark_exported()``)."""
         pane = self.panes.get(key)
+        own = getattr(pane, "mark_exported", None)
+        if callable(own):
+            own()
         if pane is not None:
             self._exported[key] = output_text(pane)
             self._new_results.discard(key)

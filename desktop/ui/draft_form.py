@@ -69,6 +69,10 @@ class _DroppableTextEdit(QPlainTextEdit):
 
     file_dropped = Signal(str)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("takesFileDrops", True)  # the window leaves dropped documents to this field
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if local_document_paths(event.mimeData()):
             event.acceptProposedAction()

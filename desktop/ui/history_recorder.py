@@ -9,7 +9,15 @@ What counts as the output:
 - ``draft`` and ``generate``: the streamed text (after ``continue_from``, if any);
 - ``summarize``: the streamed final summary (the partial summaries are kept in
   ``stats["parts"]``); a planning request (``plan_only``) is not a run;
-- ``translate``: the translated segments, in document order, one per paragraph.
+- ``translate``: the translated segments, in document order, one per paragraph;
+  ``stats["translations"]`` keeps them by block index (``{"3": text}``, with
+  the translations the request started from), so the run can be reopened
+  segment by segment;
+- ``summarize``: ``stats["part_meta"]`` keeps each partial summary's source
+  (label and character range), parallel to ``stats["parts"]``.
+
+A job started with ``options["history"] = False`` (e.g. a template editor's
+test run) is not recorded at all.
 
 Inputs are stored so a run can be reopened. A document can be large: inputs
 whose JSON is over ``MAX_STORED_INPUT_CHARS`` are stored without their large
@@ -76,7 +84,7 @@ class HistoryRecorder(QObject):
     # ------------------------------------------------------------------ events
     @Slot(str, str, dict, dict)
     def _on_job_started(self, request_id: str, kind: str, inputs: dict, options: dict) -> None:
-        if kind not in RECORDED_KINDS or options.get("plan_only"):
+        if kind not in RECORDED_KINDS or options.get("plan_only") or options.get("history") is False:
             return
         self._pending[request_id] = _Pending(kind, dict(inputs), dict(options), time.monotonic())
 
@@ -114,7 +122,14 @@ class HistoryRecorder(QObject):
             return
         stats.setdefault("seconds", round(time.monotonic() - pending.started, 2))
         if pending.kind == "summarize" and pending.sections:
-            stats["parts"] = [text for _index, (text, _meta) in sorted(pending.sections.items())]
+            ordered = sorted(pending.sections.items())
+            stats["parts"] = [text for _index, (text, _meta) in ordered]
+            stats["part_meta"] = [meta for _index, (_text, meta) in ordered]
+        if pending.kind == "translate":
+            before = pending.inputs.get("translations")
+            translations = {str(k): str(v) for k, v in before.items()} if isinstance(before, dict) else {}
+            translations.update({str(index): text for index, (text, _meta) in pending.sections.items()})
+            stats["translations"] = translations
         facts = self._engine.model_facts or {}
         run = Run(
             pane=pending.kind,

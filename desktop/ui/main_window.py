@@ -7,6 +7,7 @@ waits. Geometry and the last page are window *state* (``state.json``), not
 settings. It also wires the helpers that watch the panes: the history
 recorder (every finished run goes to the history; Ctrl+H opens it) and
 autosave (text offered back after a crash; unsaved output asked about on close).
+A file dropped anywhere on the window opens in the current pane.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import base64
 import logging
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -34,6 +35,7 @@ import desktop
 from desktop.autosave import AutosaveStore
 from desktop.ui.autosave_controller import AutosaveController
 from desktop.ui.context import AppContext
+from desktop.ui.file_drops import FileDropRouter, is_document
 from desktop.ui.history_recorder import HistoryRecorder
 from desktop.ui.history_view import HistoryView, RunViewer, history_action, history_menu_title, reopen_run_in
 from desktop.ui.model_panel import ModelPanel
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         )
         self.history_recorder.result_made.connect(self.autosave.note_result)
         self._build_menus()
+        self.file_drops = FileDropRouter(self, self.open_dropped_files)
         self.status = StatusBar(context.engine, self)
         self.setStatusBar(self.status)
         self._restore_state()
@@ -215,6 +218,26 @@ class MainWindow(QMainWindow):
         if callable(getattr(pane, "open_file", None)):
             pane.open_file()
 
+    def open_dropped_files(self, paths: list[str]) -> bool:
+        """A file was dropped on the window: open the first one in the current pane, or say why not."""
+        path = next(iter(paths), "")
+        if not path:
+            return False
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        pane = self.stack.currentWidget()
+        if not is_document(path):
+            message = self.tr("Fumi cannot open “{name}”. Drop a Word (.docx), text (.txt), "
+                              "Markdown (.md) or PDF (.pdf) file.").format(name=name)
+        elif not callable(getattr(pane, "open_file", None)):
+            message = self.tr("Choose Draft, Summarize or Translate first, then drop “{name}” again.").format(name=name)
+        else:
+            self._notice_action_slot = None
+            self.notice.hide()
+            return bool(pane.open_file(path))
+        self._notice_action_slot = None
+        self.notice.show_notice(message, "error")
+        return False
+
     @Slot()
     def save_file(self) -> None:
         """File › Save: forwarded to the current pane when it can save."""
@@ -326,8 +349,12 @@ class MainWindow(QMainWindow):
                 restored = self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
             except ValueError:
                 restored = False
-        if not restored:
-            self.resize(1100, 740)
+        if not restored:  # a first start: a comfortable size that still fits a small laptop screen
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            width, height = 1100, 740
+            if screen is not None and screen.width() > 0 and screen.height() > 0:
+                width, height = min(width, screen.width()), min(height, screen.height())
+            self.resize(width, height)
         page = state.get("page")
         self.show_page(page if page in self.pages else PANES[0][0])
 
@@ -342,10 +369,15 @@ class MainWindow(QMainWindow):
         """Close as the user would (asking about unsaved output first); True when the window closed."""
         return self.close()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.file_drops.attach()
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.autosave.confirm_close(self):
             event.ignore()
             return
+        self.file_drops.detach()
         if self.autosave.running:
             self.autosave.finish()
         save_state(self.context.paths.state_file, self.window_state())

@@ -651,7 +651,8 @@ class TemplateEditorDialog(QDialog):
             return False
         self.preview.clear()
         self.runner.start("draft", {"template": template.to_dict(), "fields": sample_values(template)},
-                          {"length": "short", "max_tokens": TEST_MAX_TOKENS})
+                          {"length": "short", "max_tokens": TEST_MAX_TOKENS,
+                           "history": False})  # a test run is not a draft: kept out of the history
         self.status_label.setText(self.tr("Test run: writing…"))
         return True
 

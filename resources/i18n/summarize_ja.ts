@@ -4,57 +4,57 @@
 <context>
     <name>SummarizeController</name>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="113"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="121"/>
         <source>{name} could not be read: {reason}</source>
         <translation>{name} を読み込めませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="116"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="124"/>
         <source>There is no text to summarize in {name}.</source>
         <translation>{name} には要約する文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="119"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="127"/>
         <source>Opened {name}.</source>
         <translation>{name} を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="127"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="133"/>
         <source>Paste or type some text to summarize first.</source>
         <translation>先に、要約する文章を貼り付けるか入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="169"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="175"/>
         <source>No model is loaded yet. Choose one on the Model page.</source>
         <translation>モデルがまだ読み込まれていません。「モデル」画面で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="172"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="178"/>
         <source>Open a document or paste text first.</source>
         <translation>先に文書を開くか、文章を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="204"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="210"/>
         <source>Done. Check the summary against the source before you use it.</source>
         <translation>要約が終わりました。使う前に、原文と照らして内容を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="210"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="216"/>
         <source>Stopped. {done} of {total} partial summaries are kept.</source>
         <translation>停止しました。部分要約 {total} 件のうち {done} 件は残っています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="214"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="220"/>
         <source>Summarizing stopped because of an error. What was done is kept.</source>
         <translation>エラーのため要約を中断しました。できたところまでは残っています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="258"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="264"/>
         <source>Summary of {name}</source>
         <translation>{name}の要約</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="258"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="264"/>
         <source>Summary</source>
         <translation>要約</translation>
     </message>
@@ -62,289 +62,304 @@
 <context>
     <name>SummarizePane</name>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="307"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="314"/>
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="308"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="315"/>
         <source>Open a document (Ctrl+O): .docx .txt .md .pdf</source>
         <translation>文書を開く（Ctrl+O）: .docx .txt .md .pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="309"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="316"/>
         <source>New (paste text)</source>
         <translation>新規（貼り付け）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="310"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="317"/>
         <source>Clear the source and paste or type text instead</source>
         <translation>原文を消して、文章を貼り付けるか入力します</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="311"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="318"/>
         <source>Open or drop a document, or paste text on the left.</source>
         <translation>文書を開くかドロップするか、左に文章を貼り付けてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="317"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="325"/>
         <source>Short</source>
         <translation>短め</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="317"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="325"/>
         <source>Medium</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="317"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="325"/>
         <source>Long</source>
         <translation>詳しく</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="321"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="329"/>
         <source>Bullet points</source>
         <translation>箇条書き</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="321"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="329"/>
         <source>Prose</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="322"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="330"/>
         <source>Three lines</source>
         <translation>3行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="325"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="333"/>
         <source>Focus (optional), e.g. what residents must do</source>
         <translation>重点（任意）例: 住民が行うべきこと、予算の数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="327"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="335"/>
         <source>Same as the document</source>
         <translation>文書と同じ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="327"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="335"/>
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="328"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="336"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="330"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="338"/>
         <source>Summarize</source>
         <translation>要約</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="332"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="340"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="333"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="341"/>
         <source>Stop (Esc); what is done is kept</source>
         <translation>停止（Esc）。できたところまでは残ります</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="334"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="342"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="335"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="343"/>
         <source>Save the summary as .docx, .md or .txt (Ctrl+S)</source>
         <translation>要約を .docx / .md / .txt で保存します（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="346"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="355"/>
         <source>Paste or type the text to summarize here, or drop a document.</source>
         <translation>要約する文章をここに貼り付けるか入力してください。文書をドロップすることもできます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="353"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="362"/>
         <source>The summary appears here. You can edit it before exporting.</source>
         <translation>ここに要約が表示されます。書き出す前に編集できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="364"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="373"/>
         <source>Length</source>
         <translation>長さ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="364"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="373"/>
         <source>Style</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="368"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="376"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="381"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="390"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="386"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="395"/>
         <source>Partial summaries (choose one to see its source)</source>
         <translation>部分要約（選ぶと原文の該当箇所を表示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="392"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="401"/>
         <source>Summary (click a point citing a source to see it)</source>
         <translation>要約（出典の付いた行をクリックすると原文を表示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="453"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="462"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="454"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="463"/>
         <source>Documents (*.docx *.txt *.md *.pdf)</source>
         <translation>文書 (*.docx *.txt *.md *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="463"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="472"/>
         <source>There is no summary to export yet.</source>
         <translation>書き出せる要約はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="467"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="476"/>
         <source>document</source>
         <translation>文書</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="467"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="476"/>
         <source>_summary</source>
         <translation>_要約</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="469"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="478"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="470"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="479"/>
         <source>Word (*.docx);;Markdown (*.md);;Text (*.txt)</source>
         <translation>Word (*.docx);;Markdown (*.md);;テキスト (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="478"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="488"/>
         <source>Saved: {name}</source>
         <translation>保存しました: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="490"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="500"/>
         <source>Paste or type text on the left.</source>
         <translation>左に文章を貼り付けるか入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="502"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="512"/>
         <source>Load a model first.</source>
         <translation>先にモデルを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="535"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="545"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="540"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="550"/>
         <source>{name}: {chars} characters</source>
         <translation>{name}: {chars} 文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="550"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="560"/>
         <source>Pasted text: {chars} characters</source>
         <translation>貼り付けた文章: {chars} 文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="573"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="581"/>
         <source>Load a model to see the length in tokens</source>
         <translation>モデルを読み込むとトークン数を表示します</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="580"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="588"/>
         <source>Counting…</source>
         <translation>数えています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="591"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="599"/>
         <source>About {tokens} tokens, one pass</source>
         <translation>約 {tokens} トークン・一度で要約</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="593"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="601"/>
         <source>About {tokens} tokens, {parts} parts</source>
         <translation>約 {tokens} トークン・{parts} 分割</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="638"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="646"/>
         <source>Part {done} of {total}</source>
         <translation>部分 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="638"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="646"/>
         <source>Combining {done} of {total}</source>
         <translation>まとめ {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="639"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="647"/>
         <source>Writing the summary</source>
         <translation>要約を書いています</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="641"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="649"/>
         <source>Finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="643"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="651"/>
         <source>Starting…</source>
         <translation>開始しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="644"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="652"/>
         <source> · elapsed {time}</source>
         <translation>・経過 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="647"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="655"/>
         <source> · about {time} left</source>
         <translation>・残り約 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="654"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="662"/>
         <source>Partial summaries (none: the document fitted in one pass)</source>
         <translation>部分要約（なし: 文書全体を一度で要約しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="681"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="689"/>
         <source>No model is loaded yet. Choose one on the Model page to summarize.</source>
         <translation>モデルがまだ読み込まれていません。要約するには「モデル」画面でモデルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="682"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="690"/>
         <source>Choose a model</source>
         <translation>モデルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="687"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="695"/>
         <source>Summarize (Ctrl+Enter)</source>
         <translation>要約する（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="688"/>
+        <location filename="../../desktop/ui/panes/summarize.py" line="696"/>
         <source>Load a model first</source>
         <translation>先にモデルを読み込んでください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="800"/>
+        <source>The source ({name}) was too large to keep in the history. Open it again to summarize it.</source>
+        <translation>原文（{name}）は大きすぎるため履歴に保存されていません。要約し直すには、もう一度ファイルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="802"/>
+        <source>The source was too large to keep in the history. Open it again to summarize it.</source>
+        <translation>原文は大きすぎるため履歴に保存されていません。要約し直すには、もう一度ファイルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="813"/>
+        <source>Reopened from the history. Check the summary against the source.</source>
+        <translation>履歴から開き直しました。要約を原文と照らして確認してください。</translation>
     </message>
 </context>
 </TS>

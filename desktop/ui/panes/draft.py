@@ -5,6 +5,12 @@ a run cannot start) and talks to the engine through a ``JobRunner``; it is
 tested without clicking. ``DraftPane`` is the view: a searchable template list
 grouped by kind, the generated form, length and tone controls, and an editable
 output that streams in, with 再作成, 続きを書く, コピー and 書き出し.
+
+The pane also works with the window's helpers: ``reopen_run`` puts a past
+run from the history back (template, fields, choices, text);
+``autosave_state``/``restore_autosave_state`` keep everything typed or
+written across a crash; ``has_unsaved_output`` says whether the draft text
+changed since it was last exported or copied.
 """
 
 from __future__ import annotations
@@ -16,11 +22,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
+    QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
     QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
+from desktop.templates.model import TemplateError
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import DocumentField, TemplateForm
 from desktop.ui.job_runner import CANCELLED, JobRunner
@@ -176,6 +183,8 @@ class DraftPane(QWidget):
         self.context = context
         self.controller = DraftController(context, self)
         self.form: TemplateForm | None = None
+        self._default_fields: dict[str, str] = {}   # the form's values before anything was typed
+        self._saved_output = ""                     # the draft text as last exported, copied or reopened
         self._build()
         self._connect()
         self._fill_template_list()
@@ -232,20 +241,24 @@ class DraftPane(QWidget):
         self.tone_box = QComboBox(self)
         self.manner_box = QComboBox(self)
         for box, choices in ((self.length_box, LENGTHS), (self.tone_box, TONES), (self.manner_box, MANNERS)):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)  # narrow windows: the choice is cut, never the column
             for choice in choices.values():
                 box.addItem(choice.label_ja if self.lang == "ja" else choice.label_en, choice.key)
         self.length_box.setCurrentIndex(self.length_box.findData("medium"))
         self.length_box.setToolTip(self.tr("Length of the draft"))
         self.tone_box.setToolTip(self.tr("Style: desu/masu or de aru"))
         self.manner_box.setToolTip(self.tr("Courteous or concise"))
-        controls = QHBoxLayout()
-        for text, box in ((self.tr("Length"), self.length_box), (self.tr("Style"), self.tone_box),
-                          (self.tr("Manner"), self.manner_box)):
+        controls = QGridLayout()  # each label above its choice: fits a narrow column
+        controls.setHorizontalSpacing(8)
+        controls.setVerticalSpacing(2)
+        for column, (text, box) in enumerate(((self.tr("Length"), self.length_box), (self.tr("Style"), self.tone_box),
+                                              (self.tr("Manner"), self.manner_box))):
             label = QLabel(text, self)
             label.setBuddy(box)
-            controls.addWidget(label)
-            controls.addWidget(box)
-        controls.addStretch(1)
+            controls.addWidget(label, 0, column)
+            controls.addWidget(box, 1, column)
+            controls.setColumnStretch(column, 1)
 
         self.run_button = QPushButton(self.tr("Write"), self)
         self.run_button.setObjectName("primaryButton")
@@ -300,14 +313,17 @@ class DraftPane(QWidget):
         output_footer = QHBoxLayout()
         output_footer.addWidget(self.ai_notice_box)
         output_footer.addStretch(1)
-        output_footer.addWidget(self.copy_button)
-        output_footer.addWidget(self.export_button)
+        output_buttons = QHBoxLayout()
+        output_buttons.addStretch(1)
+        output_buttons.addWidget(self.copy_button)
+        output_buttons.addWidget(self.export_button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addLayout(output_header)
         right_layout.addWidget(self.output, 1)
         right_layout.addLayout(output_footer)
+        right_layout.addLayout(output_buttons)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -316,7 +332,7 @@ class DraftPane(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([210, 380, 520])
+        self.splitter.setSizes([190, 400, 440])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -428,6 +444,7 @@ class DraftPane(QWidget):
         carried = self.form.values() if self.form else {}
         self.form = TemplateForm(template, self.lang)
         self.form.failed.connect(self._document_failed)
+        self._default_fields = self.form.values()
         carried = {k: v for k, v in carried.items() if v.strip() and template.field_named(k)
                    and template.field_named(k).kind not in ("choice", "date")}
         self.form.set_values(carried)
@@ -509,6 +526,7 @@ class DraftPane(QWidget):
     @Slot()
     def copy_output(self) -> None:
         QGuiApplication.clipboard().setText(self.output.text())
+        self.mark_exported()
         self.status_label.setText(self.tr("Copied."))
 
     def open_file(self, path: str | None = None) -> bool:
@@ -555,8 +573,99 @@ class DraftPane(QWidget):
         except (DocumentError, OSError, ValueError) as exc:  # ValueError: text Word cannot hold
             QMessageBox.warning(self, self.tr("Cannot save"), getattr(exc, "message", "") or str(exc))
             return False
+        self.mark_exported()
         self.status_label.setText(self.tr("Exported: {name}").format(name=target.name))
         return True
+
+    # ------------------------------------------- history, autosave, unsaved text
+    def has_unsaved_output(self) -> bool:
+        """True when the draft text is not empty and differs from what was last exported, copied or reopened."""
+        text = self.output.text()
+        return bool(text.strip()) and text != self._saved_output
+
+    def mark_exported(self) -> None:
+        """The draft as it is now is kept elsewhere (exported, copied): closing need not ask about it."""
+        self._saved_output = self.output.text()
+
+    def _set_choice(self, box: QComboBox, key: Any) -> None:
+        index = box.findData(key)
+        if index >= 0:
+            box.setCurrentIndex(index)
+
+    def _show_template_by_id(self, template_id: str, template_data: Any = None) -> bool:
+        """Select ``template_id`` in the list; a template no longer in the list is rebuilt from ``template_data``."""
+        if template_id and self.select_template(template_id):
+            return True
+        if not isinstance(template_data, dict):
+            return False
+        try:
+            template = Template.from_dict(template_data)
+        except (TemplateError, TypeError, ValueError, KeyError):
+            return False
+        self.template_list.setCurrentItem(None)
+        self.show_template(template)
+        return True
+
+    def _put_back(self, template_id: str, template_data: Any, fields: Any, choices: dict[str, Any],
+                  output: str) -> bool:
+        if not self._show_template_by_id(template_id, template_data):
+            return False
+        if isinstance(fields, dict) and self.form is not None:
+            self.form.set_values({str(k): str(v) for k, v in fields.items()})
+        for box, key in ((self.length_box, "length"), (self.tone_box, "tone"), (self.manner_box, "manner")):
+            if choices.get(key):
+                self._set_choice(box, choices[key])
+        self.output.clear()
+        self.output.setPlainText(output)
+        return True
+
+    def reopen_run(self, run: Any) -> bool:
+        """Put a past run (a ``desktop.history.Run`` of this pane) back: template, fields, choices and draft.
+
+        False (the window then shows the run read-only) while a draft is being
+        written, or when the run's template can no longer be shown.
+        """
+        if self.controller.running:
+            return False
+        inputs = run.inputs if isinstance(run.inputs, dict) else {}
+        template_data = inputs.get("template")
+        template_id = run.template or (template_data.get("id", "") if isinstance(template_data, dict) else "")
+        options = run.options if isinstance(run.options, dict) else {}
+        if not self._put_back(str(template_id), template_data, inputs.get("fields"), options, run.output):
+            return False
+        if isinstance(template_data, dict) and isinstance(inputs.get("fields"), dict):
+            # 再作成 works on a reopened run: the same request again
+            self.controller.last_request = (dict(inputs), {k: v for k, v in options.items() if k != "continue_from"})
+        self.controller.last_finish_reason = ""
+        self._saved_output = self.output.text()  # it is in the history already
+        self._update_buttons()
+        self.status_label.setText(self.tr("Reopened from the history. Check the draft before you use it."))
+        return True
+
+    def autosave_state(self) -> dict[str, Any]:
+        """Everything typed or written: template, field values, length/style/manner, the draft ({} when nothing)."""
+        fields = self.form.values() if self.form else {}
+        output = self.output.text()
+        if fields == self._default_fields and not output.strip():
+            return {}
+        template = self.template
+        return {
+            "template": template.id if template else "",
+            "template_data": template.to_dict() if template and not template.read_only else None,
+            "fields": fields,
+            "length": self._choice(self.length_box),
+            "tone": self._choice(self.tone_box),
+            "manner": self._choice(self.manner_box),
+            "output": output,
+        }
+
+    def restore_autosave_state(self, state: dict[str, Any]) -> None:
+        """Put back what ``autosave_state`` gave (after a crash)."""
+        if not state:
+            return
+        self._put_back(str(state.get("template") or ""), state.get("template_data"), state.get("fields"),
+                       state, str(state.get("output") or ""))
+        self._update_buttons()
 
     def _suggested_name(self) -> str:
         title = self.template.title_for(self.lang) if self.template else "draft"

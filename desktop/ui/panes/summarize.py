@@ -8,6 +8,12 @@ without clicking. ``SummarizePane`` is the view: the source on the left; the
 options, the partial summaries as they are made and the final summary
 (editable) on the right. Choosing a partial summary, or a point of the final
 summary that cites its source, highlights that part of the source.
+
+The pane also works with the window's helpers: ``reopen_run`` puts a past run
+from the history back (source, options, partial summaries, summary);
+``autosave_state``/``restore_autosave_state`` keep the source, options and
+summary across a crash; ``has_unsaved_output`` says whether the summary
+changed since it was last exported.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from desktop.documents.model import Document, DocumentError
 from desktop.jobs.prompts_summarize import CITATION
 from desktop.jobs.summarize import document_from_pasted_text
 from desktop.ui.context import AppContext
+from desktop.ui.panes.stored_state import document_from
 from desktop.ui.job_runner import CANCELLED, JobRunner
 from desktop.ui.widgets import NoticeBar
 
@@ -296,6 +303,7 @@ class SummarizePane(QWidget):
         self._ready: bool | None = None
         self._planned_key: tuple | None = None
         self.highlighted: tuple[int, int] | None = None
+        self._saved_output = ""   # the summary as last exported or reopened
         self._build()
         self._connect()
         self._set_ready(self.controller.model_loaded)
@@ -309,6 +317,7 @@ class SummarizePane(QWidget):
         self.paste_button.setToolTip(self.tr("Clear the source and paste or type text instead"))
         self.document_label = QLabel(self.tr("Open or drop a document, or paste text on the left."), self)
         self.document_label.setObjectName("documentInfo")
+        self.document_label.setWordWrap(True)
         self.plan_label = QLabel("", self)
         self.plan_label.setObjectName("planInfo")
 
@@ -337,6 +346,7 @@ class SummarizePane(QWidget):
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(False)
         self.progress_label = QLabel("", self)
+        self.progress_label.setWordWrap(True)
         self.status_label = QLabel("", self)
         self.status_label.setWordWrap(True)
 
@@ -363,16 +373,17 @@ class SummarizePane(QWidget):
         for label, widget in ((self.tr("Length"), self.length_combo), (self.tr("Style"), self.style_combo)):
             options.addWidget(QLabel(label, self))
             options.addWidget(widget)
-        options.addWidget(self.focus_edit, 1)
         options.addWidget(QLabel(self.tr("Language"), self))
         options.addWidget(self.language_combo)
-        options.addWidget(self.run_button)
-        options.addWidget(self.stop_button)
-        options.addWidget(self.export_button)
+        options.addWidget(self.focus_edit, 1)
 
         progress = QHBoxLayout()
-        progress.addWidget(self.progress_bar, 1)
+        progress.addWidget(self.run_button)
+        progress.addWidget(self.stop_button)
+        progress.addWidget(self.export_button)
+        progress.addWidget(self.progress_bar, 2)
         progress.addWidget(self.progress_label)
+        progress.addStretch(1)  # the buttons keep their size while the progress bar is hidden
 
         source_box = QWidget(self)
         source_layout = QVBoxLayout(source_box)
@@ -474,6 +485,7 @@ class SummarizePane(QWidget):
         except (DocumentError, OSError) as exc:
             self.notice.show_notice(getattr(exc, "message", None) or str(exc), "error")
             return False
+        self._saved_output = text
         self.status_label.setText(self.tr("Saved: {name}").format(name=Path(path).name))
         return True
 
@@ -725,6 +737,116 @@ class SummarizePane(QWidget):
     def _clear_highlight(self) -> None:
         self.source_view.setExtraSelections([])
         self.highlighted = None
+
+    # ------------------------------------------------------------- history, autosave, unsaved text
+    def _output_text(self) -> str:
+        """What an export would write now: the summary, else the partial summaries."""
+        return self.summary_view.toPlainText().strip() or self.controller.partial_text()
+
+    def has_unsaved_output(self) -> bool:
+        """True when there is a summary that differs from what was last exported or reopened."""
+        text = self._output_text()
+        return bool(text) and text != self._saved_output
+
+    def mark_exported(self) -> None:
+        """The summary as it is now is kept elsewhere: closing need not ask about it."""
+        self._saved_output = self._output_text()
+
+    def _set_options(self, options: dict[str, Any]) -> None:
+        for combo, key in ((self.length_combo, "length"), (self.style_combo, "style"),
+                           (self.language_combo, "output_language")):
+            index = combo.findData(options.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if isinstance(options.get("focus"), str):
+            self.focus_edit.setText(options["focus"])
+
+    def _show_source(self, document: Document | None, path: str = "", text: str = "") -> None:
+        """Show ``document`` (read from ``path`` when it came from a file), else pasted ``text``."""
+        if document is not None and path:
+            self.controller.set_document(document, Path(path))
+        elif document is not None:
+            self.new_text()
+            self.controller.set_document(document)
+        else:
+            self.new_text()
+            self.source_view.setPlainText(text)
+
+    def _show_results(self, sections: list[tuple[int, str, dict]], summary: str) -> None:
+        c = self.controller
+        c.sections = []
+        self.parts_list.clear()
+        for index, text, meta in sections:
+            c._on_section(index, text, meta)  # as if it had just been made: list and links to the source
+        c.summary = summary
+        self._pending_delta.clear()
+        self.summary_view.setPlainText(summary)
+
+    def reopen_run(self, run: Any) -> bool:
+        """Put a past run (a ``desktop.history.Run`` of this pane) back: source, options, partial summaries, summary.
+
+        When the history kept only a preview of a large source, the source box
+        stays empty and a note says so. False while a summary is being made.
+        """
+        if self.controller.running:
+            return False
+        inputs = run.inputs if isinstance(run.inputs, dict) else {}
+        stats = run.stats if isinstance(run.stats, dict) else {}
+        document = document_from(inputs.get("document"))
+        path = document.path if document is not None else ""
+        self._show_source(document, path, str(inputs.get("text") or ""))
+        if document is None and "document" in (inputs.get("omitted") or []):
+            name = inputs.get("document_path") or inputs.get("document_title") or ""
+            name = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+            self.document_label.setText(self.tr("The source ({name}) was too large to keep in the history. "
+                                                "Open it again to summarize it.").format(name=name) if name else
+                                        self.tr("The source was too large to keep in the history. "
+                                                "Open it again to summarize it."))
+            self.notice.show_notice(self.document_label.text(), "info")
+        self._set_options(run.options if isinstance(run.options, dict) else {})
+        metas = stats.get("part_meta") if isinstance(stats.get("part_meta"), list) else []
+        # the recorder's list of partial summaries; a one-pass run has only the engine's count here
+        parts = [str(text) for text in stats["parts"]] if isinstance(stats.get("parts"), list) else []
+        sections = [(i, text, dict(metas[i]) if i < len(metas) and isinstance(metas[i], dict) else {})
+                    for i, text in enumerate(parts)]
+        self._show_results(sections, run.output)
+        self._saved_output = self._output_text()  # it is in the history already
+        self.status_label.setText(self.tr("Reopened from the history. Check the summary against the source."))
+        return True
+
+    def autosave_state(self) -> dict[str, Any]:
+        """The source (pasted text, or the document read from a file), the options and the summary.
+
+        {} while nothing has been typed or made.
+        """
+        c = self.controller
+        from_file = c.source_path is not None and c.document is not None
+        source = "" if from_file else self.source_view.toPlainText()
+        summary = self.summary_view.toPlainText() + "".join(self._pending_delta)
+        if not from_file and not source.strip() and not summary.strip() and not self.focus_edit.text().strip():
+            return {}
+        state: dict[str, Any] = {
+            **self.options(),
+            "sourceText": source,
+            "summaryText": summary,
+            "parts": [[index, text, meta] for index, text, meta in c.sections],
+        }
+        if from_file:
+            state["document"] = c.document.to_dict()
+            state["sourcePath"] = str(c.source_path)
+        return state
+
+    def restore_autosave_state(self, state: dict[str, Any]) -> None:
+        """Put back what ``autosave_state`` gave (after a crash)."""
+        if not state or self.controller.running:
+            return
+        document = document_from(state.get("document"))
+        self._show_source(document, str(state.get("sourcePath") or "") if document else "",
+                          str(state.get("sourceText") or ""))
+        self._set_options(state)
+        sections = [(int(p[0]), str(p[1]), dict(p[2])) for p in state.get("parts") or []
+                    if isinstance(p, list) and len(p) == 3 and isinstance(p[2], dict)]
+        self._show_results(sections, str(state.get("summaryText") or ""))
 
     # ------------------------------------------------------------- drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override

@@ -5,11 +5,19 @@ talks to the engine; it is tested without clicking. ``TranslatePane`` is the vie
 language choices, the source | translation table (one row per segment, the
 translation editable), re-translation of one segment, and export in the
 source's own format, as a bilingual table, or as plain text.
+
+The pane also works with the window's helpers: ``reopen_run`` puts a past run
+from the history back (document, languages, translations by segment);
+``autosave_state``/``restore_autosave_state`` keep the document or pasted
+text, the languages and every translation across a crash;
+``has_unsaved_output`` says whether the translations changed since they were
+last exported.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
@@ -19,9 +27,10 @@ from PySide6.QtWidgets import (
     QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop.documents.model import DocumentError
-from desktop.languages import AUTO, LANGUAGES
+from desktop.documents.model import Document, DocumentError
+from desktop.languages import AUTO, LANGUAGES, LanguageError, resolve_pair
 from desktop.ui.context import AppContext
+from desktop.ui.panes.stored_state import document_from, int_keys
 from desktop.ui.panes.translate_controller import TranslateController
 from desktop.ui.widgets import FileDropArea, NoticeBar
 
@@ -48,6 +57,7 @@ class TranslatePane(QWidget):
         self._rows: dict[int, int] = {}       # block index -> table row
         self._pending: dict[int, list[str]] = {}
         self._filling = False
+        self._saved_translations: dict[int, str] = {}   # as last exported or reopened
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(FLUSH_INTERVAL_MS)
@@ -79,6 +89,9 @@ class TranslatePane(QWidget):
             self.source_combo.addItem(language.name(ui_lang), language.code)
             self.target_combo.addItem(language.name(ui_lang), language.code)
         self.target_combo.setCurrentIndex(self.target_combo.findData("en"))
+        for combo in (self.source_combo, self.target_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)  # narrow windows: the name is cut, never the row
         self.register_combo = QComboBox(self)
         self.register_combo.addItem(self.tr("です・ます (polite)"), "desu_masu")
         self.register_combo.addItem(self.tr("である (plain)"), "de_aru")
@@ -148,6 +161,7 @@ class TranslatePane(QWidget):
         self.drop_area = FileDropArea(
             OPEN_SUFFIXES, self.tr("Drop a .docx, .txt, .md or .pdf file here"),
             self.tr("Documents (*.docx *.txt *.md *.pdf)"), page)
+        self.drop_area.setProperty("takesFileDrops", True)  # the window leaves its drops to it
         self.paste_edit = QPlainTextEdit(page)
         self.paste_edit.setObjectName("pasteEdit")
         self.paste_edit.setPlaceholderText(self.tr("…or paste the text to translate here"))
@@ -455,6 +469,7 @@ class TranslatePane(QWidget):
         untranslated = sum(1 for s in c.segments if s.index not in c.translations)
         note = self.tr(" ({count} untranslated segments are left in the source language)").format(
             count=untranslated) if untranslated else ""
+        self.mark_exported()
         self.status_label.setText(self.tr("Saved: {name}").format(name=out.name) + note)
         return True
 
@@ -475,6 +490,88 @@ class TranslatePane(QWidget):
             suffix, file_filter = ".docx", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / (stem + suffix)), file_filter)
         return path
+
+    # ------------------------------------------------------- history, autosave, unsaved text
+    def has_unsaved_output(self) -> bool:
+        """True when some segment is translated and the translations differ from the last export or reopen."""
+        translations = self.controller.translations
+        return any(text.strip() for text in translations.values()) and translations != self._saved_translations
+
+    def mark_exported(self) -> None:
+        """The translations as they are now are kept elsewhere: closing need not ask about them."""
+        self._saved_translations = dict(self.controller.translations)
+
+    def _put_back(self, document: Document, path: str, languages: dict[str, Any],
+                  translations: dict[int, str]) -> None:
+        """Show ``document`` with ``translations`` (by block index) and the languages they were made with."""
+        c = self.controller
+        c.set_document(document, Path(path) if path else None)
+        self.set_languages(str(languages.get("source") or AUTO), str(languages.get("target") or "en"))
+        index = self.register_combo.findData(languages.get("register"))
+        if index >= 0:
+            self.register_combo.setCurrentIndex(index)
+        try:
+            c.source, c.target = resolve_pair(self.source_language(), self.target_language(), document.text())
+        except LanguageError:
+            c.source, c.target = None, self.target_language()
+        known = {segment.index for segment in c.segments}
+        for block, text in translations.items():
+            if block in known:
+                c.set_translation(block, text)  # shown in its row, glossary terms checked again
+
+    def reopen_run(self, run: Any) -> bool:
+        """Put a past run (a ``desktop.history.Run`` of this pane) back: document, languages, translations.
+
+        False (the window then shows the run read-only) while translating, or
+        when the history did not keep the source document.
+        """
+        if self.controller.running:
+            return False
+        inputs = run.inputs if isinstance(run.inputs, dict) else {}
+        document = document_from(inputs.get("document"))
+        if document is None:
+            return False
+        translations = _translations_of(run, document)
+        if translations is None:
+            return False
+        self._put_back(document, document.path, run.options if isinstance(run.options, dict) else {}, translations)
+        self._saved_translations = dict(self.controller.translations)  # it is in the history already
+        self.status_label.setText(self.tr("Reopened from the history. Check the translation before you use it."))
+        return True
+
+    def autosave_state(self) -> dict[str, Any]:
+        """The document (or pasted text), the languages and every translation by block index; {} when empty."""
+        c = self.controller
+        pasted = self.paste_edit.toPlainText()
+        if c.document is None and not pasted.strip():
+            return {}
+        self._flush()
+        state: dict[str, Any] = {
+            "pasteText": pasted,
+            "source": self.source_language(),
+            "target": self.target_language(),
+            "register": self.register(),
+            "page": self.stack.currentIndex(),
+        }
+        if c.document is not None:
+            state["document"] = c.document.to_dict()
+            state["sourcePath"] = str(c.source_path) if c.source_path else ""
+            state["translations"] = {str(index): text for index, text in c.translations.items()}
+        return state
+
+    def restore_autosave_state(self, state: dict[str, Any]) -> None:
+        """Put back what ``autosave_state`` gave (after a crash)."""
+        if not state or self.controller.running:
+            return
+        self.paste_edit.setPlainText(str(state.get("pasteText") or ""))
+        document = document_from(state.get("document"))
+        if document is not None:
+            self._put_back(document, str(state.get("sourcePath") or ""), state,
+                           int_keys(state.get("translations")))
+            self.stack.setCurrentIndex(1 if state.get("page", 1) else 0)
+        else:
+            self.set_languages(str(state.get("source") or AUTO), str(state.get("target") or "en"))
+            self.stack.setCurrentIndex(0)
 
     # ------------------------------------------------------- drops and state
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
@@ -532,3 +629,22 @@ class TranslatePane(QWidget):
                                    else self.tr("Load a model first"))
         self.retranslate_button.setEnabled(idle and self.selected_index() is not None)
 
+
+
+def _translations_of(run: Any, document: Document) -> dict[int, str] | None:
+    """A run's translations by block index.
+
+    The recorder keeps them in ``stats["translations"]``; for an older run
+    only the joined output is there, which can be split back only when every
+    segment was translated. None when it cannot be told which text is whose.
+    """
+    from desktop.jobs.segments import segment_document
+
+    stats = run.stats if isinstance(run.stats, dict) else {}
+    if isinstance(stats.get("translations"), dict):
+        return int_keys(stats["translations"])
+    segments = segment_document(document)
+    pieces = run.output.split("\n\n") if run.output else []
+    if len(pieces) != len(segments):
+        return None
+    return {segment.index: text for segment, text in zip(segments, pieces)}
