@@ -40,6 +40,11 @@ def is_document(path: str) -> bool:
     return Path(path).suffix.lower() in DOCUMENT_SUFFIXES
 
 
+def document_files(mime: QMimeData | None) -> list[str]:
+    """The local files a drag carries that Fumi can open, in order."""
+    return [path for path in local_files(mime) if is_document(path)]
+
+
 def takes_files_itself(widget: QWidget, window: QWidget) -> bool:
     """Whether ``widget`` or one of its parents up to ``window`` handles dropped documents itself."""
     while widget is not None and widget is not window:

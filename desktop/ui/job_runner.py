@@ -87,3 +87,42 @@ class JobRunner(QObject):
         if request_id and request_id == self._request_id:
             self._end()
             self.failed.emit(code, message)
+
+
+class PaneController(QObject):
+    """What every pane's controller shares: a ``JobRunner`` and whether a model is ready.
+
+    ``ready_changed`` tells the view whether running is possible (a model is
+    loaded); ``running_changed`` follows the runner; ``message`` is a short
+    status line for the user. Subclasses connect the runner's other signals.
+    """
+
+    message = Signal(str)
+    running_changed = Signal(bool)
+    ready_changed = Signal(bool)
+
+    def __init__(self, engine: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.runner = JobRunner(engine, self)
+        self.runner.running_changed.connect(self.running_changed)
+        engine.state_changed.connect(self._on_state_changed)
+        engine.loaded.connect(self._on_loaded)
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._engine.model_facts is not None
+
+    @property
+    def running(self) -> bool:
+        return self.runner.running
+
+    # Slots take exactly their signal's arguments (PySide6 miscounts references
+    # to values passed to a ``*args`` slot).
+    @Slot(str)
+    def _on_state_changed(self, _state: str) -> None:
+        self.ready_changed.emit(self.model_loaded)
+
+    @Slot(str, dict)
+    def _on_loaded(self, _request_id: str, _facts: dict) -> None:
+        self.ready_changed.emit(self.model_loaded)

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
 from desktop.templates.model import TemplateError
 from desktop.ui.context import AppContext
-from desktop.ui.draft_form import DocumentField, TemplateForm
-from desktop.ui.job_runner import CANCELLED, JobRunner
+from desktop.ui.draft_form import TemplateForm
+from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.widgets import NoticeBar, StreamingTextView
 
 log = logging.getLogger(__name__)
@@ -38,39 +38,23 @@ log = logging.getLogger(__name__)
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class DraftController(QObject):
+class DraftController(PaneController):
     """Runs drafts one at a time; remembers the last request so that it can be regenerated or continued."""
 
     delta = Signal(str)
     output_cleared = Signal()
-    message = Signal(str)
-    running_changed = Signal(bool)
-    ready_changed = Signal(bool)
     can_continue_changed = Signal(bool)
     templates_changed = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context.engine, parent)
         self._context = context
-        self._engine = context.engine
         self.store = TemplateStore.for_paths(context.paths)
         self.last_request: tuple[dict[str, Any], dict[str, Any]] | None = None
         self.last_finish_reason = ""
-        self.runner = JobRunner(context.engine, self)
         self.runner.delta.connect(self.delta)
-        self.runner.running_changed.connect(self.running_changed)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self._engine.state_changed.connect(self._on_state_changed)
-        self._engine.loaded.connect(self._on_loaded)
-
-    @property
-    def model_loaded(self) -> bool:
-        return self._engine.model_facts is not None
-
-    @property
-    def running(self) -> bool:
-        return self.runner.running
 
     @property
     def can_continue(self) -> bool:
@@ -161,15 +145,6 @@ class DraftController(QObject):
         else:
             self.message.emit(message or code)
 
-    # Slots take exactly their signal's arguments: PySide6 miscounts references
-    # to values (bools in particular) passed to a ``*args`` slot.
-    @Slot(str)
-    def _on_state_changed(self, _state: str) -> None:
-        self.ready_changed.emit(self.model_loaded)
-
-    @Slot(str, dict)
-    def _on_loaded(self, _request_id: str, _facts: dict) -> None:
-        self.ready_changed.emit(self.model_loaded)
 
 
 class DraftPane(QWidget):

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
-from desktop.ui.job_runner import CANCELLED, JobRunner
+from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.widgets import NoticeBar, StreamingTextView
 
 log = logging.getLogger(__name__)
 
 
-class PromptController(QObject):
+class PromptController(PaneController):
     """Runs one prompt at a time and reports what the view should show.
 
     ``message`` carries a short status line for the user; ``ready_changed``
@@ -42,31 +42,15 @@ class PromptController(QObject):
 
     delta = Signal(str)
     output_cleared = Signal()
-    message = Signal(str)
-    running_changed = Signal(bool)
-    ready_changed = Signal(bool)
     progress = Signal(int, int, str)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context.engine, parent)
         self._context = context
-        self._engine = context.engine
-        self.runner = JobRunner(context.engine, self)
         self.runner.delta.connect(self.delta)
         self.runner.progress.connect(self.progress)
-        self.runner.running_changed.connect(self.running_changed)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self._engine.state_changed.connect(self._on_state_changed)
-        self._engine.loaded.connect(self._on_loaded)
-
-    @property
-    def model_loaded(self) -> bool:
-        return self._engine.model_facts is not None
-
-    @property
-    def running(self) -> bool:
-        return self.runner.running
 
     def problem_with(self, prompt: str) -> str:
         """Why ``prompt`` cannot run now ("" when it can)."""
@@ -118,13 +102,6 @@ class PromptController(QObject):
         else:
             self.message.emit(message or code)
 
-    @Slot(str)
-    def _on_state_changed(self, _state: str) -> None:
-        self.ready_changed.emit(self.model_loaded)
-
-    @Slot(str, dict)
-    def _on_loaded(self, _request_id: str, _facts: dict) -> None:
-        self.ready_changed.emit(self.model_loaded)
 
 
 class PromptPane(QWidget):

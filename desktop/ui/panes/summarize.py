@@ -18,7 +18,6 @@ changed since it was last exported.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +32,11 @@ from desktop.documents.model import Document, DocumentError
 from desktop.jobs.prompts_summarize import CITATION
 from desktop.jobs.summarize import document_from_pasted_text
 from desktop.ui.context import AppContext
-from desktop.ui.panes.stored_state import document_from
+from desktop.ui.file_drops import document_files
 from desktop.ui.job_runner import CANCELLED, JobRunner
+from desktop.ui.panes.stored_state import document_from
 from desktop.ui.widgets import NoticeBar
 
-OPEN_SUFFIXES = (".docx", ".txt", ".md", ".pdf")
 FLUSH_INTERVAL_MS = 40
 PLAN_DELAY_MS = 400
 HIGHLIGHT_COLOR = QColor("#fff1b8")
@@ -850,13 +849,11 @@ class SummarizePane(QWidget):
 
     # ------------------------------------------------------------- drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if any(url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPEN_SUFFIXES
-               for url in event.mimeData().urls()):
+        if document_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = [url.toLocalFile() for url in event.mimeData().urls()
-                 if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPEN_SUFFIXES]
+        paths = document_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.open_file(paths[0])

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from desktop.documents.model import Document, DocumentError
 from desktop.languages import AUTO, LANGUAGES, LanguageError, resolve_pair
 from desktop.ui.context import AppContext
+from desktop.ui.file_drops import DOCUMENT_SUFFIXES, document_files
 from desktop.ui.panes.stored_state import document_from, int_keys
 from desktop.ui.panes.translate_controller import TranslateController
 from desktop.ui.widgets import FileDropArea, NoticeBar
 
-OPEN_SUFFIXES = (".docx", ".txt", ".md", ".pdf")
 FLUSH_INTERVAL_MS = 40
 FLAG_COLOR = QColor("#fff1d6")
 CURRENT_COLOR = QColor("#e8f0fe")
@@ -159,7 +159,7 @@ class TranslatePane(QWidget):
     def _build_input_page(self) -> QWidget:
         page = QWidget(self)
         self.drop_area = FileDropArea(
-            OPEN_SUFFIXES, self.tr("Drop a .docx, .txt, .md or .pdf file here"),
+            DOCUMENT_SUFFIXES, self.tr("Drop a .docx, .txt, .md or .pdf file here"),
             self.tr("Documents (*.docx *.txt *.md *.pdf)"), page)
         self.drop_area.setProperty("takesFileDrops", True)  # the window leaves its drops to it
         self.paste_edit = QPlainTextEdit(page)
@@ -575,13 +575,11 @@ class TranslatePane(QWidget):
 
     # ------------------------------------------------------- drops and state
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if any(url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPEN_SUFFIXES
-               for url in event.mimeData().urls()):
+        if document_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = [url.toLocalFile() for url in event.mimeData().urls()
-                 if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPEN_SUFFIXES]
+        paths = document_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.open_file(paths[0])

@@ -20,10 +20,10 @@ from desktop.glossary import (
 from desktop.jobs.segments import Segment, segment_document, translations_by_block
 from desktop.languages import LanguageError, detect_language, resolve_pair
 from desktop.ui.context import AppContext
-from desktop.ui.job_runner import CANCELLED, JobRunner
+from desktop.ui.job_runner import CANCELLED, PaneController
 
 
-class TranslateController(QObject):
+class TranslateController(PaneController):
     """The translation of one document: what is translated, what is flagged, and the running job.
 
     Rows are the document's segments (``segments``), each known by its block
@@ -36,15 +36,11 @@ class TranslateController(QObject):
     segment_finished = Signal(int, str, list)  # block index, translation, missing terms
     segment_abandoned = Signal(int, str)     # block index, the text to show again (stopped mid-segment)
     progress = Signal(int, int)
-    message = Signal(str)
     problem = Signal(str)                    # something the user must act on (shown as a notice)
-    running_changed = Signal(bool)
-    ready_changed = Signal(bool)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context.engine, parent)
         self._context = context
-        self._engine = context.engine
         self.document: Document | None = None
         self.source_path: Path | None = None
         self.segments: list[Segment] = []
@@ -56,24 +52,13 @@ class TranslateController(QObject):
         self._current = -1
         self.glossary_path = default_glossary_path(context.paths)
         self.terms: list[Term] = self._load_terms()
-        self.runner = JobRunner(context.engine, self)
         self.runner.delta.connect(self._on_delta)
         self.runner.section.connect(self._on_section)
         self.runner.progress.connect(self._on_progress)
-        self.runner.running_changed.connect(self.running_changed)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self._engine.state_changed.connect(self._on_state_changed)
-        self._engine.loaded.connect(self._on_loaded)
 
     # ------------------------------------------------------------- state
-    @property
-    def model_loaded(self) -> bool:
-        return self._engine.model_facts is not None
-
-    @property
-    def running(self) -> bool:
-        return self.runner.running
 
     def _load_terms(self) -> list[Term]:
         if not self.glossary_path.exists():
@@ -240,14 +225,6 @@ class TranslateController(QObject):
         else:
             self.problem.emit(message or code)
             self.message.emit(self.tr("Translation stopped by an error."))
-
-    @Slot(str)
-    def _on_state_changed(self, _state: str) -> None:
-        self.ready_changed.emit(self.model_loaded)
-
-    @Slot(str, dict)
-    def _on_loaded(self, _request_id: str, _facts: dict) -> None:
-        self.ready_changed.emit(self.model_loaded)
 
     # ------------------------------------------------------------ exporting
     def translated_pairs(self) -> list[tuple[str, str]]:
