@@ -117,6 +117,13 @@ class PaneController(QObject):
     def running(self) -> bool:
         return self.runner.running
 
+    @Slot()
+    def stop(self) -> None:
+        """Stop the running job; what it produced so far stays with the pane."""
+        if self.running:
+            self.runner.cancel()
+            self.message.emit(self.tr("Stopping…"))
+
     # Slots take exactly their signal's arguments (PySide6 miscounts references
     # to values passed to a ``*args`` slot).
     @Slot(str)

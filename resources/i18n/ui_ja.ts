@@ -723,4 +723,12 @@
         <translation>もう一度探す</translation>
     </message>
 </context>
+<context>
+    <name>PaneController</name>
+    <message>
+        <location filename="../../desktop/ui/job_runner.py" line="1"/>
+        <source>Stopping…</source>
+        <translation>停止しています…</translation>
+    </message>
+</context>
 </TS>

@@ -31,7 +31,7 @@ from desktop.templates.model import TemplateError
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.job_runner import CANCELLED, PaneController
-from desktop.ui.widgets import NoticeBar, StreamingTextView
+from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
 
 log = logging.getLogger(__name__)
 
@@ -118,13 +118,6 @@ class DraftController(PaneController):
         self.message.emit(self.tr("Writing…"))
         return True
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop the draft; what was written so far stays."""
-        if self.running:
-            self.runner.cancel()
-            self.message.emit(self.tr("Stopping…"))
-
     @Slot(dict)
     def _on_finished(self, stats: dict) -> None:
         self.last_finish_reason = str(stats.get("finish_reason", ""))
@@ -177,12 +170,11 @@ class DraftPane(QWidget):
 
     # ------------------------------------------------------------------ view
     def _build(self) -> None:
-        heading = QLabel(self.tr("Draft"), self)
-        heading.setObjectName("paneTitle")
-        subtitle = QLabel(self.tr("Choose a template, fill in the form and let the model write a first draft. "
-                                  "A person checks every draft before it is used."), self)
-        subtitle.setObjectName("paneSubtitle")
-        subtitle.setWordWrap(True)
+        heading, subtitle = pane_header(
+            self, self.tr("Draft"),
+            self.tr("Choose a template, fill in the form and let the model write a first draft. "
+                    "A person checks every draft before it is used."),
+        )
         self.notice = NoticeBar(self, closable=False)
 
         # left: the template list

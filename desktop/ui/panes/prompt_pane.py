@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.context import AppContext
 from desktop.ui.job_runner import CANCELLED, PaneController
-from desktop.ui.widgets import NoticeBar, StreamingTextView
+from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +79,6 @@ class PromptController(PaneController):
         self.message.emit(self.tr("Writing…"))
         return True
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop the running prompt; the text that came so far stays."""
-        if self.running:
-            self.runner.cancel()
-            self.message.emit(self.tr("Stopping…"))
-
     @Slot(dict)
     def _on_finished(self, stats: dict) -> None:
         tokens = stats.get("generated_tokens")
@@ -121,11 +114,7 @@ class PromptPane(QWidget):
 
     # ------------------------------------------------------------ view
     def _build(self, title: str) -> None:
-        heading = QLabel(title, self)
-        heading.setObjectName("paneTitle")
-        subtitle = QLabel(self.tr("Give the model an instruction. Check every answer before you use it."), self)
-        subtitle.setObjectName("paneSubtitle")
-        subtitle.setWordWrap(True)
+        heading, subtitle = pane_header(self, title, self.tr("Give the model an instruction. Check every answer before you use it."))
 
         self.notice = NoticeBar(self, closable=False)
         self.prompt_edit = QPlainTextEdit(self)

@@ -33,7 +33,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.file_drops import DOCUMENT_SUFFIXES, document_files
 from desktop.ui.panes.stored_state import document_from, int_keys
 from desktop.ui.panes.translate_controller import TranslateController
-from desktop.ui.widgets import FileDropArea, NoticeBar
+from desktop.ui.widgets import FileDropArea, NoticeBar, pane_header
 
 FLUSH_INTERVAL_MS = 40
 FLAG_COLOR = QColor("#fff1d6")
@@ -69,12 +69,11 @@ class TranslatePane(QWidget):
 
     # ------------------------------------------------------------ view
     def _build(self) -> None:
-        heading = QLabel(self.tr("Translate"), self)
-        heading.setObjectName("paneTitle")
-        subtitle = QLabel(self.tr("Translate documents on this PC, keeping their layout and the office glossary. "
-                                  "A person checks every translation before it is used."), self)
-        subtitle.setObjectName("paneSubtitle")
-        subtitle.setWordWrap(True)
+        heading, subtitle = pane_header(
+            self, self.tr("Translate"),
+            self.tr("Translate documents on this PC, keeping their layout and the office glossary. "
+                    "A person checks every translation before it is used."),
+        )
         self.notice = NoticeBar(self, closable=True)
 
         self.open_button = QPushButton(self.tr("Open…"), self)

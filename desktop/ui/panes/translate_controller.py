@@ -162,13 +162,6 @@ class TranslateController(PaneController):
         self.message.emit(self.tr("Translating…"))
         return True
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop translating; the segments already translated stay."""
-        if self.running:
-            self.runner.cancel()
-            self.message.emit(self.tr("Stopping…"))
-
     def set_translation(self, index: int, text: str) -> None:
         """The user edited a translation: keep it and re-check its glossary terms."""
         self.translations[index] = text

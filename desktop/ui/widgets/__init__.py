@@ -1,7 +1,8 @@
-"""Small widgets shared by the panes: streaming output, file drop area, notice bar."""
+"""Small widgets shared by the panes: streaming output, file drop area, notice bar, pane header."""
 
 from .drop_area import FileDropArea
 from .notice_bar import NoticeBar
+from .pane_header import pane_header
 from .streaming_text import StreamingTextView
 
-__all__ = ["FileDropArea", "NoticeBar", "StreamingTextView"]
+__all__ = ["FileDropArea", "NoticeBar", "StreamingTextView", "pane_header"]
