@@ -21,7 +21,7 @@ from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, run_job
 from desktop.documents import DocumentError, read_document
 from desktop.glossary import GlossaryError, Term, load_glossary
-from desktop.jobs.segments import segment_document, translations_by_block
+from desktop.documents.segments import segment_document, translations_by_block
 from desktop.languages import LanguageError, localized, resolve_pair
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}

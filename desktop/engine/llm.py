@@ -31,7 +31,7 @@ import llama_cpp.llama as _llama_module
 
 from desktop.engine.chat import ChatFormat, ChatTemplateError
 from desktop.engine.protocol import CONTEXT_OVERFLOW, MODEL_CORRUPT, MODEL_MISSING, OUT_OF_MEMORY
-from desktop.jobs.base import Cancelled, ChatMessage, JobError
+from desktop.contracts import Cancelled, ChatMessage, JobError
 from desktop.library.hardware import physical_cores
 from desktop.messages import message
 
@@ -125,7 +125,7 @@ class Utf8Stream:
 
 
 class Model:
-    """A loaded GGUF model; provides ``desktop.jobs.base.ChatModel``.
+    """A loaded GGUF model; provides ``desktop.contracts.ChatModel``.
 
     Create with ``Model.load``. ``cancel_check`` is a callable the worker sets per
     request; when it returns True the running ``stream_chat`` raises ``Cancelled``.

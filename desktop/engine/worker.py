@@ -264,7 +264,7 @@ class Engine:
 
     def _job(self, request: Job, flag: threading.Event) -> Message:
         from desktop.jobs import job_for
-        from desktop.jobs.base import Cancelled, JobError
+        from desktop.contracts import Cancelled, JobError
 
         try:
             run = job_for(request.kind)

@@ -27,11 +27,11 @@ a summary point can be traced back to it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.documents.model import HEADING, Document
+from desktop.documents.sentences import split_sentences
 
 TokenCounter = Callable[[str], int]
 
@@ -44,29 +44,6 @@ HEADING_START = 3
 #: The least a part must be filled (as a share of the budget) before a boundary
 #: of that strength is used instead of a weaker one further on.
 MIN_FILL = {HEADING_START: 0.4, BLOCK: 0.5, SENTENCE: 0.0, NO_BOUNDARY: 0.0}
-
-# A sentence ends after 。！？． (any number), or after .!? when a space, a closing
-# bracket or the end follows, or at a line break; closing brackets and spaces
-# after the end mark stay with the sentence.
-_SENTENCE_END = re.compile(
-    r"(?:[。！？．]+|[.!?]+(?=[\s\"'”’)\]」』）】]|$)|\n)"
-    r"[\"'”’)\]」』）】]*"
-    r"[ \t\u3000]*\n?"
-)
-
-
-def split_sentences(text: str) -> list[str]:
-    """``text`` cut after each sentence end; the pieces join back to ``text`` exactly."""
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() > start:
-            pieces.append(text[start:match.end()])
-            start = match.end()
-    if start < len(text):
-        pieces.append(text[start:])
-    return pieces
-
 
 def split_by_tokens(text: str, budget: int, count_tokens: TokenCounter) -> list[str]:
     """``text`` cut into consecutive pieces of at most ``budget`` tokens each.

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message
-from desktop.jobs.base import ChatModel, JobError
+from desktop.contracts import ChatModel, JobError
 from desktop.templates import LENGTHS, MissingFieldError, Template, TemplateError, build_messages
 from desktop.templates.render import DEFAULT_LENGTH
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from desktop.engine.protocol import Delta, Message
-from desktop.jobs.base import ChatMessage, ChatModel
+from desktop.contracts import ChatMessage, ChatModel
 
 DEFAULT_MAX_TOKENS = 512
 

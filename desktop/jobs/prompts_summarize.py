@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.jobs.base import ChatMessage
+from desktop.contracts import ChatMessage
 
 LENGTHS = ("short", "medium", "long")
 STYLES = ("bullets", "prose", "three_lines")

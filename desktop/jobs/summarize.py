@@ -15,15 +15,15 @@ tokens (measured on the real chat format) minus the answer, minus a margin.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.documents.model import HEADING, PARAGRAPH, Block, Document
+from desktop.documents.model import Document
+from desktop.documents.pasted import document_from_pasted_text
 from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section
 from desktop.jobs import prompts_summarize as prompts
-from desktop.jobs.base import ChatMessage, ChatModel, JobError
+from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.jobs.chunking import Part, count_document_tokens, split_document
 
 #: Default answer length (tokens) for each length option.
@@ -75,24 +75,6 @@ def document_from_inputs(inputs: dict[str, Any]) -> Document:
     if not document.text().strip():
         raise JobError(BAD_INPUT, "要約する文章がありません。文書を開くか、文章を貼り付けてください。")
     return document
-
-
-def document_from_pasted_text(text: str) -> Document:
-    """Pasted text as a document whose ``text()`` is exactly ``text`` (line breaks normalised to "\\n").
-
-    One block per line; lines that read as Japanese numbered headings (第1章,
-    1., (1), 【…】) or Markdown headings (# …) are headings, so parts can be
-    cut and labelled at them. Unlike the reader's paste parsing, wrapped lines
-    are never joined: offsets into the text stay the user's own.
-    """
-    from desktop.documents.plaintext import japanese_heading_level
-
-    blocks = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        markdown = re.match(r"(#{1,6})\s+\S", line)
-        level = len(markdown.group(1)) if markdown else japanese_heading_level(line)
-        blocks.append(Block(HEADING, line, level) if level else Block(PARAGRAPH, line))
-    return Document(blocks=blocks, format="paste")
 
 
 def request_from_options(options: dict[str, Any], document: Document) -> prompts.SummaryRequest:

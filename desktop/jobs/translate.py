@@ -32,8 +32,8 @@ from typing import Any
 from desktop.documents.model import Document
 from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section
 from desktop.glossary import Term, missing_terms, select_terms, terms_from_pairs
-from desktop.jobs.base import ChatMessage, ChatModel, JobError
-from desktop.jobs.segments import Segment, join_pieces, segment_document, split_long
+from desktop.contracts import ChatMessage, ChatModel, JobError
+from desktop.documents.segments import Segment, join_pieces, segment_document, split_long
 from desktop.languages import LANGUAGES_BY_CODE, LanguageError, is_cjk, localized, resolve_pair
 
 DESU_MASU = "desu_masu"

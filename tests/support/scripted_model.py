@@ -1,6 +1,6 @@
 """A stand-in for the real model, for tests that check wording or job plans.
 
-It provides ``desktop.jobs.base.ChatModel``. Its replies come from a function
+It provides ``desktop.contracts.ChatModel``. Its replies come from a function
 of the messages (or a fixed text); its token count is one token per character
 unless told otherwise, so that budgets in tests are easy to reason about.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from desktop.engine.protocol import CONTEXT_OVERFLOW
-from desktop.jobs.base import Cancelled, ChatMessage, JobError
+from desktop.contracts import Cancelled, ChatMessage, JobError
 
 Reply = str | Callable[[list[ChatMessage]], str]
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta
 from desktop.jobs import job_for
-from desktop.jobs.base import JobError
+from desktop.contracts import JobError
 from desktop.templates import TemplateStore
 from tests.support.scripted_model import ScriptedModel
 

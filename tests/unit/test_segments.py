@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.documents.model import Block, Document
-from desktop.jobs.segments import (
+from desktop.documents.segments import (
     join_pieces, segment_document, split_long, split_sentences, translations_by_block,
 )
 

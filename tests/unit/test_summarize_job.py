@@ -6,8 +6,9 @@ import pytest
 
 from desktop.documents.model import HEADING, PARAGRAPH, Block, Document
 from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Progress, Section
+from desktop.documents.pasted import document_from_pasted_text
 from desktop.jobs import summarize
-from desktop.jobs.base import Cancelled, JobError
+from desktop.contracts import Cancelled, JobError
 from tests.support.scripted_model import ScriptedModel
 
 RULE = "-----\n"
@@ -197,6 +198,6 @@ def test_context_too_small_is_a_clear_error():
 
 def test_pasted_text_keeps_every_character_and_finds_headings():
     text = "第1章 総則\n本文です。\n# 見出し\n\n(1) 細目\n続きの行"
-    document = summarize.document_from_pasted_text(text)
+    document = document_from_pasted_text(text)
     assert document.text() == text
     assert [b.kind for b in document.blocks][:3] == ["heading", "paragraph", "heading"]

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.documents.model import Block, Document
 from desktop.engine.protocol import BAD_INPUT, Delta, Progress, Section
-from desktop.jobs.base import Cancelled, JobError
+from desktop.contracts import Cancelled, JobError
 from desktop.jobs.translate import clean_translation, run
 from tests.support.scripted_model import ScriptedModel
 

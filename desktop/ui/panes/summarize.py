@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.model import Document, DocumentError
 from desktop.jobs.prompts_summarize import CITATION
-from desktop.jobs.summarize import document_from_pasted_text
+from desktop.documents.pasted import document_from_pasted_text
 from desktop.ui.context import AppContext
 from desktop.ui.file_drops import document_files
 from desktop.ui.job_runner import CANCELLED, JobRunner

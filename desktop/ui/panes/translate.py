@@ -635,7 +635,7 @@ def _translations_of(run: Any, document: Document) -> dict[int, str] | None:
     only the joined output is there, which can be split back only when every
     segment was translated. None when it cannot be told which text is whose.
     """
-    from desktop.jobs.segments import segment_document
+    from desktop.documents.segments import segment_document
 
     stats = run.stats if isinstance(run.stats, dict) else {}
     if isinstance(stats.get("translations"), dict):

@@ -17,7 +17,7 @@ from desktop.documents.model import Document, DocumentError
 from desktop.glossary import (
     GlossaryError, Term, default_glossary_path, load_glossary, missing_terms, select_terms,
 )
-from desktop.jobs.segments import Segment, segment_document, translations_by_block
+from desktop.documents.segments import Segment, segment_document, translations_by_block
 from desktop.languages import LanguageError, detect_language, resolve_pair
 from desktop.ui.context import AppContext
 from desktop.ui.job_runner import CANCELLED, PaneController

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from desktop.documents.model import Document
-from desktop.jobs.chunking import split_sentences
+from .model import Document
+from .sentences import split_sentences
 
 
 @dataclass(frozen=True)

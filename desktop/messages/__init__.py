@@ -5,10 +5,17 @@ every protocol error code has a text here, and so do the command line's own
 lines (model not found, document unreadable, ...). The window translates its
 own strings with Qt's ``tr()``; these are for text that crosses the pipe or is
 printed by the command line.
+
+This package is the one catalogue of such texts. The texts above are the
+engine's and the command line's own; each other area keeps its texts in
+``desktop/messages/<area>.py`` as a ``MESSAGES`` dict of the same shape, with
+codes prefixed by the area (``"check.rule_file_bad"``), and is listed in
+``AREAS``. A code defined twice is an error at import.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 
@@ -134,6 +141,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no display to open the window on. The commands (fumi --help) work as usual.",
     },
 }
+
+
+#: Areas whose texts live in ``desktop/messages/<area>.py``; merged into ``MESSAGES`` at import.
+AREAS: tuple[str, ...] = ()
+
+
+def _merge_areas() -> None:
+    for area in AREAS:
+        module = importlib.import_module(f"{__name__}.{area}")
+        for code, texts in module.MESSAGES.items():
+            if code in MESSAGES:
+                raise RuntimeError(f"message code {code!r} is defined twice")
+            MESSAGES[code] = texts
+
+
+_merge_areas()
 
 
 def current_language() -> str:
