@@ -3,7 +3,8 @@
 No arguments open the window; a subcommand runs headless; ``--engine`` makes
 this process the engine worker, speaking the protocol on stdin/stdout;
 ``--probe FILE...`` reads model files' metadata in a throwaway process (bounded
-in time and memory) and prints it as JSON.
+in time and memory) and prints it as JSON; ``--read-document PATH`` does the
+same for a document (``desktop.reading``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.library.probe import main as probe_main
 
         return probe_main(argv[1:])
+    if argv[:1] == ["--read-document"]:
+        from desktop.reading import main as reader_main
+
+        return reader_main(argv[1:])
     from desktop.cli import main as cli_main
 
     return cli_main(argv)

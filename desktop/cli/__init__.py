@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summarize": ("desktop.cli.summarize_cmd", "summarize a document"),
     "translate": ("desktop.cli.translate_cmd", "translate a document"),
     "generate": ("desktop.cli.generate_cmd", "free prompt, streamed to stdout"),
+    "read": ("desktop.cli.read_cmd", "what Fumi reads from a document, block by block"),
     "bench": ("desktop.cli.bench_cmd", "speed through the engine process"),
     "self-test": ("desktop.cli.selftest_cmd", "start the engine, load, generate, exit 0"),
 }

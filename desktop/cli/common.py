@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.cli import exitcodes
 from desktop.engine import protocol
-from desktop.messages import message
+from desktop.messages import describe, message
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def run_guarded(fn: Callable[[argparse.Namespace], int], args: argparse.Namespac
     except Exception as exc:  # the promise: never a traceback
         document_error = _document_error_type()
         if document_error is not None and isinstance(exc, document_error):
-            print(f"fumi: {_one_line(getattr(exc, 'message', str(exc)))}", file=sys.stderr)
+            print(f"fumi: {_one_line(describe(exc))}", file=sys.stderr)
             return exitcodes.DOCUMENT_PROBLEM
         log.debug("unexpected failure", exc_info=True)
         print(f"fumi: {message(protocol.INTERNAL)} ({type(exc).__name__}: {_one_line(str(exc))})",

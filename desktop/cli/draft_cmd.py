@@ -17,6 +17,7 @@ from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, run_job, write_result
 from desktop.settings import Paths, Settings
 from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
+from desktop.messages import describe
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,12 +98,13 @@ def _fields(template: Template, pairs: list[str]) -> dict[str, str]:
 
 
 def _read_file(path: Path) -> str:
-    from desktop.documents import DocumentError, read_document
+    from desktop.documents import DocumentError
+    from desktop.reading import read_isolated
 
     try:
-        return read_document(path).text()
+        return read_isolated(path).text()
     except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
 
 
 def _write(text: str, out: str, template: Template, paths: Paths) -> None:
@@ -115,6 +117,6 @@ def _write(text: str, out: str, template: Template, paths: Paths) -> None:
         try:
             write_text(Path(out), text, title=template.title_for("ja"), ai_notice=ai_notice, letterhead=letterhead)
         except DocumentError as exc:
-            raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+            raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
         return
     write_result(text, out, title=template.title_for("ja"), ai_notice=ai_notice)

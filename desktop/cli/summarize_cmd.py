@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, run_job, write_result
+from desktop.messages import describe
 
 OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
 
@@ -70,12 +71,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _read(path: Path):
     """The document, or ``CliError`` (exit 4) with the reader's one-line reason."""
-    from desktop.documents import DocumentError, read_document
+    from desktop.documents import DocumentError
+    from desktop.reading import read_isolated
 
     try:
-        return read_document(path)
+        return read_isolated(path)
     except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
 
 
 def _check_output(out: str | None) -> None:

@@ -19,10 +19,12 @@ from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, run_job
-from desktop.documents import DocumentError, read_document
+from desktop.documents import DocumentError
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
 from desktop.languages import LanguageError, localized, resolve_pair
+from desktop.messages import describe
+from desktop.reading import read_isolated
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
 
@@ -46,9 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     source_path = Path(args.file)
     try:
-        document = read_document(source_path)
+        document = read_isolated(source_path)
     except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
     try:
         source, target = resolve_pair(args.source, args.target, document.text())
     except LanguageError as exc:
@@ -130,5 +132,5 @@ def _write(args: argparse.Namespace, document, translations: dict[int, str], sou
             writers.write_translation(document, translations_by_block(document, translations), out_path,
                                       target_lang=target, ai_notice=ai_notice)
     except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
     print(localized(f"保存しました: {out_path}", f"saved: {out_path}"), file=sys.stderr)

@@ -2,15 +2,22 @@
 
 ``walk_docx`` yields ``(Block, [w:p elements])`` pairs: headers first, then the
 body (paragraphs and tables in true document order, content controls opened,
-text boxes after the paragraph that anchors them), then footers. A header or
+text boxes after the paragraph that anchors them, footnotes and endnotes
+after the paragraph that cites them), then footers. A header or
 footer paragraph that repeats across sections (same kind, same text) is one
 block with several target paragraphs, so it is read and translated once.
 Paragraphs without text give no block. The reader keeps the blocks; the
 writer puts each translation into the block's paragraphs.
 
 Paragraph text is gathered by ``paragraph_text_elements``: runs, hyperlinks,
-fields, smart tags and tracked insertions count; tracked deletions, field
-codes, text boxes (walked on their own) and VML fallbacks do not.
+fields, smart tags, content controls (w:sdt, at every level, a table row's
+included), symbols (w:sym) and tracked insertions count; tracked deletions,
+field codes, ruby readings (w:rt: only the base text is read), text boxes
+(walked on their own) and VML fallbacks do not.
+
+Footnote and endnote blocks carry ``part`` and ``note``; their paragraphs live
+in the footnotes/endnotes part, which is registered as an ``XmlPart`` so that
+changes to those paragraphs are saved with the document.
 """
 
 from __future__ import annotations
@@ -20,15 +27,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.part import PartFactory, XmlPart
 from docx.oxml.ns import qn
 
 from . import locations
-from .model import FOOTER, HEADER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block
+from .model import ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_NOBREAK_HYPHEN = qn("w:noBreakHyphen")
+W_SYM, W_PTAB, W_SDT, W_SDT_CONTENT = qn("w:sym"), qn("w:ptab"), qn("w:sdt"), qn("w:sdtContent")
+W_FOOTNOTE_REF, W_ENDNOTE_REF = qn("w:footnoteReference"), qn("w:endnoteReference")
 W_TXBX_CONTENT = qn("w:txbxContent")
 MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 MC_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
@@ -38,8 +49,46 @@ _PRUNED_FOR_TEXT = {
     qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom"), W_TXBX_CONTENT, MC_FALLBACK,
     qn("w:drawing"), qn("w:pict"), qn("w:object"), MC_ALTERNATE,
     qn("w:instrText"), qn("w:delText"), qn("w:fldData"),
+    qn("w:rt"), qn("w:rubyPr"), qn("w:sdtPr"), qn("w:sdtEndPr"),
 }
-TEXT_TAGS = {W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN}
+TEXT_TAGS = {W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN, W_SYM, W_PTAB}
+
+#: Symbol-font code points (w:sym w:char, F0xx) that have a plain Unicode twin; others are kept as they are.
+_SYMBOLS = {
+    ("symbol", 0xB7): "•", ("symbol", 0xAE): "→", ("symbol", 0xAC): "←", ("symbol", 0xAD): "↑",
+    ("symbol", 0xAF): "↓", ("symbol", 0xB4): "×", ("symbol", 0xB8): "÷", ("symbol", 0xB1): "±",
+    ("symbol", 0xA3): "≤", ("symbol", 0xB3): "≥", ("symbol", 0xB9): "≠", ("symbol", 0xD7): "·",
+    ("symbol", 0xE0): "◊", ("wingdings", 0x9F): "•", ("wingdings", 0xA7): "▪", ("wingdings", 0xFC): "✓",
+    ("wingdings", 0xFB): "✗", ("wingdings", 0xD8): "➢", ("wingdings", 0xE8): "➔", ("wingdings", 0x6C): "●",
+    ("wingdings", 0x6E): "■", ("wingdings", 0x71): "❑", ("wingdings", 0xA8): "◻",
+}
+
+
+
+def register_note_parts() -> None:
+    """Make python-docx load footnotes and endnotes as XML parts, so the paragraphs a walk yields are the ones saved.
+
+    Call before opening a document (``readers.open_docx_bytes`` does).
+    """
+    PartFactory.part_type_for.setdefault(CONTENT_TYPE.WML_FOOTNOTES, XmlPart)
+    PartFactory.part_type_for.setdefault(CONTENT_TYPE.WML_ENDNOTES, XmlPart)
+
+
+def symbol_text(sym: Any) -> str:
+    """The character a w:sym shows: its Unicode twin for common Symbol/Wingdings glyphs, else its code point."""
+    try:
+        code = int(sym.get(qn("w:char")) or "", 16)
+    except ValueError:
+        return ""
+    font = (sym.get(qn("w:font")) or "").strip().lower()
+    low = code - 0xF000 if 0xF000 <= code <= 0xF0FF else code
+    known = _SYMBOLS.get((font.split()[0] if font else "", low))
+    if known:
+        return known
+    try:
+        return chr(code)
+    except ValueError:
+        return ""
 _HEADING_NAME = re.compile(r"^(?:heading|見出し)\s*([1-9])$", re.IGNORECASE)
 _LIST_NAME = re.compile(r"^list (?:bullet|number)(?: ([1-9]))?$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "表題"}
@@ -73,6 +122,10 @@ def paragraph_text(p: Any) -> str:
             parts.append("\n")
         elif tag == W_NOBREAK_HYPHEN:
             parts.append("-")
+        elif tag == W_PTAB:
+            parts.append("\t")
+        elif tag == W_SYM:
+            parts.append(symbol_text(element))
     return "".join(parts)
 
 
@@ -187,8 +240,10 @@ class _Walk:
     paragraphs: int = 0
     tables: int = 0
     cell_stack: list[tuple[int, int, int]] = field(default_factory=list)
-    area: str = "body"  # "body", "header", "footer"
+    area: str = "body"  # "body", "header", "footer", "footnote", "endnote"
     in_text_box: int = 0
+    notes: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    note_id: int | None = None
 
     def container(self, element: Any) -> Iterator[tuple[Block, list[Any]]]:
         for child in element:
@@ -197,8 +252,8 @@ class _Walk:
                 yield from self.paragraph(child)
             elif tag == W_TBL:
                 yield from self.table(child)
-            elif tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
+            elif tag == W_SDT:
+                content = child.find(W_SDT_CONTENT)
                 if content is not None:
                     yield from self.container(content)
             elif tag == qn("w:customXml"):
@@ -207,7 +262,7 @@ class _Walk:
     def table(self, tbl: Any) -> Iterator[tuple[Block, list[Any]]]:
         number = self.tables
         self.tables += 1
-        for row_index, tr in enumerate(tbl.iterchildren(W_TR)):
+        for row_index, tr in enumerate(_rows(tbl)):
             col = 0
             for tc in _row_cells(tr):
                 span = _grid_span(tc)
@@ -221,12 +276,28 @@ class _Walk:
         text = paragraph_text(p).strip()
         if text:
             yield self._block(p, text), [p]
+        if self.area == "body" and self.notes:
+            yield from self._cited_notes(p)
         for box, twin in _text_boxes(p):
             twins = _twin_paragraphs(box, twin)
             self.in_text_box += 1
             for block, targets in self.container(box):
                 yield block, targets + [twins[id(t)][1] for t in targets if id(t) in twins]
             self.in_text_box -= 1
+
+    def _cited_notes(self, p: Any) -> Iterator[tuple[Block, list[Any]]]:
+        """The footnotes and endnotes ``p`` cites, each read once, right after the citing paragraph."""
+        for reference in p.iter(W_FOOTNOTE_REF, W_ENDNOTE_REF):
+            kind = "footnote" if reference.tag == W_FOOTNOTE_REF else "endnote"
+            part_name, notes = self.notes.get(kind, ("", {}))
+            note = notes.pop(reference.get(qn("w:id")) or "", None)
+            if note is None:
+                continue
+            self.area, self.note_id = kind, _int(reference.get(qn("w:id")))
+            for block, targets in self.container(note):
+                block.part, block.note = part_name, self.note_id
+                yield block, targets
+            self.area, self.note_id = "body", None
 
     def _block(self, p: Any, text: str) -> Block:
         ppr = p.find(qn("w:pPr"))
@@ -236,6 +307,9 @@ class _Walk:
             return Block(HEADER, text, location=locations.header(self.lang), style=facts.name)
         if self.area == "footer":
             return Block(FOOTER, text, location=locations.footer(self.lang), style=facts.name)
+        if self.area in ("footnote", "endnote"):
+            kind = FOOTNOTE if self.area == "footnote" else ENDNOTE
+            return Block(kind, text, style=facts.name, location=locations.note(self.area, self.note_id, self.lang))
         if self.cell_stack:
             table, row, col = self.cell_stack[-1]
             return Block(TABLE_CELL, text, table=table, row=row, col=col, style=facts.name,
@@ -288,15 +362,33 @@ def _list_level(facts: _StyleFacts, ppr: Any | None) -> int | None:
     return by_name
 
 
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value or "")
+    except ValueError:
+        return None
+
+
+def _rows(tbl: Any) -> Iterator[Any]:
+    """The w:tr of a table, including those wrapped in content controls (at any depth)."""
+    for child in tbl:
+        if child.tag == W_TR:
+            yield child
+        elif child.tag in (W_SDT, qn("w:customXml")):
+            content = child.find(W_SDT_CONTENT) if child.tag == W_SDT else child
+            if content is not None:
+                yield from _rows(content)
+
+
 def _row_cells(tr: Any) -> Iterator[Any]:
     """The w:tc of a row, including those wrapped in content controls."""
     for child in tr:
         if child.tag == W_TC:
             yield child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
+        elif child.tag in (W_SDT, qn("w:customXml")):
+            content = child.find(W_SDT_CONTENT) if child.tag == W_SDT else child
             if content is not None:
-                yield from content.iterchildren(W_TC)
+                yield from _row_cells(content)
 
 
 def _grid_span(tc: Any) -> int:
@@ -357,6 +449,27 @@ def walk_docx(document: Any, lang: str | None = None) -> Iterator[tuple[Block, l
     except (KeyError, AttributeError, ValueError):
         styles_element = None
     walk = _Walk(_Styles(styles_element), lang)
+    walk.notes = _notes(document)
     yield from _walk_area(walk, document, "header")
     yield from walk.container(document.element.body)
     yield from _walk_area(walk, document, "footer")
+
+
+def _notes(document: Any) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Footnotes and endnotes by kind: (part name, {w:id: w:footnote element}), separators left out."""
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for kind, reltype in (("footnote", RELATIONSHIP_TYPE.FOOTNOTES), ("endnote", RELATIONSHIP_TYPE.ENDNOTES)):
+        for rel in document.part.rels.values():
+            if rel.reltype != reltype or rel.is_external:
+                continue
+            element = getattr(rel.target_part, "element", None)
+            if element is None:
+                continue
+            notes = {
+                note.get(qn("w:id")) or "": note
+                for note in element.iterchildren(qn(f"w:{kind}"))
+                if note.get(qn("w:type")) in (None, "normal")
+            }
+            found[kind] = (str(rel.target_part.partname), notes)
+            break
+    return found

@@ -48,3 +48,11 @@ def text_box(lang: str | None = None) -> str:
 
 def page(number: int, lang: str | None = None) -> str:
     return f"p.{number}"
+
+
+def note(kind: str, number: int | None, lang: str | None = None) -> str:
+    """"脚注 1" / "文末脚注 1" ("Footnote 1" / "Endnote 1"); ``number`` is the note's w:id."""
+    shown = "" if number is None else f" {number}"
+    if resolve_lang(lang) == "ja":
+        return ("脚注" if kind == "footnote" else "文末脚注") + shown
+    return ("Footnote" if kind == "footnote" else "Endnote") + shown

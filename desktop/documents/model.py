@@ -18,7 +18,9 @@ LIST_ITEM = "list_item"    # nesting depth in ``level`` (0 = top)
 TABLE_CELL = "table_cell"  # ``table``, ``row``, ``col`` say where
 HEADER = "header"          # page header text (docx)
 FOOTER = "footer"          # page footer text (docx)
-BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_CELL, HEADER, FOOTER)
+FOOTNOTE = "footnote"      # a footnote's paragraph (docx), after the paragraph that cites it; ``note`` is its id
+ENDNOTE = "endnote"        # an endnote's paragraph (docx), likewise
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_CELL, HEADER, FOOTER, FOOTNOTE, ENDNOTE)
 
 
 @dataclass
@@ -35,7 +37,10 @@ class Block:
     and ``col`` are 0-based (the ``location`` label counts from 1); a table
     cell holding several paragraphs gives one block per paragraph, all with the
     same coordinates. ``page`` is 1-based (PDF). ``line`` is the 0-based line
-    of the source text where the block starts (txt, md, paste).
+    of the source text where the block starts (txt, md, paste). ``part`` is
+    the .docx package part holding the block's paragraphs when it is not the
+    main document ("/word/footnotes.xml", "/word/header1.xml", ...) and
+    ``note`` the footnote or endnote id (w:id), so a writer can find them.
     """
 
     kind: str
@@ -48,6 +53,8 @@ class Block:
     col: int | None = None
     page: int | None = None
     line: int | None = None
+    part: str = ""
+    note: int | None = None
 
 
 @dataclass
@@ -56,9 +63,10 @@ class Document:
 
     ``format`` is "docx", "txt", "md", "pdf" or "paste"; ``encoding`` is the
     text encoding that was detected, for text files ("utf-8", "utf-8-sig",
-    "utf-16-le", "utf-16-be", "cp932", "euc-jp"). ``warnings`` are sentences
-    for the user about a document that was read but not perfectly (e.g. a text
-    file with a few undecodable bytes, replaced by "\ufffd").
+    "utf-16-le", "utf-16-be", "cp932", "euc-jp", "euc-jp-ms", "iso-2022-jp", or
+    what charset-normalizer named). ``warnings`` say what was read imperfectly
+    or left out, each ``{"code": "documents.*", "params": {...}}`` for
+    ``desktop.messages.message``.
     """
 
     blocks: list[Block] = field(default_factory=list)
@@ -66,7 +74,7 @@ class Document:
     format: str = "paste"
     encoding: str | None = None
     title: str = ""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def text(self) -> str:
         """All block texts, one per line, in reading order."""
@@ -87,10 +95,16 @@ class DocumentError(Exception):
 
     ``reason`` is one of "missing", "empty", "corrupt", "encrypted", "binary",
     "too_large", "unsupported", "no_text" (a scanned PDF), "unwritable";
-    ``message`` says which and why, in the user's language.
+    ``code`` is the catalogue code (``documents.*``) saying exactly what is
+    wrong and ``params`` its fields; the caller turns them into text with
+    ``desktop.messages.message(code, **params)``.
     """
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, code: str = "", params: dict[str, Any] | None = None) -> None:
+        super().__init__(code or reason)
         self.reason = reason
-        self.message = message
+        self.code = code or f"documents.{reason}"
+        self.params = dict(params or {})
+
+    def __reduce__(self):  # picklable across processes
+        return (type(self), (self.reason, self.code, self.params))

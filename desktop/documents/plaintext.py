@@ -12,8 +12,12 @@ Modes:
   ``>`` quotes, fenced code (kept as is, not translated), paragraphs.
 - "txt" and "paste": ``#`` headings, Japanese numbered headings (第1章, 1.,
   (1), １．, ア, 【…】) when the line is short and not a sentence, symbol
-  bullets (・, -, *, ●, ○, ■, …), ``|`` tables, paragraphs (a new paragraph
-  also starts after a line ending in 。！？ and at a line indented with 「　」).
+  bullets (・, -, *, ●, ○, ■, …), ``|`` tables, paragraphs (a new
+  paragraph also starts after a line ending in 。！？, at a line indented with
+  「　」, and around a line-based item: a "件名：…" label line, or a line much
+  shorter than the longest line of its run, which its author ended on purpose
+  where wrapped prose would have gone on; a line starting with ①, ⑴, ㈠ or ※
+  starts a block of its own).
 """
 
 from __future__ import annotations
@@ -46,6 +50,12 @@ _MD_LIST = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)(\S.*)$")
 _QUOTE = re.compile(r"^(\s*(?:>\s?)+)(.*)$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _TXT_BULLET = re.compile(r"^(\s*[・\-*•●○◆◇■□▪▸►]\s*)(\S.*)$")
+#: Lines that start with a circled or bracketed number or ※ are items; the mark stays in the text.
+_ITEM_START = re.compile(r"^\s*[①-⑳㉑-㉟⑴-⒇㈠-㈩※]")
+#: "件名：…", "日時：…": a short label and a colon make a line an item of its own.
+_LABEL_LINE = re.compile(r"^\s*[^\s：:。、]{1,10}[：:]\s*\S")
+#: A line shorter than this share of the longest line around it ends where its author ended it.
+_SHORT_LINE = 0.7
 _NUM = "0-9０-９"
 _KANJI_NUM = "一二三四五六七八九十百〇"
 _JP_HEADINGS = (
@@ -177,7 +187,16 @@ class _Parser:
             return True
         if self.markdown:
             return bool(_FENCE.match(line) or _RULE.match(line) or _MD_LIST.match(line) or _QUOTE.match(line))
-        return bool(japanese_heading_level(line) or _TXT_BULLET.match(line) or line.startswith("　"))
+        return bool(japanese_heading_level(line) or _TXT_BULLET.match(line) or line.startswith("　")
+                    or _ITEM_START.match(line))
+
+    @staticmethod
+    def _ends_line_item(line: str, following: str, longest: int) -> bool:
+        """True when ``line`` ends its block in plain text: a sentence end, a label line, a deliberately short line."""
+        stripped = line.strip()
+        if stripped.endswith(_SENTENCE_END) or _LABEL_LINE.match(line) or _LABEL_LINE.match(following):
+            return True
+        return len(stripped) < longest * _SHORT_LINE
 
     def _continues_list_item(self, line: str) -> bool:
         """An indented line that starts nothing of its own continues the list item above it."""
@@ -244,8 +263,13 @@ class _Parser:
 
     def _paragraph(self) -> None:
         end = self.i + 1
-        while end < len(self.lines) and not self._starts_block(self.lines[end]):
-            if not self.markdown and self.lines[end - 1].rstrip().endswith(_SENTENCE_END):
+        run_end = end
+        while run_end < len(self.lines) and not self._starts_block(self.lines[run_end]):
+            run_end += 1
+        longest = max(len(line.strip()) for line in self.lines[self.i : run_end])
+        while end < run_end:
+            previous = self.lines[end - 1]
+            if not self.markdown and self._ends_line_item(previous, self.lines[end], longest):
                 break
             end += 1
         source = self.lines[self.i : end]

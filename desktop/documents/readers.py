@@ -4,8 +4,10 @@
 supported extension, is not empty, is under the size limit for its kind) and
 then dispatches on the extension, case-insensitively:
 
-- .docx: python-docx, walked by ``docx_walk.walk_docx`` (the same walk the
-  translation writer uses). A password-protected .docx is an OLE compound
+- .docx: unpacked within ``safezip``'s limits (on what members really
+  inflate to), then python-docx, walked by ``docx_walk.walk_docx`` (the same
+  walk the translation writer uses); comments and imported parts (w:altChunk)
+  are reported in ``Document.warnings``. A password-protected .docx is an OLE compound
   file (D0 CF 11 E0), not a zip: "encrypted". An old .doc renamed .docx:
   "unsupported".
 - .txt / .md: ``textdecode`` finds the encoding; ``plaintext`` finds the blocks.
@@ -13,7 +15,9 @@ then dispatches on the extension, case-insensitively:
   many make the file "corrupt".
 - .pdf: ``pdf_reader`` (text layer only; no text: "no_text").
 
-Messages are Japanese unless ``lang="en"`` (or ``FUMI_LANG=en``).
+Errors carry a catalogue code (``documents.*``); ``lang`` only picks the
+language of block location labels. Reading untrusted files in a child process
+with limits is ``desktop.reading.read_isolated``; this module reads in-process.
 """
 
 from __future__ import annotations
@@ -24,14 +28,16 @@ from pathlib import Path
 
 from .errors import (
     MAX_BINARY_BYTES,
+    format_size,
     MAX_TEXT_BYTES,
     SUPPORTED_SUFFIXES,
     document_error,
-    message_text,
+    notice,
     too_large_error,
 )
 from .model import Document, DocumentError
 from .plaintext import parse_text
+from .safezip import ArchiveTooLarge, unpack
 from .textdecode import DecodedText, UndecodableText, decode_text_bytes
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -91,11 +97,13 @@ def _read_checked(path: Path, suffix: str, lang: str | None) -> bytes:
 
 def read_docx_bytes(path: Path, data: bytes, lang: str | None = None) -> Document:
     """A .docx from its bytes (``path`` names it in messages)."""
-    document = open_docx_bytes(path, data, lang)
+    document = open_docx_bytes(path, data, lang, keep_media=False)
     from .docx_walk import walk_docx
+    from .docx_notes import docx_warnings
 
     try:
         blocks = [block for block, _ in walk_docx(document, lang)]
+        warnings = docx_warnings(document, path)
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         raise document_error("corrupt_docx", path, lang) from exc
     if not blocks:
@@ -104,27 +112,37 @@ def read_docx_bytes(path: Path, data: bytes, lang: str | None = None) -> Documen
         title = (document.core_properties.title or "").strip()
     except Exception:  # noqa: BLE001 - the title is optional
         title = ""
-    return Document(blocks=blocks, path=str(path), format="docx", title=title or path.stem)
+    return Document(blocks=blocks, path=str(path), format="docx", title=title or path.stem, warnings=warnings)
 
 
-def open_docx_bytes(path: Path, data: bytes, lang: str | None = None):
-    """A python-docx ``Document`` from the bytes of ``path``, or the ``DocumentError`` saying why not."""
+def open_docx_bytes(path: Path, data: bytes, lang: str | None = None, *, keep_media: bool = True):
+    """A python-docx ``Document`` from the bytes of ``path``, or the ``DocumentError`` saying why not.
+
+    The archive is unpacked within ``safezip``'s limits first ("unpacks_too_large"); without
+    ``keep_media`` images and embedded objects are left out (reading needs only the XML).
+    """
     if data.startswith(CFB_MAGIC):
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" not in data and b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00" in data:
             raise document_error("unsupported_doc", path, lang)
         raise document_error("encrypted_docx", path, lang)
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+            declared = sum(info.file_size for info in archive.infolist())
+        if declared > MAX_DOCX_UNPACKED:
+            raise ArchiveTooLarge(MAX_DOCX_UNPACKED)
+        unpacked = unpack(data, keep_media=keep_media)
+    except ArchiveTooLarge as exc:
+        raise document_error("unpacks_too_large", path, lang, limit=format_size(exc.limit)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
         raise document_error("corrupt_docx", path, lang) from None
-    if unpacked > MAX_DOCX_UNPACKED:
-        raise document_error("corrupt_docx", path, lang)
     import docx
     from lxml.etree import LxmlError
 
+    from .docx_walk import register_note_parts
+
+    register_note_parts()
     try:
-        return docx.Document(BytesIO(data))
+        return docx.Document(BytesIO(unpacked))
     except (LxmlError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError, OSError) as exc:
         raise document_error("corrupt_docx", path, lang) from exc
     except Exception as exc:  # python-docx's own exceptions (PackageNotFoundError, InvalidXmlError, ...)
@@ -138,8 +156,8 @@ def decode_text_file(path: Path, data: bytes, lang: str | None = None) -> Decode
     try:
         decoded = decode_text_bytes(data)
     except UndecodableText as exc:
-        if exc.reason == "binary":
-            raise document_error("binary", path, lang) from None
+        if exc.reason in ("binary", "garbled"):
+            raise document_error("binary" if exc.reason == "binary" else "garbled_text", path, lang) from None
         raise document_error("corrupt_text", path, lang, bad=exc.bad) from None
     if not decoded.text.strip():
         raise document_error("empty", path, lang)
@@ -153,7 +171,9 @@ def _read_text_file(path: Path, data: bytes, mode: str, lang: str | None) -> Doc
         raise document_error("empty", path, lang)
     warnings = []
     if decoded.replaced:
-        warnings.append(message_text("replaced_chars", lang, name=path.name, bad=decoded.replaced))
+        warnings.append(notice("replaced_chars", path, bad=decoded.replaced))
+    if decoded.nuls_dropped:
+        warnings.append(notice("nul_dropped", path, count=decoded.nuls_dropped))
     return Document(
         blocks=parsed.blocks,
         path=str(path),

@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 #: Areas whose texts live in ``desktop/messages/<area>.py``; merged into ``MESSAGES`` at import.
-AREAS: tuple[str, ...] = ()
+AREAS: tuple[str, ...] = ("documents",)
 
 
 def _merge_areas() -> None:
@@ -180,6 +180,25 @@ def message(code: str, lang: str | None = None, **kw: object) -> str:
         return text.format_map(_Fields(kw))
     except (IndexError, ValueError):
         return text
+
+
+def describe(error: BaseException, lang: str | None = None) -> str:
+    """The text for an error that carries ``code`` and ``params`` (``DocumentError``), else ``str(error)``."""
+    code = getattr(error, "code", None)
+    if isinstance(code, str) and code in MESSAGES:
+        return message(code, lang, **dict(getattr(error, "params", None) or {}))
+    return str(getattr(error, "message", None) or error)
+
+
+def warning_texts(warnings: list, lang: str | None = None) -> list[str]:
+    """``Document.warnings`` entries (``{"code", "params"}``) as sentences for the user."""
+    texts = []
+    for entry in warnings or []:
+        if isinstance(entry, dict):
+            texts.append(message(str(entry.get("code")), lang, **dict(entry.get("params") or {})))
+        else:
+            texts.append(str(entry))
+    return texts
 
 
 class _Fields(dict):

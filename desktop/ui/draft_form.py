@@ -27,7 +27,8 @@ DOCUMENT_SUFFIXES = (".docx", ".txt", ".md", ".pdf")
 
 
 class DocumentLoader(QObject):
-    """Reads documents off the UI thread; ``loaded(path, text)`` or ``failed(path, message)``."""
+    """Reads documents off the UI thread, in a limited child process (``desktop.reading``);
+    ``loaded(path, text)`` or ``failed(path, message)``."""
 
     loaded = Signal(str, str)
     failed = Signal(str, str)
@@ -43,12 +44,14 @@ class _ReadTask(QRunnable):
         self._loader = loader
 
     def run(self) -> None:
-        from desktop.documents import DocumentError, read_document
+        from desktop.documents import DocumentError
+        from desktop.messages import describe
+        from desktop.reading import read_isolated
 
         try:
-            text = read_document(Path(self._path)).text()
+            text = read_isolated(Path(self._path)).text()
         except DocumentError as exc:
-            self._loader.failed.emit(self._path, exc.message)
+            self._loader.failed.emit(self._path, describe(exc))
             return
         except Exception as exc:  # a reader bug must not kill the thread silently
             self._loader.failed.emit(self._path, str(exc))

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.messages import describe
+
 from desktop.documents import DocumentError, read_document
 from tests.support import doc_factory as factory
 
@@ -13,7 +15,7 @@ from tests.support import doc_factory as factory
 def _reason_and_message(path: Path, **kwargs: str) -> tuple[str, str]:
     with pytest.raises(DocumentError) as caught:
         read_document(path, **kwargs)
-    return caught.value.reason, caught.value.message
+    return caught.value.reason, describe(caught.value, kwargs.get("lang"))
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.messages import describe, warning_texts
+
 from desktop.documents import Document, DocumentError, document_from_text, read_document
 from desktop.documents.model import FOOTER, HEADER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL
 from tests.support import doc_factory as factory
@@ -145,7 +147,7 @@ def test_mixed_encodings_are_read_with_a_warning(tmp_path: Path) -> None:
     document = read_document(factory.make_mixed_encoding_text(tmp_path / "mixed.txt"))
     assert document.encoding == "utf-8"
     assert len(document.warnings) == 1
-    assert "置き換えました" in document.warnings[0]
+    assert "置き換えました" in warning_texts(document.warnings)[0]
     assert "市民の皆様への大切なお知らせです。" in document.text()
 
 
@@ -154,7 +156,7 @@ def test_hopelessly_mixed_encodings_are_corrupt(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         read_document(path)
     assert caught.value.reason == "corrupt"
-    assert "文字コード" in caught.value.message
+    assert "文字コード" in describe(caught.value)
 
 
 # -- .md ---------------------------------------------------------------------
@@ -222,7 +224,7 @@ def test_pdf_without_text_layer_says_so(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         read_document(factory.make_scanned_pdf(tmp_path / "scan.pdf"))
     assert caught.value.reason == "no_text"
-    assert caught.value.message == (
+    assert describe(caught.value) == (
         "この PDF には文字情報がありません（スキャン画像の可能性があります）。"
         "OCR 済みの PDF か Word ファイルをご利用ください。"
     )

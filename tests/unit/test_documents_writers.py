@@ -8,6 +8,8 @@ from pathlib import Path
 
 import docx
 import pytest
+
+from desktop.messages import describe
 from docx.oxml.ns import qn
 
 from desktop.documents import DocumentError, read_document
@@ -109,7 +111,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(DocumentError) as caught:
         write_text(target, "新しい本文")
     assert caught.value.reason == "unwritable"
-    assert "元のファイルはそのまま" in caught.value.message
+    assert "元のファイルはそのまま" in describe(caught.value)
     assert target.read_bytes() == b"previous good copy"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
 
@@ -120,7 +122,7 @@ def test_unwritable_place_is_reported(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         write_text(blocker / "out.txt", "本文")
     assert caught.value.reason == "unwritable"
-    assert "out.txt" in caught.value.message
+    assert "out.txt" in describe(caught.value)
 
 
 # -- translated .docx ----------------------------------------------------------

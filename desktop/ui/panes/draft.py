@@ -32,6 +32,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.messages import describe
 
 log = logging.getLogger(__name__)
 
@@ -538,7 +539,7 @@ class DraftPane(QWidget):
                        ai_notice=self.ai_notice_box.isChecked(),
                        letterhead=template.letterhead_path() if template else None)
         except (DocumentError, OSError, ValueError) as exc:  # ValueError: text Word cannot hold
-            QMessageBox.warning(self, self.tr("Cannot save"), getattr(exc, "message", "") or str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save"), describe(exc))
             return False
         self.mark_exported()
         self.status_label.setText(self.tr("Exported: {name}").format(name=target.name))

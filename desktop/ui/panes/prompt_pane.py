@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.context import AppContext
 from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.messages import describe
 
 log = logging.getLogger(__name__)
 
@@ -224,7 +225,7 @@ class PromptPane(QWidget):
         try:
             document = read_document(Path(path))
         except DocumentError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open"), exc.message)
+            QMessageBox.warning(self, self.tr("Cannot open"), describe(exc))
             return False
         self.prompt_edit.setPlainText(document.text())
         return True

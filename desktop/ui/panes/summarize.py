@@ -36,6 +36,7 @@ from desktop.ui.file_drops import document_files
 from desktop.ui.job_runner import CANCELLED, JobRunner
 from desktop.ui.panes.stored_state import document_from
 from desktop.ui.widgets import NoticeBar
+from desktop.messages import describe
 
 FLUSH_INTERVAL_MS = 40
 PLAN_DELAY_MS = 400
@@ -114,7 +115,7 @@ class SummarizeController(QObject):
         try:
             document = read_document(path)
         except DocumentError as exc:
-            self.problem.emit(exc.message)
+            self.problem.emit(describe(exc))
             return False
         except OSError as exc:
             self.problem.emit(self.tr("{name} could not be read: {reason}").format(name=path.name, reason=exc.strerror))
@@ -482,7 +483,7 @@ class SummarizePane(QWidget):
         try:
             self.controller.export(Path(path), text)
         except (DocumentError, OSError) as exc:
-            self.notice.show_notice(getattr(exc, "message", None) or str(exc), "error")
+            self.notice.show_notice(describe(exc), "error")
             return False
         self._saved_output = text
         self.status_label.setText(self.tr("Saved: {name}").format(name=Path(path).name))

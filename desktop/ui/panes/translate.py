@@ -34,6 +34,7 @@ from desktop.ui.file_drops import DOCUMENT_SUFFIXES, document_files
 from desktop.ui.panes.stored_state import document_from, int_keys
 from desktop.ui.panes.translate_controller import TranslateController
 from desktop.ui.widgets import FileDropArea, NoticeBar, pane_header
+from desktop.messages import describe
 
 FLUSH_INTERVAL_MS = 40
 FLAG_COLOR = QColor("#fff1d6")
@@ -463,7 +464,7 @@ class TranslatePane(QWidget):
         try:
             c.export(out, bilingual=(mode == "bilingual"))
         except (DocumentError, OSError) as exc:
-            self.notice.show_notice(getattr(exc, "message", None) or str(exc), "error")
+            self.notice.show_notice(describe(exc), "error")
             return False
         untranslated = sum(1 for s in c.segments if s.index not in c.translations)
         note = self.tr(" ({count} untranslated segments are left in the source language)").format(

@@ -21,6 +21,7 @@ from desktop.documents.segments import Segment, segment_document, translations_b
 from desktop.languages import LanguageError, detect_language, resolve_pair
 from desktop.ui.context import AppContext
 from desktop.ui.job_runner import CANCELLED, PaneController
+from desktop.messages import describe
 
 
 class TranslateController(PaneController):
@@ -94,7 +95,7 @@ class TranslateController(PaneController):
         try:
             document = read_document(path)
         except DocumentError as exc:
-            self.problem.emit(exc.message)
+            self.problem.emit(describe(exc))
             return False
         if not segment_document(document):
             self.problem.emit(self.tr("There is no text to translate in {name}.").format(name=path.name))
