@@ -1,8 +1,10 @@
 """The office's glossary: fixed translations of terms (区市町村 → municipalities).
 
 A glossary is a TSV or CSV file of rows ``source, target[, note]``, as staff
-keep them in Excel: tab or comma separated (detected), UTF-8 with or without
-BOM or Shift_JIS (CP932), an optional header row. The user's glossaries live
+keep them in Excel: tab or comma separated (detected), quoted by the usual
+rules (``glossary_parse``: a problem names its line), in any encoding the
+document decoder reads (UTF-8 with or without BOM, Excel's "Unicode text"
+UTF-16, CP932, EUC-JP, ...), an optional header row. The user's glossaries live
 in ``Paths.glossaries``; the default one is ``glossary.tsv`` there. Saving is
 atomic (UTF-8 TSV with a header row).
 
@@ -21,7 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.languages import localized
+from desktop.documents.errors import format_size
+from desktop.documents.textdecode import UndecodableText, decode_text_bytes
+from desktop.glossary_parse import MAX_CELL_CHARS, RowError, rows
+from desktop.messages import message
 from desktop.settings import Paths, atomic_write_text
 
 DEFAULT_GLOSSARY_NAME = "glossary.tsv"
@@ -44,11 +49,17 @@ class Term:
 
 
 class GlossaryError(Exception):
-    """A glossary file that cannot be read or written; ``message`` is for the user, in their language."""
+    """A glossary file that cannot be read or written.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    ``code`` and ``params`` name the problem in the catalogue (``glossary.*``);
+    ``message`` is its text in the user's language.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        self.message = message(code, **params)
+        super().__init__(self.message)
 
 
 def default_glossary_path(paths: Paths | None = None) -> Path:
@@ -59,42 +70,40 @@ def default_glossary_path(paths: Paths | None = None) -> Path:
 # ------------------------------------------------------------------ reading
 
 def decode_bytes(data: bytes) -> str:
-    """Glossary file bytes as text: UTF-8 (with or without BOM), else CP932."""
-    if b"\x00" in data:
-        raise GlossaryError(localized("用語集のファイルが文字のファイルではありません（TSV または CSV を選んでください）。",
-                                       "The glossary is not a text file. Please choose a TSV or CSV file."))
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise GlossaryError(localized("用語集の文字コードを読み取れませんでした（UTF-8 または Shift_JIS で保存してください）。",
-                                   "The glossary's encoding could not be read. Please save it as UTF-8 or Shift_JIS."))
+    """Glossary file bytes as text, by the same decoder as documents (``textdecode``)."""
+    try:
+        return decode_text_bytes(data).text
+    except UndecodableText as exc:
+        raise GlossaryError("glossary.not_text" if exc.reason == "binary" else "glossary.bad_encoding") from None
 
 
-def parse_glossary(text: str, delimiter: str | None = None) -> list[Term]:
+def parse_glossary(text: str, delimiter: str | None = None, *, name: str = "") -> list[Term]:
     """The terms in TSV or CSV ``text``.
 
     The separator is ``delimiter`` if given, else a tab if the first row has
-    one, else a comma. Blank rows,
-    rows starting with ``#``, a header row, and rows without a source or a
-    target are skipped; a later row for the same source replaces an earlier one.
+    one, else a comma. Blank rows, rows starting with ``#``, a header row, and
+    rows without a source or a target are skipped; a later row for the same
+    source replaces an earlier one. A quoting mistake or an oversized cell
+    raises ``GlossaryError`` naming the line (``name`` names the file).
     """
     text = text.lstrip("\ufeff")
     if delimiter is None:
         first_row = next((line for line in text.splitlines() if line.strip()), "")
         delimiter = "\t" if "\t" in first_row else ","
     terms: dict[str, Term] = {}
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
-        cells = [cell.strip() for cell in row]
-        if not cells or not cells[0] or cells[0].startswith("#"):
-            continue
-        if number == 0 and cells[0].lower() in _HEADER_WORDS:
-            continue
-        if len(cells) < 2 or not cells[1]:
-            continue
-        note = cells[2] if len(cells) > 2 else ""
-        terms[cells[0]] = Term(cells[0], cells[1], note)
+    try:
+        for number, (_, row) in enumerate(rows(text, delimiter)):
+            cells = [cell.strip() for cell in row]
+            if not cells or not cells[0] or cells[0].startswith("#"):
+                continue
+            if number == 0 and cells[0].lower() in _HEADER_WORDS:
+                continue
+            if len(cells) < 2 or not cells[1]:
+                continue
+            note = cells[2] if len(cells) > 2 else ""
+            terms[cells[0]] = Term(cells[0], cells[1], note)
+    except RowError as exc:
+        raise GlossaryError(f"glossary.{exc.kind}", name=name or "?", line=exc.line, limit=MAX_CELL_CHARS) from None
     return list(terms.values())
 
 
@@ -103,20 +112,16 @@ def load_glossary(path: Path | str) -> list[Term]:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_GLOSSARY_BYTES:
-            raise GlossaryError(localized(f"用語集「{path.name}」が大きすぎます（10 MB まで）。",
-                                           f"The glossary {path.name} is too large (10 MB at most)."))
+            raise GlossaryError("glossary.too_large", name=path.name, limit=format_size(MAX_GLOSSARY_BYTES))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise GlossaryError(localized(f"用語集「{path}」が見つかりません。",
-                                       f"The glossary {path} was not found.")) from None
+        raise GlossaryError("glossary.missing", name=str(path)) from None
     except IsADirectoryError:
-        raise GlossaryError(localized(f"「{path}」はフォルダーです。用語集のファイルを選んでください。",
-                                       f"{path} is a folder. Please choose a glossary file.")) from None
+        raise GlossaryError("glossary.folder", name=str(path)) from None
     except OSError as exc:
-        raise GlossaryError(localized(f"用語集「{path.name}」を読み込めませんでした: {exc.strerror or exc}",
-                                       f"The glossary {path.name} could not be read: {exc.strerror or exc}")) from None
+        raise GlossaryError("glossary.unreadable", name=path.name, detail=exc.strerror or exc) from None
     delimiter = {".csv": ",", ".tsv": "\t"}.get(path.suffix.lower())
-    return parse_glossary(decode_bytes(data), delimiter)
+    return parse_glossary(decode_bytes(data), delimiter, name=path.name)
 
 
 def load_default_glossary(paths: Paths | None = None) -> list[Term]:
@@ -155,8 +160,7 @@ def save_glossary(path: Path | str, terms: list[Term]) -> None:
     try:
         atomic_write_text(path, format_glossary(terms, delimiter))
     except OSError as exc:
-        raise GlossaryError(localized(f"用語集「{path.name}」を保存できませんでした: {exc.strerror or exc}",
-                                       f"The glossary {path.name} could not be saved: {exc.strerror or exc}")) from None
+        raise GlossaryError("glossary.unsaved", name=path.name, detail=exc.strerror or exc) from None
 
 
 # ------------------------------------------------------------- translating

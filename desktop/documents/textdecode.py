@@ -85,8 +85,10 @@ def _without_stray_nuls(data: bytes) -> tuple[bytes, int]:
         return data, 0
     stripped = data.replace(b"\x00", b"")
     try:
-        stripped.decode("utf-8")
+        text = stripped.decode("utf-8")
     except UnicodeDecodeError:
+        return data, 0
+    if not text.strip() or any(ord(ch) < 32 and ch not in _ALLOWED_CONTROLS for ch in text):
         return data, 0
     return stripped, count
 
