@@ -23,6 +23,7 @@ with limits is ``desktop.reading.read_isolated``; this module reads in-process.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 
@@ -133,7 +134,8 @@ def open_docx_bytes(path: Path, data: bytes, lang: str | None = None, *, keep_me
         unpacked = unpack(data, keep_media=keep_media)
     except ArchiveTooLarge as exc:
         raise document_error("unpacks_too_large", path, lang, limit=format_size(exc.limit)) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError,
+            RuntimeError):
         raise document_error("corrupt_docx", path, lang) from None
     import docx
     from lxml.etree import LxmlError

@@ -42,7 +42,7 @@ def unpack(data: bytes, *, keep_media: bool) -> bytes:
 
     Without ``keep_media`` only XML parts are inflated and other parts are kept
     as empty members. Raises ``ArchiveTooLarge``, or ``zipfile.BadZipFile`` /
-    ``ValueError`` / ``OSError`` / ``EOFError`` for a damaged archive (a CRC error
+    ``ValueError`` / ``OSError`` / ``EOFError`` / ``zlib.error`` for a damaged archive (a CRC error
     included: a member that inflates past its declared size fails it).
     """
     out = BytesIO()

@@ -11,8 +11,9 @@ Order of evidence:
 4. strict UTF-8;
 5. CP932, EUC-JP, eucJP-ms (①②③ and IBM kanji as Linux tools write them) and
    UTF-8 with a handful of bad bytes compete on how Japanese the text looks;
-6. nothing Japanese fits: charset-normalizer's best guess (Latin, Chinese,
-   Korean, ... files from partners), if it reads as text.
+6. nothing Japanese fits, or the best Japanese reading is long and has no kana
+   (Korean EUC-KR and Chinese GBK decode "cleanly" as EUC-JP/CP932 into
+   kanji): charset-normalizer's best guess, if it reads as text.
 
 Never silent mojibake: a decoding whose letters change script letter by letter
 (``noise.is_noise``) is refused ("garbled"). A few replaced characters (at most
@@ -37,6 +38,8 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v", "\x1a", "\x1b"}
 MAX_REPLACED_SHARE = 1 / 200
 #: At most this share of bytes may be stray NULs in a UTF-8 file.
 MAX_STRAY_NUL_SHARE = 1 / 100
+#: charset-normalizer names for the encodings ``_best_japanese`` already tried.
+_JAPANESE_CODEC_PREFIXES = ("cp932", "shift", "euc-jp", "euc-jis", "iso2022-jp", "iso-2022-jp", "utf-8")
 #: charset-normalizer looks at this many bytes at most (it is slow on large inputs).
 _DETECTOR_SAMPLE = 256 * 1024
 
@@ -52,7 +55,8 @@ class UndecodableText(Exception):
 
 @dataclass
 class DecodedText:
-    """Text (newlines normalised to "\\n"), the encoding used, replaced characters and dropped NULs."""
+    """Text (newlines normalised to "\\n"; a vertical tab is a line break, a form feed a paragraph break),
+    the encoding used, replaced characters and dropped NULs."""
 
     text: str
     encoding: str
@@ -72,7 +76,8 @@ def decode_text_bytes(data: bytes) -> DecodedText:
     if encoding not in ("utf-8", "utf-8-sig") and is_noise(text):
         raise UndecodableText("garbled")
     newline = "\r\n" if "\r\n" in text else "\n"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Word's text export writes a manual line break as a vertical tab and a page break as a form feed.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n\n")
     if text.endswith("\x1a"):
         text = text[:-1]
     return DecodedText(text=text, encoding=encoding, replaced=replaced, newline=newline, nuls_dropped=nuls)
@@ -146,23 +151,46 @@ def _best_japanese(data: bytes) -> tuple[str, str, int] | None:
     if not readable:
         return None
     _, text, encoding, replaced = max(readable, key=lambda option: option[0])
+    if encoding != "utf-8" and _without_kana(text):
+        # Korean EUC-KR and Chinese GBK decode "cleanly" as EUC-JP or CP932 into kanji without kana.
+        other = _detector_guess(data)
+        if other is not None and not other[1].startswith(_JAPANESE_CODEC_PREFIXES):
+            return other
     return text, encoding, replaced
+
+
+def _without_kana(text: str) -> bool:
+    """True for a long text with (almost) no kana: rare in Japanese, typical of Korean or Chinese read as Japanese."""
+    letters = kana = 0
+    for ch in text[:20_000]:
+        if ch.isalpha():
+            letters += 1
+            if 0x3040 <= ord(ch) <= 0x30FF or 0xFF66 <= ord(ch) <= 0xFF9F:
+                kana += 1
+    return letters >= 30 and kana < letters * 0.03
+
+
+def _detector_guess(data: bytes) -> tuple[str, str, int] | None:
+    """charset-normalizer's best decoding of ``data`` when it reads as text, else None."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # the packaged app always has it; a source checkout may not
+        return None
+    best = from_bytes(data[:_DETECTOR_SAMPLE]).best()
+    if best is None or not best.encoding:
+        return None
+    text = data.decode(best.encoding, errors="replace")
+    if is_noise(text):
+        return None
+    return text, best.encoding.replace("_", "-"), text.count(REPLACEMENT)
 
 
 def _detected(data: bytes) -> tuple[str, str, int]:
     """charset-normalizer's best guess for a file no Japanese encoding fits, or "corrupt"/"garbled"."""
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # the packaged app always has it; a source checkout may not
-        best = None
-    else:
-        best = from_bytes(data[:_DETECTOR_SAMPLE]).best()
-    if best is not None and best.encoding:
-        text = data.decode(best.encoding, errors="replace")
-        replaced = text.count(REPLACEMENT)
-        if not is_noise(text):
-            _check_replaced(text, replaced)
-            return text, best.encoding.replace("_", "-"), replaced
+    guess = _detector_guess(data)
+    if guess is not None:
+        _check_replaced(guess[0], guess[2])
+        return guess
     text = data.decode("utf-8", errors="replace")
     bad = text.count(REPLACEMENT)
     _check_replaced(text, bad)

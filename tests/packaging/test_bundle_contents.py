@@ -88,3 +88,9 @@ def test_models_folder_beside_executable(dist: Path) -> None:
 
 def test_no_model_file_is_shipped(bundled_files: list[Path]) -> None:
     assert [str(path) for path in bundled_files if path.suffix.lower() == ".gguf"] == []
+
+
+def test_document_reading_libraries_are_bundled(bundled_modules: set[str]) -> None:
+    """pypdf decrypts AES PDFs with cryptography; the text decoder falls back on charset_normalizer."""
+    for module in ("pypdf", "cryptography", "charset_normalizer", "desktop.reading", "desktop.cli.read_cmd"):
+        assert module in bundled_modules, module
