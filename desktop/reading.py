@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.child_process import child_env, limit_address_space, self_command
 from desktop.documents.model import Document, DocumentError
 
 log = logging.getLogger(__name__)
@@ -36,19 +37,6 @@ DEFAULT_TIMEOUT_S = 60.0
 
 
 # ---------------------------------------------------------------- child side
-
-
-def _limit_memory() -> None:
-    try:
-        import resource
-    except ImportError:  # Windows
-        return
-    try:
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = READER_MEMORY_LIMIT_BYTES if hard == resource.RLIM_INFINITY else min(hard, READER_MEMORY_LIMIT_BYTES)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS
-        pass
 
 
 def read_answer(path: str, lang: str | None = None) -> dict[str, Any]:
@@ -67,7 +55,7 @@ def read_answer(path: str, lang: str | None = None) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     """Entry point of ``--read-document PATH [LANG]``: one JSON line on stdout. Exit 0; 2 without a path."""
-    _limit_memory()
+    limit_address_space(READER_MEMORY_LIMIT_BYTES)
     if not argv:
         print("usage: --read-document PATH [LANG]", file=sys.stderr)
         return 2
@@ -82,19 +70,7 @@ def main(argv: list[str]) -> int:
 
 def reader_command(path: str, lang: str | None) -> list[str]:
     """The command that reads ``path``: this program started with ``--read-document``."""
-    tail = [path] + ([lang] if lang else [])
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--read-document", *tail]
-    return [sys.executable, "-m", "desktop", "--read-document", *tail]
-
-
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    if not getattr(sys, "frozen", False):
-        root = str(Path(__file__).resolve().parents[1])
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
+    return self_command("--read-document", [path] + ([lang] if lang else []))
 
 
 def read_isolated(path: str | os.PathLike[str], *, lang: str | None = None,
@@ -109,7 +85,7 @@ def read_isolated(path: str | os.PathLike[str], *, lang: str | None = None,
     try:
         done = subprocess.run(
             reader_command(os.fspath(path), lang), stdin=subprocess.DEVNULL, capture_output=True,
-            env=_child_env(), creationflags=flags, timeout=timeout_s,
+            env=child_env(), creationflags=flags, timeout=timeout_s,
         )
     except subprocess.TimeoutExpired:
         raise DocumentError("too_large", "documents.took_too_long", {"name": name, "seconds": int(timeout_s)}) from None

@@ -369,26 +369,25 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _rows(tbl: Any) -> Iterator[Any]:
-    """The w:tr of a table, including those wrapped in content controls (at any depth)."""
-    for child in tbl:
-        if child.tag == W_TR:
+def _children_through_controls(element: Any, tag: str) -> Iterator[Any]:
+    """The children of ``element`` with ``tag``, including those wrapped in content controls or custom XML (any depth)."""
+    for child in element:
+        if child.tag == tag:
             yield child
         elif child.tag in (W_SDT, qn("w:customXml")):
             content = child.find(W_SDT_CONTENT) if child.tag == W_SDT else child
             if content is not None:
-                yield from _rows(content)
+                yield from _children_through_controls(content, tag)
+
+
+def _rows(tbl: Any) -> Iterator[Any]:
+    """The w:tr of a table, a row wrapped in a content control included."""
+    return _children_through_controls(tbl, W_TR)
 
 
 def _row_cells(tr: Any) -> Iterator[Any]:
-    """The w:tc of a row, including those wrapped in content controls."""
-    for child in tr:
-        if child.tag == W_TC:
-            yield child
-        elif child.tag in (W_SDT, qn("w:customXml")):
-            content = child.find(W_SDT_CONTENT) if child.tag == W_SDT else child
-            if content is not None:
-                yield from _row_cells(content)
+    """The w:tc of a row, cells wrapped in content controls included."""
+    return _children_through_controls(tr, W_TC)
 
 
 def _grid_span(tc: Any) -> int:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.child_process import child_env, limit_address_space, self_command
+
 log = logging.getLogger(__name__)
 
 #: Address-space limit of the probe process (POSIX). The parser itself needs a few MB.
@@ -50,16 +52,7 @@ class ProbeResult:
 
 def _limit_memory() -> None:
     """Cap this process's address space where the OS allows (POSIX ``RLIMIT_AS``)."""
-    try:
-        import resource
-    except ImportError:  # Windows: the parser's own limits bound memory
-        return
-    try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = PROBE_MEMORY_LIMIT_BYTES if hard == resource.RLIM_INFINITY else min(hard, PROBE_MEMORY_LIMIT_BYTES)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS
-        pass
+    limit_address_space(PROBE_MEMORY_LIMIT_BYTES)
 
 
 def probe_one(path: str) -> dict[str, Any]:
@@ -94,19 +87,12 @@ def main(argv: list[str]) -> int:
 
 def probe_command(paths: list[str]) -> list[str]:
     """The command that probes ``paths``: this program started with ``--probe``."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--probe", *paths]
-    return [sys.executable, "-m", "desktop", "--probe", *paths]
+    return self_command("--probe", paths)
 
 
 def _child_env() -> dict[str, str]:
     """The environment for the probe: from source, make sure ``desktop`` is importable."""
-    env = dict(os.environ)
-    if not getattr(sys, "frozen", False):
-        root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
+    return child_env()
 
 
 def _batches(paths: list[str]) -> list[list[str]]:
