@@ -16,7 +16,7 @@ import zipfile
 from io import BytesIO
 
 #: XML parts (document, styles, footnotes, ...) may inflate to this much in total.
-MAX_XML_BYTES = 100 * 1024 * 1024
+MAX_XML_BYTES = 64 * 1024 * 1024
 #: All parts, images included, may inflate to this much in total (only when media are kept).
 MAX_TOTAL_BYTES = 400 * 1024 * 1024
 #: At most this many members (a zip can list millions of empty ones).
