@@ -137,10 +137,13 @@ def open_docx_bytes(path: Path, data: bytes, lang: str | None = None, *, keep_me
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError,
             RuntimeError):
         raise document_error("corrupt_docx", path, lang) from None
-    import docx
-    from lxml.etree import LxmlError
+    try:
+        import docx
+        from lxml.etree import LxmlError
 
-    from .docx_walk import register_note_parts
+        from .docx_walk import register_note_parts
+    except ImportError as exc:
+        raise document_error("missing_library", path, lang, library=exc.name or "python-docx") from None
 
     register_note_parts()
     try:
