@@ -20,6 +20,8 @@ decoder serves both.
 
 from __future__ import annotations
 
+import codecs
+
 REPLACEMENT = "\ufffd"
 
 #: The IBM extension characters at 0x8FF3F3 onward (rows 0xF3 from 0xF3, 0xF4 from 0xA1).
@@ -55,44 +57,34 @@ def _row13(first: int, second: int) -> str | None:
         return None
 
 
+def _eucjp_ms_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the eucJP-ms character Python's "euc-jp" could not decode at ``error.start``."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    data, i = error.object, error.start
+    byte = data[i]
+    char: str | None = None
+    width = 1
+    if byte == 0x8F and i + 2 < len(data):
+        char, width = _ibm_extension(data[i + 1], data[i + 2]), 3
+    elif byte == 0xAD and i + 1 < len(data) and 0xA1 <= data[i + 1] <= 0xFE:
+        char, width = _row13(byte, data[i + 1]), 2
+    elif 0xA1 <= byte <= 0xFE and i + 1 < len(data) and 0xA1 <= data[i + 1] <= 0xFE:
+        width = 2  # the user-defined area (rows 85-94) or an unassigned cell: one character, replaced
+    return (char if char is not None else REPLACEMENT), i + width
+
+
+codecs.register_error("fumi-eucjp-ms", _eucjp_ms_fallback)
+
+
 def decode_eucjp_ms(data: bytes) -> tuple[str, int]:
-    """``data`` decoded as eucJP-ms; returns the text and how many characters had to be replaced."""
-    out: list[str] = []
-    replaced = 0
-    i, n = 0, len(data)
-    while i < n:
-        byte = data[i]
-        if byte < 0x80:
-            out.append(chr(byte))
-            i += 1
-            continue
-        char: str | None = None
-        width = 2
-        if byte == 0x8E and i + 1 < n and 0xA1 <= data[i + 1] <= 0xDF:
-            char = chr(0xFF61 + data[i + 1] - 0xA1)
-        elif byte == 0x8F and i + 2 < n:
-            width = 3
-            try:
-                char = data[i : i + 3].decode("euc-jp")
-            except UnicodeDecodeError:
-                char = _ibm_extension(data[i + 1], data[i + 2])
-        elif 0xA1 <= byte <= 0xFE and i + 1 < n and 0xA1 <= data[i + 1] <= 0xFE:
-            if byte == 0xAD:
-                char = _row13(byte, data[i + 1])
-            elif byte <= 0xF4:
-                try:
-                    char = data[i : i + 2].decode("euc-jp")
-                except UnicodeDecodeError:
-                    char = None
-        else:
-            width = 1
-        if char is None:
-            replaced += 1
-            out.append(REPLACEMENT)
-        else:
-            out.append(char)
-        i += width
-    return "".join(out), replaced
+    """``data`` decoded as eucJP-ms; returns the text and how many characters had to be replaced.
+
+    Python's "euc-jp" decodes everything it knows at C speed; only the cells it lacks reach
+    ``_eucjp_ms_fallback``.
+    """
+    text = data.decode("euc-jp", errors="fumi-eucjp-ms")
+    return text, text.count(REPLACEMENT)  # EUC-JP cannot hold U+FFFD itself: every one is a replacement
 
 
 def looks_iso2022jp(data: bytes) -> bool:

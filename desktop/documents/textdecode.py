@@ -40,6 +40,8 @@ MAX_REPLACED_SHARE = 1 / 200
 MAX_STRAY_NUL_SHARE = 1 / 100
 #: charset-normalizer names for the encodings ``_best_japanese`` already tried.
 _JAPANESE_CODEC_PREFIXES = ("cp932", "shift", "euc-jp", "euc-jis", "iso2022-jp", "iso-2022-jp", "utf-8")
+#: Quick checks look at this many bytes first.
+_SAMPLE_BYTES = 64 * 1024
 #: charset-normalizer looks at this many bytes at most (it is slow on large inputs).
 _DETECTOR_SAMPLE = 256 * 1024
 
@@ -138,7 +140,7 @@ def _best_japanese(data: bytes) -> tuple[str, str, int] | None:
         except UnicodeDecodeError:
             continue
         options.append((japanese_score(text), text, encoding, 0))
-    if not any(encoding == "euc-jp" for _, _, encoding, _ in options):
+    if not any(encoding == "euc-jp" for _, _, encoding, _ in options) and _plausible_eucjp_ms(data):
         text, bad = decode_eucjp_ms(data)
         if bad <= max(1, len(text) * MAX_REPLACED_SHARE):
             options.append((japanese_score(text) - bad, text, "euc-jp-ms", bad))
@@ -157,6 +159,12 @@ def _best_japanese(data: bytes) -> tuple[str, str, int] | None:
         if other is not None and not other[1].startswith(_JAPANESE_CODEC_PREFIXES):
             return other
     return text, encoding, replaced
+
+
+def _plausible_eucjp_ms(data: bytes) -> bool:
+    """True when the first 64 KB decode as eucJP-ms with few replacements (a quick check before the whole file)."""
+    sample, bad = decode_eucjp_ms(data[:_SAMPLE_BYTES])
+    return bad <= max(2, len(sample) * MAX_REPLACED_SHARE)
 
 
 def _without_kana(text: str) -> bool:
