@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.cli import exitcodes
 from desktop.engine import protocol
-from desktop.messages import describe, message
+from desktop.messages import describe, message, warning_texts
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,28 @@ def _document_error_type() -> type | None:
     except ImportError:
         return None
     return DocumentError
+
+
+# ------------------------------------------------------------------ documents
+
+def read_input_document(path: str | Path, *, show_warnings: bool = True) -> Any:
+    """The ``Document`` at ``path``, read in the limited reader process (``desktop.reading``).
+
+    Its warnings (stray NULs dropped, comments not read, garbled pages left out, ...) go to
+    stderr, one line each, unless ``show_warnings`` is false. ``CliError`` (exit 4) when the
+    file cannot be read, with the reader's reason.
+    """
+    from desktop.documents import DocumentError
+    from desktop.reading import read_isolated
+
+    try:
+        document = read_isolated(path)
+    except DocumentError as exc:
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
+    if show_warnings:
+        for text in warning_texts(document.warnings):
+            print(f"fumi: {_one_line(text)}", file=sys.stderr)
+    return document
 
 
 # ------------------------------------------------------------------ models

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, run_job, write_result
+from desktop.cli.common import CliError, open_engine, read_input_document, run_job, write_result
 from desktop.settings import Paths, Settings
 from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
 from desktop.messages import describe
@@ -98,13 +98,7 @@ def _fields(template: Template, pairs: list[str]) -> dict[str, str]:
 
 
 def _read_file(path: Path) -> str:
-    from desktop.documents import DocumentError
-    from desktop.reading import read_isolated
-
-    try:
-        return read_isolated(path).text()
-    except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
+    return read_input_document(path).text()
 
 
 def _write(text: str, out: str, template: Template, paths: Paths) -> None:

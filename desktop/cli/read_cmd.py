@@ -15,8 +15,8 @@ import json
 import sys
 
 from desktop.cli import exitcodes
-from desktop.cli.common import CliError
-from desktop.messages import describe, warning_texts
+from desktop.cli.common import read_input_document
+from desktop.messages import warning_texts
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,13 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.documents import DocumentError
-    from desktop.reading import read_isolated
-
-    try:
-        document = read_isolated(args.file)
-    except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
+    document = read_input_document(args.file, show_warnings=False)
     warnings = warning_texts(document.warnings)
     if args.json:
         payload = {

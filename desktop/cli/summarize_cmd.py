@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, run_job, write_result
-from desktop.messages import describe
+from desktop.cli.common import CliError, open_engine, read_input_document, run_job, write_result
 
 OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
 
@@ -70,14 +69,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read(path: Path):
-    """The document, or ``CliError`` (exit 4) with the reader's one-line reason."""
-    from desktop.documents import DocumentError
-    from desktop.reading import read_isolated
-
-    try:
-        return read_isolated(path)
-    except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
+    """The document (its warnings on stderr), or ``CliError`` (exit 4) with the reader's one-line reason."""
+    return read_input_document(path)
 
 
 def _check_output(out: str | None) -> None:

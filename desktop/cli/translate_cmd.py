@@ -18,13 +18,12 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, run_job
+from desktop.cli.common import CliError, open_engine, read_input_document, run_job
 from desktop.documents import DocumentError
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
 from desktop.languages import LanguageError, localized, resolve_pair
 from desktop.messages import describe
-from desktop.reading import read_isolated
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
 
@@ -47,10 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     source_path = Path(args.file)
-    try:
-        document = read_isolated(source_path)
-    except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
+    document = read_input_document(source_path)
     try:
         source, target = resolve_pair(args.source, args.target, document.text())
     except LanguageError as exc:
