@@ -27,9 +27,14 @@ DOCUMENT_SUFFIXES = (".docx", ".txt", ".md", ".pdf")
 
 
 class DocumentLoader(QObject):
-    """Reads documents off the UI thread, in a limited child process (``desktop.reading``);
-    ``loaded(path, text)`` or ``failed(path, message)``."""
+    """Reads documents off the UI thread, in a limited child process (``desktop.reading``).
 
+    Emits ``document_loaded(path, Document)`` (blocks, format, encoding and ``warnings``,
+    each ``{"code", "params"}`` for ``desktop.messages.warning_texts``) and then
+    ``loaded(path, text)``; or ``failed(path, message)`` in the user's language.
+    """
+
+    document_loaded = Signal(str, object)
     loaded = Signal(str, str)
     failed = Signal(str, str)
 
@@ -49,14 +54,15 @@ class _ReadTask(QRunnable):
         from desktop.reading import read_isolated
 
         try:
-            text = read_isolated(Path(self._path)).text()
+            document = read_isolated(Path(self._path))
         except DocumentError as exc:
             self._loader.failed.emit(self._path, describe(exc))
             return
         except Exception as exc:  # a reader bug must not kill the thread silently
             self._loader.failed.emit(self._path, str(exc))
             return
-        self._loader.loaded.emit(self._path, text)
+        self._loader.document_loaded.emit(self._path, document)
+        self._loader.loaded.emit(self._path, document.text())
 
 
 def local_document_paths(mime) -> list[str]:
