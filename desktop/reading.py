@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
         print("usage: --read-document PATH [LANG]", file=sys.stderr)
         return 2
     answer = read_answer(argv[0], argv[1] if len(argv) > 1 else None)
-    sys.stdout.write(json.dumps(answer, ensure_ascii=True, default=str) + "\n")
+    sys.stdout.buffer.write(json.dumps(answer, ensure_ascii=False, default=str).encode("utf-8", "replace") + b"\n")
     sys.stdout.flush()
     return 0
 

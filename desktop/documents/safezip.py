@@ -15,8 +15,9 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
-#: XML parts (document, styles, footnotes, ...) may inflate to this much in total.
-MAX_XML_BYTES = 64 * 1024 * 1024
+#: XML parts (document, styles, footnotes, ...) may inflate to this much in total. A 500-page report has
+#: 5-15 MB; 32 MB of XML is ~240,000 paragraphs, which python-docx parses in ~0.5 GB and ~10 s.
+MAX_XML_BYTES = 32 * 1024 * 1024
 #: All parts, images included, may inflate to this much in total (only when media are kept).
 MAX_TOTAL_BYTES = 400 * 1024 * 1024
 #: At most this many members (a zip can list millions of empty ones).
