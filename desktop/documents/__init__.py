@@ -3,8 +3,11 @@
 Readers (docx, txt in any Japanese encoding, md, pdf) produce a ``Document``;
 writers (``desktop.documents.writers``) turn text or a translated ``Document``
 into .docx, .txt or .md. Every failure is a ``DocumentError`` whose
-``message`` is ready to show (Japanese; English with ``lang="en"`` or
-``FUMI_LANG=en``) and whose ``reason`` says which kind of failure it is.
+``reason`` says which kind of failure it is and whose ``code`` and ``params``
+name it in the catalogue (``desktop/messages/documents.py``); callers show it
+with ``desktop.messages.describe(error)``. This package imports nothing else
+of Fumi. Untrusted files are read in a limited child process by
+``desktop.reading.read_isolated``.
 """
 
 from .model import Block, Document, DocumentError
