@@ -10,9 +10,9 @@ one JSON line: ``{"document": {...}}`` or ``{"error": {"reason", "code",
 window or the command line down. The window's ``DocumentLoader`` and every
 command that reads a document use this path, so both read the same way.
 
-Limits: ``READER_MEMORY_LIMIT_BYTES`` of address space (POSIX; on Windows the
-readers' own limits in ``desktop.documents.safezip`` and the size checks
-bound memory) and ``DEFAULT_TIMEOUT_S`` per file.
+Limits: ``READER_MEMORY_LIMIT_BYTES`` of memory (``desktop.child_process``:
+address space on POSIX, a job object on Windows), the readers' own limits
+(``desktop.documents.safezip``, the size checks) and ``DEFAULT_TIMEOUT_S`` per file.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ def decode_text_bytes(data: bytes) -> DecodedText:
 def _without_stray_nuls(data: bytes) -> tuple[bytes, int]:
     """``data`` without its NULs when they are a few strays in UTF-8, else unchanged (UTF-16 or binary)."""
     count = data.count(0)
-    if count > max(1, len(data) * MAX_STRAY_NUL_SHARE):
+    if count > max(2, len(data) * MAX_STRAY_NUL_SHARE):
         return data, 0
     stripped = data.replace(b"\x00", b"")
     try:

@@ -60,3 +60,24 @@ def test_fumi_read_text_and_exit_4(capsys: pytest.CaptureFixture[str]) -> None:
     assert "コメント" in captured.err
     assert cli_main(["read", str(CASES / "zip_member_lying_size.docx")]) == 4
     assert "zip_member_lying_size.docx" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.maxsize < 2**32, reason="the layout checked is 64-bit Windows'")
+def test_windows_job_limit_structure_has_the_documented_size() -> None:
+    import ctypes
+
+    from desktop.child_process import _job_limit_structure
+
+    assert ctypes.sizeof(_job_limit_structure()) == 144
+
+
+def test_reader_process_cannot_grow_past_its_limit() -> None:
+    import subprocess
+
+    from desktop.child_process import child_env
+
+    probe = ("from desktop.child_process import limit_address_space as l; l(512 * 1024 * 1024)\n"
+             "try:\n    b = bytearray(1024 * 1024 * 1024)\nexcept MemoryError:\n    print('refused')\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=child_env(), timeout=60)
+    if sys.platform in ("linux", "win32"):
+        assert done.stdout.strip() == "refused"
