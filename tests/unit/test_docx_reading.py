@@ -47,3 +47,18 @@ def test_translated_copy_reaches_footnotes_and_row_controls(tmp_path: Path) -> N
         blocks = read_document(source).blocks
         out = write_translated_docx(source, [f"T{i}" for i in range(len(blocks))], tmp_path / name, target_lang="en")
         assert [b.text for b in read_document(out).blocks] == [f"T{i}" for i in range(len(blocks))]
+
+
+def test_endnotes_are_read_after_the_citing_paragraph(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "endnote.docx"
+    with zipfile.ZipFile(CASES / "footnote.docx") as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename).decode("utf-8")
+            data = data.replace("footnote", "endnote").replace("Footnote", "Endnote")
+            target.writestr(info.filename.replace("footnotes", "endnotes"), data)
+    blocks = read_document(path).blocks
+    assert [(b.kind, b.location, b.part, b.note) for b in blocks[:2]] == [
+        ("paragraph", "段落 1", "", None), ("endnote", "文末脚注 1", "/word/endnotes.xml", 1),
+    ]
