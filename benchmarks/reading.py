@@ -29,7 +29,7 @@ from desktop.reading import read_isolated  # noqa: E402
 from tests.support.doc_factory import make_text_pdf  # noqa: E402
 
 SENTENCE = "本市は、地域防災計画に基づき、避難所の運営体制を見直し、要配慮者の支援を強化するものとする。"
-PARAGRAPHS_PER_PAGE = 6
+PARAGRAPHS_PER_PAGE = 10  # ~1,400 characters a page, as a typed A4 page of Japanese
 
 
 def make_docx(path: Path, pages: int) -> Path:

@@ -12,7 +12,7 @@ command that reads a document use this path, so both read the same way.
 
 Limits: ``READER_MEMORY_LIMIT_BYTES`` of memory (``desktop.child_process``:
 address space on POSIX, a job object on Windows), the readers' own limits
-(``desktop.documents.safezip``, the size checks) and ``DEFAULT_TIMEOUT_S`` per file.
+(``desktop.documents.safezip``, the size checks) and a time limit per file (``DEFAULT_TIMEOUT_S`` plus ``TIMEOUT_PER_MB_S`` per MB).
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ log = logging.getLogger(__name__)
 
 #: Address-space limit of the reader process: imports take ~0.5 GB of it, the rest is for the document.
 READER_MEMORY_LIMIT_BYTES = 2 * 1024 * 1024 * 1024
-#: A document that takes longer than this to read is refused.
+#: A document that takes longer than this to read is refused: a base, plus time per MB of file
+#: (pypdf extracts ~70 text pages/s here; an old office PC is several times slower).
 DEFAULT_TIMEOUT_S = 60.0
+TIMEOUT_PER_MB_S = 3.0
 
 
 # ---------------------------------------------------------------- child side
@@ -74,13 +76,21 @@ def reader_command(path: str, lang: str | None) -> list[str]:
 
 
 def read_isolated(path: str | os.PathLike[str], *, lang: str | None = None,
-                  timeout_s: float = DEFAULT_TIMEOUT_S) -> Document:
+                  timeout_s: float | None = None) -> Document:
     """The document at ``path``, read in a separate, limited process.
+
+    ``timeout_s`` defaults to ``DEFAULT_TIMEOUT_S`` plus ``TIMEOUT_PER_MB_S`` per MB of the file.
 
     Raises ``DocumentError`` for every file that cannot be read, including one
     that makes the reader hang ("took_too_long") or die ("reader_crashed").
     """
     name = Path(path).name or str(path)
+    if timeout_s is None:
+        try:
+            size_mb = os.path.getsize(path) / (1024 * 1024)
+        except OSError:
+            size_mb = 0.0
+        timeout_s = DEFAULT_TIMEOUT_S + TIMEOUT_PER_MB_S * size_mb
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     try:
         done = subprocess.run(
