@@ -181,4 +181,6 @@ def _known_codes() -> str:
 
 def is_cjk(code: str) -> bool:
     """Whether ``code`` is written without spaces between words (Japanese, Chinese)."""
-    return code in ("ja", "zh-Hans", "zh-Hant")
+    from desktop.documents.segments import UNSPACED_LANGUAGES
+
+    return code in UNSPACED_LANGUAGES

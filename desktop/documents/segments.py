@@ -85,11 +85,13 @@ def _last_break_before(text: str, size: int) -> int:
     return size
 
 
+#: Languages written without spaces between words (``desktop.languages.is_cjk`` answers from this set).
+UNSPACED_LANGUAGES = frozenset({"ja", "zh-Hans", "zh-Hant"})
+
+
 def join_pieces(pieces: list[str], target: str) -> str:
     """The translations of a paragraph's pieces as one paragraph in language ``target``."""
-    from desktop.languages import is_cjk
-
-    separator = "" if is_cjk(target) else " "
+    separator = "" if target in UNSPACED_LANGUAGES else " "
     return separator.join(piece.strip() for piece in pieces if piece.strip())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypedDict
 
 # Error codes (DESIGN.md). The message that goes with one is in the user's language.
 MODEL_MISSING = "model_missing"
@@ -26,6 +26,35 @@ ERROR_CODES = (
     MODEL_MISSING, MODEL_CORRUPT, MODEL_TOO_LARGE, OUT_OF_MEMORY, CONTEXT_OVERFLOW,
     BAD_INPUT, CANCELLED, ENGINE_CRASHED, INTERNAL,
 )
+
+
+class SourceRef(TypedDict):
+    """A place in the source document: ``blocks`` [first, last] (0-based, inclusive, into
+    ``Document.blocks``) and ``start``/``end`` (character offsets into ``Document.text()``);
+    ``label`` is how a person reads it (「第2章 > 予算」, 「段落 3–17」)."""
+
+    label: str
+    blocks: list[int]
+    start: int
+    end: int
+
+
+class SectionMeta(TypedDict, total=False):
+    """``Section.meta`` of a summarize job: the partial summary's place in the source.
+
+    ``source`` is the part's label, ``part`` its 1-based number, ``heading_path``
+    the headings it starts under, ``pages`` [first, last] where the format knows pages.
+    A translate job's sections carry ``block`` (the block index) instead.
+    """
+
+    source: str
+    part: int
+    blocks: list[int]
+    start: int
+    end: int
+    heading_path: list[str]
+    pages: list[int] | None
+    block: int
 
 
 class ProtocolError(ValueError):

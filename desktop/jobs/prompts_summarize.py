@@ -11,17 +11,14 @@ little room for the document (e.g. a 512-token context).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from desktop.contracts import ChatMessage
+from desktop.jobs.citations import CITE
 
 LENGTHS = ("short", "medium", "long")
 STYLES = ("bullets", "prose", "three_lines")
 
-#: How a source label is cited, per output language; the pane finds citations with ``CITATION``.
-CITE = {"ja": "【出典: {label}】", "en": "[Source: {label}]"}
-CITATION = re.compile(r"【出典[:：]\s*([^】]+)】|\[Source:\s*([^\]]+)\]")
 
 _SYSTEM = {
     ("ja", False): (

@@ -25,6 +25,7 @@ from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message,
 from desktop.jobs import prompts_summarize as prompts
 from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.jobs.chunking import Part, count_document_tokens, split_document
+from desktop.jobs.citations import CitationChecker, SourceIndex, refs_by_label
 
 #: Default answer length (tokens) for each length option.
 ANSWER_TOKENS = {"short": 256, "medium": 512, "long": 1024}
@@ -216,11 +217,11 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     if options.get("plan_only"):
         return stats
 
+    index = SourceIndex(document)
     if plan.one_pass:
         yield Progress(done=0, total=1, label=SUMMARY_LABEL)
         messages = prompts.one_pass_messages(document.text(), request, compact=plan.compact)
-        for piece in _generate(model, messages, plan.answer_tokens, options):
-            yield Delta(text=piece)
+        yield from _final(model, messages, plan, options, index, stats)
         yield Progress(done=1, total=1, label=SUMMARY_LABEL)
         return stats
 
@@ -229,6 +230,7 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     yield Progress(done=0, total=total, label=PART_LABEL)
     items: list[str] = []
     labels: list[str] = []
+    spans: list[tuple[int, int]] = []
     item_limit = plan.combine_budget // 2 - 2
     for part in plan.parts:
         messages = prompts.part_messages(part.text, request, compact=plan.compact)
@@ -238,6 +240,8 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
         yield Progress(done=part.index + 1, total=total, label=PART_LABEL)
         items.append(fit_tokens(prompts.cited_item(meta["source"], summary, plan.lang), item_limit, count))
         labels.append(meta["source"])
+        spans.append((part.first_block, part.last_block))
+        index.add_label(meta["source"], part.first_block, part.last_block)
 
     # Reduce: combine in rounds until one prompt holds them all, then write the final summary.
     while True:
@@ -248,9 +252,11 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
         yield Progress(done=0, total=len(groups), label=COMBINE_LABEL)
         next_items: list[str] = []
         next_labels: list[str] = []
+        next_spans: list[tuple[int, int]] = []
         position = 0
         for number, group in enumerate(groups, start=1):
             group_labels = labels[position:position + len(group)]
+            group_spans = spans[position:position + len(group)]
             position += len(group)
             if len(group) == 1:
                 next_items.append(group[0])
@@ -260,12 +266,33 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
                 label = _span_label(group_labels)
                 next_items.append(fit_tokens(prompts.cited_item(label, merged, plan.lang), item_limit, count))
             next_labels.append(_span_label(group_labels))
+            next_spans.append((group_spans[0][0], group_spans[-1][1]))
+            index.add_label(next_labels[-1], *next_spans[-1])
             yield Progress(done=number, total=len(groups), label=COMBINE_LABEL)
-        items, labels = next_items, next_labels
+        items, labels, spans = next_items, next_labels, next_spans
 
     yield Progress(done=0, total=1, label=SUMMARY_LABEL)
     messages = prompts.combine_messages(items, request, final=True, compact=plan.compact)
-    for piece in _generate(model, messages, plan.answer_tokens, options):
-        yield Delta(text=piece)
+    yield from _final(model, messages, plan, options, index, stats)
     yield Progress(done=1, total=1, label=SUMMARY_LABEL)
     return stats
+
+
+def _final(model: ChatModel, messages: list[ChatMessage], plan: Plan, options: dict[str, Any],
+           index: SourceIndex, stats: dict[str, Any]) -> Iterator[Message]:
+    """Stream the final summary with every source pointer checked against the document.
+
+    Adds to ``stats``: ``citations`` (a ``SourceRef`` per label cited, that
+    exists) and ``invalid_citations`` (labels that name nothing in the
+    document; the text shows the catalogue's mark in their place).
+    """
+    checker = CitationChecker(index, plan.lang)
+    for piece in _generate(model, messages, plan.answer_tokens, options):
+        text = checker.feed(piece)
+        if text:
+            yield Delta(text=text)
+    rest = checker.finish()
+    if rest:
+        yield Delta(text=rest)
+    stats["citations"] = refs_by_label(checker.found)
+    stats["invalid_citations"] = checker.invalid

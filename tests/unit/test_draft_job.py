@@ -10,6 +10,7 @@ from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta
 from desktop.jobs import job_for
 from desktop.contracts import JobError
 from desktop.templates import TemplateStore
+from tests.support.job_events import collect
 from tests.support.scripted_model import ScriptedModel
 
 
@@ -19,13 +20,7 @@ def _minutes() -> dict:
 
 def _run(model, inputs, options=None):
     """All events and the job's return value."""
-    generator = job_for("draft")(model, inputs, options or {})
-    events = []
-    while True:
-        try:
-            events.append(next(generator))
-        except StopIteration as stop:
-            return events, stop.value
+    return collect(job_for("draft")(model, inputs, options or {}))
 
 
 def test_prompt_contains_the_fields_and_the_draft_streams() -> None:

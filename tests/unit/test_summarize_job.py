@@ -9,6 +9,7 @@ from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Progress
 from desktop.documents.pasted import document_from_pasted_text
 from desktop.jobs import summarize
 from desktop.contracts import Cancelled, JobError
+from tests.support.job_events import collect
 from tests.support.scripted_model import ScriptedModel
 
 RULE = "-----\n"
@@ -39,13 +40,7 @@ def reply(messages) -> str:
 
 
 def run_job(model, inputs, options):
-    events = []
-    generator = summarize.run(model, inputs, options)
-    while True:
-        try:
-            events.append(next(generator))
-        except StopIteration as stop:
-            return events, stop.value
+    return collect(summarize.run(model, inputs, options))
 
 
 def report(chapters: int, paragraphs: int = 4) -> Document:

@@ -8,6 +8,7 @@ from desktop.documents.model import Block, Document
 from desktop.engine.protocol import BAD_INPUT, Delta, Progress, Section
 from desktop.contracts import Cancelled, JobError
 from desktop.jobs.translate import clean_translation, run
+from tests.support.job_events import collect
 from tests.support.scripted_model import ScriptedModel
 
 GLOSSARY = [["区市町村", "municipalities"], ["住民票", "certificate of residence"], ["市町村", "towns"]]
@@ -27,13 +28,7 @@ def _echo_upper(messages) -> str:
 
 
 def _collect(model, inputs, options):
-    events = []
-    generator = run(model, inputs, options)
-    while True:
-        try:
-            events.append(next(generator))
-        except StopIteration as stop:
-            return events, stop.value
+    return collect(run(model, inputs, options))
 
 
 def test_each_segment_streams_then_ends_with_a_section_at_its_block_index():

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.model import Document, DocumentError
-from desktop.jobs.prompts_summarize import CITATION
 from desktop.documents.pasted import document_from_pasted_text
 from desktop.ui.context import AppContext
 from desktop.ui.file_drops import document_files
@@ -224,32 +223,29 @@ class SummarizeController(QObject):
         self.ready_changed.emit(self.model_loaded)
 
     # ------------------------------------------------------------- sources
-    def source_range(self, label: str) -> tuple[int, int] | None:
-        """The characters of the source that ``label`` (a cited source) points to, if they can be found.
+    def sources(self) -> dict[str, tuple[int, int]]:
+        """Every source the summaries point to, as label -> (start, end) characters of the source.
 
-        A partial summary's own label gives its part; a span "A 〜 B" gives
-        from A's part to B's; otherwise the label's text is looked for in the
-        source (a heading, in a one-pass summary) and that line is given.
+        From data only: the partial summaries' ``meta`` (parts sharing a label
+        give the span of all of them) and the final summary's checked pointers
+        (``stats["citations"]``, ``SourceRef``s made by the job).
         """
-        label = label.strip()
-        ranges = [(meta.get("source", ""), meta.get("start", 0), meta.get("end", 0)) for _i, _t, meta in self.sections]
-        same = [(start, end) for source, start, end in ranges if source == label]
-        if same:  # several parts of one section share its label: all of them
-            return min(start for start, _ in same), max(end for _, end in same)
-        ends = [piece.strip() for piece in label.split("〜")]
-        firsts = [(start, end) for source, start, end in ranges if source.startswith(ends[0])]
-        lasts = [(start, end) for source, start, end in ranges if source.endswith(ends[-1])]
-        if firsts and lasts:
-            return firsts[0][0], max(firsts[0][1], lasts[-1][1])
-        if self.document is None:
-            return None
-        text = self.document.text()
-        heading = ends[0].split(">")[-1].strip()
-        at = text.find(heading) if heading else -1
-        if at < 0:
-            return None
-        end = text.find("\n", at)
-        return at, len(text) if end < 0 else end
+        found: dict[str, tuple[int, int]] = {}
+        refs = [(meta.get("source", ""), meta.get("start", 0), meta.get("end", 0)) for _i, _t, meta in self.sections]
+        refs += [(ref.get("label", ""), ref.get("start", 0), ref.get("end", 0))
+                 for ref in self.stats.get("citations") or [] if isinstance(ref, dict)]
+        for label, start, end in refs:
+            if not label:
+                continue
+            if label in found:
+                start, end = min(start, found[label][0]), max(end, found[label][1])
+            found[label] = (start, end)
+        return found
+
+    def source_in(self, line: str) -> tuple[int, int] | None:
+        """The source range of the longest known label that ``line`` (of a summary) mentions."""
+        known = [(label, span) for label, span in self.sources().items() if label in line]
+        return max(known, key=lambda item: len(item[0]))[1] if known else None
 
     # ------------------------------------------------------------ exporting
     def export(self, path: Path, text: str) -> None:
@@ -518,6 +514,7 @@ class SummarizePane(QWidget):
         self.notice.hide()
         self.parts_list.clear()
         self.summary_view.clear()
+        self.summary_view.setExtraSelections([])
         self._pending_delta.clear()
         self._clear_highlight()
         self._map_done_at = []
@@ -551,6 +548,7 @@ class SummarizePane(QWidget):
         self.document_label.setText(self.tr("{name}: {chars} characters").format(name=name, chars=len(document.text())))
         self.parts_list.clear()
         self.summary_view.clear()
+        self.summary_view.setExtraSelections([])
         self._schedule_plan()
 
     @Slot()
@@ -661,6 +659,24 @@ class SummarizePane(QWidget):
         self._flush()
         if stats.get("one_pass"):
             self.parts_title.setText(self.tr("Partial summaries (none: the document fitted in one pass)"))
+        self._mark_citations()
+
+    def _mark_citations(self) -> None:
+        """Underline, as links, the sources the final summary cites that were found in the document."""
+        selections = []
+        document = self.summary_view.document()
+        fmt = QTextCharFormat()
+        fmt.setFontUnderline(True)
+        fmt.setForeground(self.palette().link())
+        for ref in self.controller.stats.get("citations") or []:
+            label = str(ref.get("label", "")) if isinstance(ref, dict) else ""
+            cursor = document.find(label) if label else QTextCursor()
+            while not cursor.isNull():
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor, selection.format = cursor, fmt
+                selections.append(selection)
+                cursor = document.find(label, cursor)
+        self.summary_view.setExtraSelections(selections)
 
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
@@ -709,10 +725,7 @@ class SummarizePane(QWidget):
         if self.controller.running:
             return
         line = self.summary_view.textCursor().block().text()
-        match = CITATION.search(line)
-        if not match:
-            return
-        found = self.controller.source_range(match.group(1) or match.group(2))
+        found = self.controller.source_in(line)
         if found:
             self.highlight_source(*found)
 
@@ -772,8 +785,10 @@ class SummarizePane(QWidget):
             self.new_text()
             self.source_view.setPlainText(text)
 
-    def _show_results(self, sections: list[tuple[int, str, dict]], summary: str) -> None:
+    def _show_results(self, sections: list[tuple[int, str, dict]], summary: str,
+                      citations: list[dict] | None = None) -> None:
         c = self.controller
+        c.stats = {"citations": [ref for ref in citations or [] if isinstance(ref, dict)]}
         c.sections = []
         self.parts_list.clear()
         for index, text, meta in sections:
@@ -781,6 +796,7 @@ class SummarizePane(QWidget):
         c.summary = summary
         self._pending_delta.clear()
         self.summary_view.setPlainText(summary)
+        self._mark_citations()
 
     def reopen_run(self, run: Any) -> bool:
         """Put a past run (a ``desktop.history.Run`` of this pane) back: source, options, partial summaries, summary.
@@ -809,7 +825,7 @@ class SummarizePane(QWidget):
         parts = [str(text) for text in stats["parts"]] if isinstance(stats.get("parts"), list) else []
         sections = [(i, text, dict(metas[i]) if i < len(metas) and isinstance(metas[i], dict) else {})
                     for i, text in enumerate(parts)]
-        self._show_results(sections, run.output)
+        self._show_results(sections, run.output, stats.get("citations"))
         self._saved_output = self._output_text()  # it is in the history already
         self.status_label.setText(self.tr("Reopened from the history. Check the summary against the source."))
         return True
@@ -830,6 +846,7 @@ class SummarizePane(QWidget):
             "sourceText": source,
             "summaryText": summary,
             "parts": [[index, text, meta] for index, text, meta in c.sections],
+            "citations": list(c.stats.get("citations") or []),
         }
         if from_file:
             state["document"] = c.document.to_dict()
@@ -846,7 +863,7 @@ class SummarizePane(QWidget):
         self._set_options(state)
         sections = [(int(p[0]), str(p[1]), dict(p[2])) for p in state.get("parts") or []
                     if isinstance(p, list) and len(p) == 3 and isinstance(p[2], dict)]
-        self._show_results(sections, str(state.get("summaryText") or ""))
+        self._show_results(sections, str(state.get("summaryText") or ""), state.get("citations"))
 
     # ------------------------------------------------------------- drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
