@@ -67,7 +67,9 @@ def run_app(argv: list[str] | None = None) -> int:
 
     from desktop.i18n import install_translators
 
-    translators = install_translators(app, settings.get("language"), paths.cache)
+    from desktop.messages import use_language
+
+    translators = install_translators(app, use_language(settings.get("language")), paths.cache)
     apply_look(app, settings)
 
     from desktop.engine.client import EngineClient

@@ -19,10 +19,15 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 
 @pytest.fixture(autouse=True)
 def fumi_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own settings, data and log folders (``FUMI_HOME``), and no model folders from outside."""
+    """Every test gets its own settings, data and log folders (``FUMI_HOME``), and no model folders from outside.
+
+    ``FUMI_LANG`` is unset for the test and put back after it: starting the
+    window or the command line in the test's process sets it from the settings.
+    """
     home = tmp_path_factory.mktemp("fumi_home")
     monkeypatch.setenv("FUMI_HOME", str(home))
     monkeypatch.delenv("FUMI_MODELS", raising=False)
+    monkeypatch.delenv("FUMI_LANG", raising=False)
     return home
 
 

@@ -68,5 +68,8 @@ def main(argv: list[str]) -> int:
 
         return run_app()
     from desktop.cli.common import run_guarded
+    from desktop.messages import use_language
+    from desktop.settings import Settings
 
+    use_language(Settings.load().get("language"))
     return run_guarded(args._module.run, args)

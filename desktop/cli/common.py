@@ -124,10 +124,9 @@ def resolve_model(name_or_path: str | None) -> Path:
 
 
 def _print_progress(event: protocol.Progress) -> None:
-    if event.total:
-        print(f"{event.label} {event.done}/{event.total}", file=sys.stderr, flush=True)
-    else:
-        print(event.label, file=sys.stderr, flush=True)
+    from desktop.messages import progress_text
+
+    print(progress_text(event.label, event.done, event.total), file=sys.stderr, flush=True)
 
 
 def open_engine(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:

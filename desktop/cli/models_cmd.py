@@ -132,9 +132,9 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.OK
 
     if not records:
-        from desktop.library import library_text
+        from desktop.messages import message
 
-        print(library_text("no_models", lang, folders=", ".join(str(folder) for folder in folders)))
+        print(message("library.no_models", lang, folders=", ".join(str(folder) for folder in folders)))
         return exitcodes.OK
     print(_table([HEADERS[lang]] + [_row(record, lang) for record in records]))
     for record in records:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, read_input_document, run_job, write_result
+from desktop.messages import message
 
 OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
 
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     }
     if args.max_tokens:
         if args.max_tokens < 1:
-            raise CliError(exitcodes.USAGE, "--max-tokens は 1 以上にしてください。")
+            raise CliError(exitcodes.USAGE, message("summarize.bad_max_tokens"))
         options["max_tokens"] = args.max_tokens
     to_stdout = not args.output or args.output == "-"
 
@@ -60,11 +61,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         write_result(result.text, args.output, title=_title(document, args.file), ai_notice=_ai_notice())
-        print(f"保存しました: {args.output}", file=sys.stderr)
+        print(message("summarize.saved", path=args.output), file=sys.stderr)
     if stats.get("one_pass"):
-        print("一度で要約しました。", file=sys.stderr)
+        print(message("summarize.done_one_pass"), file=sys.stderr)
     else:
-        print(f"{stats.get('parts', 0)} 分割して要約し、{stats.get('rounds', 0)} 段階でまとめました。", file=sys.stderr)
+        print(message("summarize.done_in_parts", parts=stats.get("parts", 0), rounds=stats.get("rounds", 0)),
+              file=sys.stderr)
     return exitcodes.OK
 
 
@@ -76,7 +78,7 @@ def _read(path: Path):
 def _check_output(out: str | None) -> None:
     """Refuse an output name we cannot write before any time is spent summarizing."""
     if out and out != "-" and Path(out).suffix.lower() not in OUTPUT_SUFFIXES:
-        raise CliError(exitcodes.USAGE, f"出力ファイルの拡張子は {' '.join(OUTPUT_SUFFIXES)} のいずれかにしてください: {out}")
+        raise CliError(exitcodes.USAGE, message("summarize.bad_output", suffixes=" ".join(OUTPUT_SUFFIXES), path=out))
 
 
 def _echo(text: str) -> None:

@@ -148,7 +148,14 @@ class Loaded(Message):
 
 @dataclass
 class Progress(Message):
-    """``done`` of ``total`` steps of a long request; ``label`` is for the user."""
+    """``done`` of ``total`` steps of a long request.
+
+    ``label`` is a code of the catalogue (``desktop.messages``): "summarize.part",
+    "summarize.combine", "summarize.summary", "translate.segment",
+    "progress_checking", "progress_loading", "progress_ready". Each side shows
+    it in the user's language (``desktop.messages.progress_text``; the window's
+    panes may use their own words for it).
+    """
 
     TYPE: ClassVar[str] = "progress"
     done: int = 0

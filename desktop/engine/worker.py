@@ -233,7 +233,7 @@ class Engine:
 
     def _load(self, request: Load, flag: threading.Event) -> Message:
         steps = 2
-        self._send(Progress(done=0, total=steps, label=message("progress_checking")), request.id)
+        self._send(Progress(done=0, total=steps, label="progress_checking"), request.id)
         self.close_model()  # one model at a time: free the old one before reading the new one
         path = Path(request.path)
         if not path.is_file():
@@ -244,7 +244,7 @@ class Engine:
         _check_ram(file_facts, n_ctx, force=bool(request.options.get("force")))
         if flag.is_set():
             raise RequestFailed(CANCELLED)
-        self._send(Progress(done=1, total=steps, label=message("progress_loading")), request.id)
+        self._send(Progress(done=1, total=steps, label="progress_loading"), request.id)
         from desktop.engine.llm import Model, ModelLoadError
 
         try:
@@ -256,7 +256,7 @@ class Engine:
             raise RequestFailed(CANCELLED)
         self._model = model
         self._model_file = identity
-        self._send(Progress(done=steps, total=steps, label=message("progress_ready")), request.id)
+        self._send(Progress(done=steps, total=steps, label="progress_ready"), request.id)
         log.info("loaded %s: %s", path, model.facts)
         return Loaded(facts={**file_facts, **model.facts})
 

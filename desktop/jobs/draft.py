@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message
 from desktop.contracts import ChatModel, JobError
+from desktop.messages import current_language, message
 from desktop.templates import LENGTHS, MissingFieldError, Template, TemplateError, build_messages
 from desktop.templates.render import DEFAULT_LENGTH
 
@@ -34,7 +35,7 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     template = _template(inputs)
     fields = inputs.get("fields") or {}
     if not isinstance(fields, dict):
-        raise JobError(BAD_INPUT, "入力項目の形式が正しくありません。")
+        raise JobError(BAD_INPUT, message("draft.bad_fields"))
     length = str(options.get("length") or DEFAULT_LENGTH)
     try:
         messages = build_messages(
@@ -62,11 +63,11 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
 def _template(inputs: dict[str, Any]) -> Template:
     data = inputs.get("template")
     if not isinstance(data, dict):
-        raise JobError(BAD_INPUT, "テンプレートが指定されていません。")
+        raise JobError(BAD_INPUT, message("draft.no_template"))
     try:
         return Template.from_dict(data)
     except TemplateError as exc:
-        raise JobError(BAD_INPUT, f"テンプレートに誤りがあります: {exc.message}") from None
+        raise JobError(BAD_INPUT, message("draft.bad_template", detail=exc.message)) from None
 
 
 def _fit_reply(model: ChatModel, template: Template, fields: dict[str, Any], messages: list, prefix: str, wanted: int) -> int:
@@ -80,14 +81,12 @@ def _fit_reply(model: ChatModel, template: Template, fields: dict[str, Any], mes
     if room >= min(wanted, MIN_REPLY_TOKENS):
         return max(1, min(wanted, room))
     if prefix:
-        raise JobError(CONTEXT_OVERFLOW, "文章が長くなり、これ以上続きを書けません。"
-                       "書けたところまでを使うか、入力を短くしてもう一度作成してください。")
+        raise JobError(CONTEXT_OVERFLOW, message("draft.cannot_continue"))
     documents = [f for f in template.fields if f.kind in ("document", "text") and fields.get(f.name)]
     limit = max(0, model.n_ctx - MIN_REPLY_TOKENS)
     if documents:
         longest = max(documents, key=lambda f: len(str(fields.get(f.name, ""))))
-        raise JobError(CONTEXT_OVERFLOW,
-                       f"「{longest.label_for('ja')}」の文章が長すぎて、このモデルで一度に扱える量"
-                       f"（約{limit}トークン、入力全体で約{used}トークン）を超えています。"
-                       "文章を短くするか、先に「要約」で要約してから使ってください。")
-    raise JobError(CONTEXT_OVERFLOW, f"入力が長すぎます（約{used}トークン、上限約{limit}トークン）。入力を短くしてください。")
+        lang = current_language()
+        raise JobError(CONTEXT_OVERFLOW, message("draft.field_too_long", lang, field=longest.label_for(lang),
+                                                 limit=limit, used=used))
+    raise JobError(CONTEXT_OVERFLOW, message("draft.input_too_long", used=used, limit=limit))

@@ -26,6 +26,7 @@ from desktop.jobs import prompts_summarize as prompts
 from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.jobs.chunking import Part, count_document_tokens, split_document
 from desktop.jobs.citations import CitationChecker, SourceIndex, refs_by_label
+from desktop.messages import message
 
 #: Default answer length (tokens) for each length option.
 ANSWER_TOKENS = {"short": 256, "medium": 512, "long": 1024}
@@ -35,10 +36,11 @@ MIN_FULL_PROMPT_ROOM = 256
 #: The least room for source text per part before the context is called too small.
 MIN_PART_TOKENS = 24
 
-# Progress labels (the CLI prints "label i/N"; the pane shows its own words for them).
-PART_LABEL = "part"
-COMBINE_LABEL = "combine"
-SUMMARY_LABEL = "summary"
+# Progress labels: codes of the catalogue (desktop/messages/summarize.py); the CLI prints
+# their text with "done/total", the pane shows its own words for them.
+PART_LABEL = "summarize.part"
+COMBINE_LABEL = "summarize.combine"
+SUMMARY_LABEL = "summarize.summary"
 
 
 def _margin(n_ctx: int) -> int:
@@ -70,11 +72,11 @@ def document_from_inputs(inputs: dict[str, Any]) -> Document:
         try:
             document = Document.from_dict(inputs["document"])
         except (TypeError, ValueError) as exc:
-            raise JobError(BAD_INPUT, f"文書の形式が正しくありません（{exc}）。") from exc
+            raise JobError(BAD_INPUT, message("summarize.bad_document", detail=exc)) from exc
     else:
         document = document_from_pasted_text(str(inputs.get("text", "")))
     if not document.text().strip():
-        raise JobError(BAD_INPUT, "要約する文章がありません。文書を開くか、文章を貼り付けてください。")
+        raise JobError(BAD_INPUT, message("summarize.nothing"))
     return document
 
 
@@ -83,14 +85,14 @@ def request_from_options(options: dict[str, Any], document: Document) -> prompts
     length = str(options.get("length", "medium"))
     style = str(options.get("style", "bullets")).replace("-", "_")
     if length not in prompts.LENGTHS:
-        raise JobError(BAD_INPUT, f"要約の長さ「{length}」は指定できません（short / medium / long）。")
+        raise JobError(BAD_INPUT, message("summarize.bad_length", value=length))
     if style not in prompts.STYLES:
-        raise JobError(BAD_INPUT, f"要約の形式「{style}」は指定できません（bullets / prose / three_lines）。")
+        raise JobError(BAD_INPUT, message("summarize.bad_style", value=style))
     lang = str(options.get("output_language", "auto") or "auto")
     if lang == "auto":
         lang = detect_output_language(document.text())
     if lang not in ("ja", "en"):
-        raise JobError(BAD_INPUT, f"要約の言語「{lang}」は指定できません（auto / ja / en）。")
+        raise JobError(BAD_INPUT, message("summarize.bad_language", value=lang))
     return prompts.SummaryRequest(length=length, style=style, focus=str(options.get("focus", "") or ""), lang=lang)
 
 
@@ -135,10 +137,7 @@ def make_plan(model: ChatModel, document: Document, request: prompts.SummaryRequ
         parts = split_document(document, part_budget, count)
         return Plan(request.lang, compact, source_tokens, answer_tokens, False, parts,
                     partial_tokens=partial_tokens, combine_budget=combine_budget)
-    raise JobError(
-        CONTEXT_OVERFLOW,
-        f"モデルのコンテキスト（{n_ctx} トークン）が小さすぎて要約できません。コンテキストを大きくして読み込み直してください。",
-    )
+    raise JobError(CONTEXT_OVERFLOW, message("summarize.context_too_small", n_ctx=n_ctx))
 
 
 def _generate(model: ChatModel, messages: list[ChatMessage], max_tokens: int, options: dict[str, Any]) -> Iterator[str]:
@@ -201,11 +200,12 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     final answer's limit), ``temperature``, ``seed``; ``plan_only`` answers at
     once with the plan's stats (parts, source_tokens, one_pass) without generating.
 
-    Events: ``progress`` ("part" i/N during the map step, "combine" j/M per
-    round, "summary" for the final pass), one ``section`` per partial summary
+    Events: ``progress`` ("summarize.part" i/N during the map step,
+    "summarize.combine" j/M per round, "summarize.summary" for the final pass), one ``section`` per partial summary
     (meta: source, part, blocks, start, end, heading_path, pages), ``delta``
-    for the final summary. Returns stats: parts, rounds, source_tokens, one_pass,
-    output_language.
+    for the final summary, its source pointers checked (``_final``). Returns
+    stats: parts, rounds, source_tokens, one_pass, output_language, citations,
+    invalid_citations.
     """
     document = document_from_inputs(inputs)
     request = request_from_options(options, document)

@@ -34,7 +34,8 @@ from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message,
 from desktop.glossary import Term, missing_terms, select_terms, terms_from_pairs
 from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.documents.segments import Segment, join_pieces, segment_document, split_long
-from desktop.languages import LANGUAGES_BY_CODE, LanguageError, is_cjk, localized, resolve_pair
+from desktop.languages import LANGUAGES_BY_CODE, LanguageError, is_cjk, resolve_pair
+from desktop.messages import message
 
 DESU_MASU = "desu_masu"
 DE_ARU = "de_aru"
@@ -49,7 +50,7 @@ CONTEXT_CHARS = 300
 PROMPT_RESERVE = 400
 MIN_PIECE_TOKENS = 48
 MIN_REPLY_TOKENS = 16
-PROGRESS_LABEL = "segment"
+PROGRESS_LABEL = "translate.segment"  # a catalogue code (desktop/messages/translate.py)
 
 
 @dataclass
@@ -97,12 +98,10 @@ def make_plan(inputs: dict[str, Any], options: dict[str, Any]) -> Plan:
     try:
         document = Document.from_dict(inputs["document"])
     except (KeyError, TypeError, AttributeError):
-        raise JobError(BAD_INPUT, localized("翻訳する文書が渡されていません。",
-                                             "No document to translate was given.")) from None
+        raise JobError(BAD_INPUT, message("translate.no_document")) from None
     segments = segment_document(document)
     if not segments:
-        raise JobError(BAD_INPUT, localized("翻訳する文章がありません。文書が空か、文字が含まれていません。",
-                                             "There is no text to translate: the document is empty."))
+        raise JobError(BAD_INPUT, message("translate.nothing"))
     try:
         source, target = resolve_pair(str(options.get("source") or "auto"), str(options.get("target") or ""),
                                       document.text())
@@ -110,15 +109,13 @@ def make_plan(inputs: dict[str, Any], options: dict[str, Any]) -> Plan:
         raise JobError(BAD_INPUT, exc.message) from None
     register = _REGISTER_ALIASES.get(str(options.get("register") or DESU_MASU))
     if register is None:
-        raise JobError(BAD_INPUT, localized(f"文体「{options.get('register')}」は指定できません（desu_masu または de_aru）。",
-                                             f"Unknown style \"{options.get('register')}\" (desu_masu or de_aru)."))
+        raise JobError(BAD_INPUT, message("translate.bad_register", value=options.get("register")))
     wanted = segments
     if options.get("only") is not None:
         only = {int(i) for i in options["only"]}
         wanted = [segment for segment in segments if segment.index in only]
         if not wanted:
-            raise JobError(BAD_INPUT, localized("再翻訳する段落が見つかりません。",
-                                                 "The segment to translate again was not found."))
+            raise JobError(BAD_INPUT, message("translate.segment_not_found"))
     max_tokens = options.get("max_tokens")
     return Plan(
         document=document, segments=segments, wanted=wanted, source=source, target=target,
@@ -186,9 +183,7 @@ def _fit(model: ChatModel, plan: Plan, piece: str, kind: str, terms: list[Term],
         prompt = model.count_chat_tokens(messages)
     room = model.n_ctx - prompt
     if room < MIN_REPLY_TOKENS:
-        raise JobError(CONTEXT_OVERFLOW, localized(
-            "段落が長すぎて、読み込んだモデルの文脈長に収まりません。文脈長を大きくしてもう一度お試しください。",
-            "A paragraph is too long for the loaded model's context. Please use a larger context size."))
+        raise JobError(CONTEXT_OVERFLOW, message("translate.segment_too_long"))
     return messages, min(wanted, room)
 
 

@@ -20,8 +20,7 @@ from desktop.library.discovery import (
 from desktop.library.facts import model_facts, read_model_facts
 from desktop.library.gguf_meta import GGUFFormatError, read_gguf_metadata
 from desktop.library.hardware import available_ram_bytes, physical_cores, total_ram_bytes
-from desktop.library.messages import format_bytes
-from desktop.library.messages import text as library_text
+from desktop.library.sizes import format_bytes
 from desktop.library.probe import ProbeResult, probe_files
 from desktop.library.ram import RamFit, choose_context, estimate_ram, estimate_ram_bytes, fit
 
@@ -29,6 +28,6 @@ __all__ = [
     "Catalog", "CatalogEntry", "CatalogError", "GGUFFormatError", "ModelEntry", "ModelNotFound",
     "ModelRefused", "ProbeResult", "RamFit", "available_ram_bytes", "choose_context", "default_model",
     "discover_models", "estimate_ram", "estimate_ram_bytes", "find_model", "fit", "format_bytes",
-    "library_text", "load_catalog", "model_facts", "model_folders", "physical_cores", "probe_files",
+    "load_catalog", "model_facts", "model_folders", "physical_cores", "probe_files",
     "read_gguf_metadata", "read_model_facts", "sha256_file", "total_ram_bytes",
 ]

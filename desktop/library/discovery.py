@@ -20,7 +20,7 @@ from desktop.library import checksum
 from desktop.library.cache import FileCache, file_key
 from desktop.library.catalog import Catalog, CatalogEntry, CatalogError, bundled_models_folder, load_catalog
 from desktop.library.facts import FACTS_VERSION
-from desktop.library.messages import text
+from desktop.messages import message
 from desktop.library.probe import probe_files
 
 log = logging.getLogger(__name__)
@@ -65,14 +65,13 @@ class ModelEntry:
 
 def language_of(settings: Any) -> str:
     """``FUMI_LANG`` when set (the command line, the engine), else the ``language`` setting."""
-    if os.environ.get("FUMI_LANG"):
-        from desktop.messages import current_language
+    from desktop.messages import language_choice
 
-        return current_language()
     try:
-        return str(settings.get("language"))
+        setting = settings.get("language")
     except (AttributeError, KeyError):
-        return "ja"
+        setting = None
+    return language_choice(setting)
 
 
 def model_folders(settings: Any) -> list[Path]:
@@ -189,10 +188,10 @@ def discover_models(
                 continue
         elif answer:
             entry.problem_code = str(answer.get("reason") or "probe_failed")
-            entry.problem = text(entry.problem_code, lang, detail=answer.get("detail") or "")
+            entry.problem = message("library." + entry.problem_code, lang, detail=answer.get("detail") or "")
         if catalog_problem:
             entry.problem_code = "catalog_unreadable"
-            entry.problem = text("catalog_unreadable", lang, detail=catalog_problem)
+            entry.problem = message("library.catalog_unreadable", lang, detail=catalog_problem)
         elif verify and entry.catalog and entry.catalog.sha256:
             _verify(entry, digests, lang)
         elif entry.catalog:
@@ -210,11 +209,11 @@ def _verify(entry: ModelEntry, digests: FileCache, lang: str) -> None:
     except OSError as exc:
         entry.checksum = checksum.MISMATCH
         entry.problem_code = "unreadable"
-        entry.problem = text("unreadable", lang, detail=exc.strerror or str(exc))
+        entry.problem = message("library.unreadable", lang, detail=exc.strerror or str(exc))
         return
     if entry.checksum == checksum.MISMATCH:
         entry.problem_code = "checksum_mismatch"
-        entry.problem = text("checksum_mismatch", lang)
+        entry.problem = message("library.checksum_mismatch", lang)
 
 
 def _matches(entry: ModelEntry, wanted: str) -> bool:
@@ -229,14 +228,14 @@ def _refuse_if_listed_and_different(path: Path, settings: Any, catalog: Catalog 
     lang = language_of(settings)
     catalog, problem = _load_catalog_safely(catalog)
     if problem:
-        raise ModelRefused(f"{path.name}: " + text("catalog_unreadable", lang, detail=problem))
+        raise ModelRefused(f"{path.name}: " + message("library.catalog_unreadable", lang, detail=problem))
     listed = catalog.match(path.name)
     if listed and listed.sha256:
         digests = checksum.digest_cache(settings.paths.cache)
         status = checksum.check_digest(path, listed.sha256, digests)
         digests.save()
         if status == checksum.MISMATCH:
-            raise ModelRefused(f"{path.name}: " + text("checksum_mismatch", lang))
+            raise ModelRefused(f"{path.name}: " + message("library.checksum_mismatch", lang))
 
 
 def find_model(name_or_path: str | os.PathLike[str], settings: Any, *, catalog: Catalog | None = None) -> Path:
@@ -263,16 +262,17 @@ def find_model(name_or_path: str | os.PathLike[str], settings: Any, *, catalog: 
             found = [entry for entry in entries if wanted in entry.path.name.casefold() or wanted in entry.name.casefold()]
             if len(found) > 1:
                 names = ", ".join(entry.path.name for entry in found)
-                raise ModelNotFound(text("model_ambiguous", lang, name=raw, candidates=names))
+                raise ModelNotFound(message("library.model_ambiguous", lang, name=raw, candidates=names))
     if found:
         path = found[0].path
         _refuse_if_listed_and_different(path, settings, catalog)
         return path
     if entries:
         available = ", ".join(sorted({entry.path.name for entry in entries}))
-        raise ModelNotFound(text("model_not_found", lang, name=raw, available=available))
+        raise ModelNotFound(message("library.model_not_found", lang, name=raw, available=available))
     folders = ", ".join(str(folder) for folder in model_folders(settings))
-    raise ModelNotFound(text("model_not_found", lang, name=raw, available=text("none", lang)) + " " + text("no_models", lang, folders=folders))
+    raise ModelNotFound(message("library.model_not_found", lang, name=raw, available=message("library.none", lang))
+                        + " " + message("library.no_models", lang, folders=folders))
 
 
 def default_model(settings: Any, *, catalog: Catalog | None = None) -> Path:
@@ -289,4 +289,4 @@ def default_model(settings: Any, *, catalog: Catalog | None = None) -> Path:
         if entry.usable and entry.facts is not None:
             return entry.path
     folders = ", ".join(str(folder) for folder in model_folders(settings))
-    raise ModelNotFound(text("no_models", language_of(settings), folders=folders))
+    raise ModelNotFound(message("library.no_models", language_of(settings), folders=folders))

@@ -15,7 +15,8 @@ from typing import Any
 
 from desktop.library.facts import shape_from_metadata
 from desktop.library.hardware import available_ram_bytes
-from desktop.library.messages import format_bytes, text
+from desktop.library.sizes import format_bytes
+from desktop.messages import message as catalogue_message
 
 #: llama.cpp's default micro-batch: the compute buffer scales with it.
 N_UBATCH = 512
@@ -116,7 +117,8 @@ def fit(facts: dict[str, Any], n_ctx: int, *, available: int | None = None, lang
         available = available_ram_bytes()
     estimate = estimate_ram(facts, n_ctx)
     verdict = verdict_for(estimate, available)
-    message = text(f"ram_{verdict}", lang, estimate=format_bytes(estimate), available=format_bytes(available))
+    message = catalogue_message(f"library.ram_{verdict}", lang, estimate=format_bytes(estimate),
+                                available=format_bytes(available))
     return RamFit(n_ctx, estimate, available, verdict, message)
 
 

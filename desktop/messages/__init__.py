@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 #: Areas whose texts live in ``desktop/messages/<area>.py``; merged into ``MESSAGES`` at import.
-AREAS: tuple[str, ...] = ("documents", "glossary", "summarize")
+AREAS: tuple[str, ...] = ("documents", "glossary", "summarize", "draft", "translate", "library")
 
 
 def _merge_areas() -> None:
@@ -160,9 +160,35 @@ _merge_areas()
 
 
 def current_language() -> str:
-    """The language of the user: ``FUMI_LANG`` ("ja" or "en"), Japanese when unset or unknown."""
+    """The language of the user: ``FUMI_LANG`` ("ja" or "en"), Japanese when unset or unknown.
+
+    The window and the command line set ``FUMI_LANG`` from the ``language``
+    setting at start (``use_language``), so this is the one language choice of
+    every part of Fumi, the engine process included (it inherits ``FUMI_LANG``).
+    """
     lang = os.environ.get("FUMI_LANG", DEFAULT_LANGUAGE).strip().lower()[:2]
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def language_choice(setting: object) -> str:
+    """The one language choice: ``FUMI_LANG`` when it names a language (for IT and for tests),
+    else the ``language`` setting, else Japanese. Changes nothing."""
+    for value in (os.environ.get("FUMI_LANG"), setting):
+        lang = str(value or "").strip().lower()[:2]
+        if lang in LANGUAGES:
+            return lang
+    return DEFAULT_LANGUAGE
+
+
+def use_language(setting: object) -> str:
+    """Make ``language_choice(setting)`` the language of this process and of the engine it starts.
+
+    One choice for the window's widgets (Qt translations), the catalogue's
+    texts and the engine's messages: it is put in ``FUMI_LANG``, which the
+    engine process inherits. Returns it ("ja" or "en").
+    """
+    os.environ["FUMI_LANG"] = language_choice(setting)
+    return current_language()
 
 
 def message(code: str, lang: str | None = None, **kw: object) -> str:
@@ -199,6 +225,17 @@ def warning_texts(warnings: list, lang: str | None = None) -> list[str]:
         else:
             texts.append(str(entry))
     return texts
+
+
+def progress_text(label: str, done: int = 0, total: int = 0, lang: str | None = None) -> str:
+    """A ``Progress`` event for a person: its label code's text, then "done/total" when there is a total.
+
+    Progress labels are codes of this catalogue ("summarize.part",
+    "translate.segment", "progress_loading", ...); a label that is no code is
+    shown as it is.
+    """
+    text = message(label, lang) if label in MESSAGES else label
+    return f"{text} {done}/{total}" if total else text
 
 
 class _Fields(dict):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.messages import language_choice, progress_text
 from desktop.ui import model_facts as mf
 from desktop.ui.context import AppContext
 from desktop.ui.model_discovery import ModelDiscovery
@@ -381,7 +382,7 @@ class ModelPanel(QWidget):
         self._update_buttons()
 
     def _language(self) -> str:
-        return str(self.context.settings.get("language"))
+        return language_choice(self.context.settings.get("language"))
 
     # --------------------------------------------------------------- loading
     @Slot()
@@ -456,7 +457,7 @@ class ModelPanel(QWidget):
             self.progress.setRange(0, 100)
             self.progress.setValue(int(100 * done / total))
         if label:
-            self.progress_label.setText(label)
+            self.progress_label.setText(progress_text(label))
 
     @Slot(str, dict)
     def _on_loaded(self, request_id: str, facts: dict) -> None:

@@ -54,11 +54,11 @@ def test_long_japanese_document_in_many_parts(tiny_model: Path, tmp_path: Path):
     result = fumi("summarize", str(source), "--model", str(tiny_model), "--ctx", "512", "--threads", "1",
                   "--max-tokens", "8", "-o", str(out), timeout=540)
     assert result.returncode == 0, result.stderr[-2000:]
-    parts = re.findall(r"^part (\d+)/(\d+)$", result.stderr, re.MULTILINE)
+    parts = re.findall(r"^部分の要約 (\d+)/(\d+)$", result.stderr, re.MULTILINE)
     total = int(parts[0][1])
     assert total >= 100  # ~250,000 tokens of text at a 512-token context
     assert [int(done) for done, _ in parts] == list(range(total + 1))
-    assert "combine" in result.stderr and "summary 1/1" in result.stderr
+    assert "まとめ" in result.stderr and "全体の要約 1/1" in result.stderr
     assert f"{total} 分割" in result.stderr
     assert out.is_file() and out.read_text(encoding="utf-8").strip()
 
@@ -69,8 +69,8 @@ def test_short_document_in_one_pass_to_stdout(tiny_model: Path, tmp_path: Path):
     result = fumi("summarize", str(source), "--model", str(tiny_model), "--ctx", "2048",
                   "--threads", "1", "--max-tokens", "8", "--style", "three-lines", "--focus", "日付", "--length", "short")
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "part " not in result.stderr
-    assert "summary 1/1" in result.stderr and "一度で要約しました" in result.stderr
+    assert "部分の要約" not in result.stderr
+    assert "全体の要約 1/1" in result.stderr and "一度で要約しました" in result.stderr
     assert result.stdout.strip()
 
 

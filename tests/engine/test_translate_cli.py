@@ -55,7 +55,7 @@ def test_a_docx_comes_back_as_a_docx_of_the_same_structure(tmp_path, tiny_model)
     assert after.paragraphs[position].text != bold_before.text  # ... and its text replaced
     assert after.paragraphs[2].text == ""                      # empty paragraphs stay empty
     assert after.sections[0].header.paragraphs[0].text != SAMPLE_DOCX_HEADER
-    assert "segment" in result.stderr                          # progress on stderr
+    assert "翻訳 " in result.stderr                              # progress on stderr, in the user's words
 
 
 def test_without_out_the_translation_goes_to_stdout_and_glossary_misses_to_stderr(tmp_path, tiny_model):

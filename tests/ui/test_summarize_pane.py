@@ -95,7 +95,7 @@ def test_long_document_in_parts_with_progress_sections_and_result(qtbot, japanes
     assert str(plan["parts"]) in pane.plan_label.text() and f"{plan['source_tokens']:,}" in pane.plan_label.text()
 
     seen_totals: list[int] = []
-    pane.controller.progress.connect(lambda done, total, label: seen_totals.append(total) if label == "part" else None)
+    pane.controller.progress.connect(lambda done, total, label: seen_totals.append(total) if label == "summarize.part" else None)
     assert pane.summarize()
     assert pane.stop_button.isEnabled() and not pane.run_button.isEnabled()
     qtbot.waitUntil(lambda: not pane.controller.running, timeout=240000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from desktop.engine.protocol import ERROR_CODES
@@ -33,3 +35,41 @@ def test_fields_are_filled_and_missing_ones_never_raise() -> None:
     assert "1234" in message("context_overflow", "en", tokens=1234, limit=512)
     assert "?" in message("context_overflow", "en")
     assert message("no_such_code", "en") == MESSAGES["internal"]["en"]
+
+
+def test_one_language_choice_setting_with_fumi_lang_override(monkeypatch):
+    from desktop.messages import language_choice, use_language
+
+    monkeypatch.delenv("FUMI_LANG", raising=False)
+    assert language_choice("en") == "en" and language_choice(None) == "ja" and language_choice("fr") == "ja"
+    assert use_language("en") == "en" and os.environ["FUMI_LANG"] == "en"  # the engine process inherits it
+    monkeypatch.setenv("FUMI_LANG", "ja")
+    assert language_choice("en") == "ja" and use_language("en") == "ja"
+
+
+def test_progress_labels_are_codes_each_side_shows_in_the_users_words():
+    from desktop.engine.protocol import Progress
+    from desktop.jobs import summarize, translate
+    from desktop.messages import MESSAGES, progress_text
+
+    for label in (summarize.PART_LABEL, summarize.COMBINE_LABEL, summarize.SUMMARY_LABEL, translate.PROGRESS_LABEL,
+                  "progress_checking", "progress_loading", "progress_ready"):
+        assert label in MESSAGES
+    assert progress_text("summarize.part", 3, 10, "ja") == "部分の要約 3/10"
+    assert progress_text("summarize.part", 3, 10, "en") == "summarizing part 3/10"
+    assert progress_text("progress_loading", 0, 0, "ja") == "モデルを読み込んでいます"
+    assert progress_text("not-a-code", 1, 2) == "not-a-code 1/2"
+    assert "code" in (Progress.__doc__ or "")
+
+
+def test_jobs_errors_follow_the_users_language(monkeypatch):
+    from desktop.contracts import JobError
+    from desktop.jobs import summarize
+
+    monkeypatch.setenv("FUMI_LANG", "en")
+    try:
+        summarize.document_from_inputs({"text": "  "})
+    except JobError as exc:
+        assert exc.message == "There is nothing to summarize. Open a document or paste some text."
+    else:
+        raise AssertionError("no error for an empty text")

@@ -92,9 +92,9 @@ def test_long_document_is_read_part_by_part_exactly_once():
     assert "【出典: …】" in final[-1]["content"]
     assert "".join(e.text for e in events if isinstance(e, Delta)) == "・全体の要約です。"
     progress = [(e.done, e.total, e.label) for e in events if isinstance(e, Progress)]
-    assert progress[0] == (0, stats["parts"], "part")
-    assert (stats["parts"], stats["parts"], "part") in progress
-    assert progress[-1] == (1, 1, "summary")
+    assert progress[0] == (0, stats["parts"], "summarize.part")
+    assert (stats["parts"], stats["parts"], "summarize.part") in progress
+    assert progress[-1] == (1, 1, "summarize.summary")
     assert stats["rounds"] == 1 and stats["one_pass"] is False
 
 
@@ -111,7 +111,7 @@ def test_partial_summaries_that_do_not_fit_are_combined_in_rounds():
     assert kinds[:stats["parts"]] == ["part"] * stats["parts"]
     assert "".join(body(call) for call in model.calls[:stats["parts"]]) == document.text()
     labels = [e.label for e in events if isinstance(e, Progress)]
-    assert "combine" in labels
+    assert "summarize.combine" in labels
     # Every prompt fitted the context (the scripted model refuses otherwise) with room for its answer.
     for call, options in zip(model.calls, model.options):
         assert model.count_chat_tokens(call) + options["max_tokens"] <= model.n_ctx

@@ -41,7 +41,7 @@ def test_each_segment_streams_then_ends_with_a_section_at_its_block_index():
     first_section = events.index(sections[0])
     assert "".join(e.text for e in events[:first_section] if isinstance(e, Delta)) == "EN(一つ目。)"
     progress = [(e.done, e.total, e.label) for e in events if isinstance(e, Progress)]
-    assert progress == [(0, 2, "segment"), (1, 2, "segment"), (2, 2, "segment")]
+    assert progress == [(0, 2, "translate.segment"), (1, 2, "translate.segment"), (2, 2, "translate.segment")]
     assert stats == {"segments": 2, "flagged": 0, "source_language": "ja", "target_language": "en"}
 
 

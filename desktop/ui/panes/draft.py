@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
 from desktop.templates.model import TemplateError
+from desktop.messages import language_choice
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.job_runner import CANCELLED, PaneController
@@ -163,7 +164,7 @@ class DraftPane(QWidget):
 
     @property
     def lang(self) -> str:
-        return str(self.context.settings.get("language") or "ja")
+        return language_choice(self.context.settings.get("language"))
 
     @property
     def template(self) -> Template | None:

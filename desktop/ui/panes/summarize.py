@@ -630,7 +630,7 @@ class SummarizePane(QWidget):
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, label: str) -> None:
         self._progress = (done, total, label)
-        if label == "part" and done:
+        if label == "summarize.part" and done:
             self._map_done_at.append(self._elapsed.elapsed() / 1000)
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
@@ -642,14 +642,15 @@ class SummarizePane(QWidget):
             return
         done, total, label = self._progress
         elapsed = self._elapsed.elapsed() / 1000
-        words = {"part": self.tr("Part {done} of {total}"), "combine": self.tr("Combining {done} of {total}"),
-                 "summary": self.tr("Writing the summary")}
-        if label == "summary" and total and done >= total:
+        words = {"summarize.part": self.tr("Part {done} of {total}"),
+                 "summarize.combine": self.tr("Combining {done} of {total}"),
+                 "summarize.summary": self.tr("Writing the summary")}
+        if label == "summarize.summary" and total and done >= total:
             text = self.tr("Finished")
         else:
             text = words.get(label, self.tr("Starting…")).format(done=done, total=total)
         text += self.tr(" · elapsed {time}").format(time=format_duration(elapsed))
-        if label == "part" and 0 < done < total:
+        if label == "summarize.part" and 0 < done < total:
             per_part = self._map_done_at[-1] / len(self._map_done_at) if self._map_done_at else elapsed / done
             text += self.tr(" · about {time} left").format(time=format_duration(per_part * (total - done)))
         self.progress_label.setText(text)

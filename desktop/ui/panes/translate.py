@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.model import Document, DocumentError
 from desktop.languages import AUTO, LANGUAGES, LanguageError, resolve_pair
+from desktop.messages import language_choice
 from desktop.ui.context import AppContext
 from desktop.ui.file_drops import DOCUMENT_SUFFIXES, document_files
 from desktop.ui.panes.stored_state import document_from, int_keys
@@ -84,7 +85,7 @@ class TranslatePane(QWidget):
         self.source_combo.addItem(self.tr("Detect"), AUTO)
         self.target_combo = QComboBox(self)
         self.target_combo.setObjectName("targetLanguage")
-        ui_lang = str(self.context.settings.get("language"))
+        ui_lang = language_choice(self.context.settings.get("language"))
         for language in LANGUAGES:
             self.source_combo.addItem(language.name(ui_lang), language.code)
             self.target_combo.addItem(language.name(ui_lang), language.code)
