@@ -46,6 +46,7 @@ class EngineClient(QObject):
     loaded = Signal(str, dict)
     progress = Signal(str, int, int, str)
     delta = Signal(str, str)
+    part_delta = Signal(str, int, str)  # id, part index, text: a delta that names its part (also sent as delta)
     section = Signal(str, int, str, dict)
     done = Signal(str, dict)
     error = Signal(str, str, str)
@@ -232,6 +233,8 @@ class EngineClient(QObject):
         request_id = getattr(event, "id", "")
         if isinstance(event, Delta):
             self.delta.emit(request_id, event.text)
+            if event.part is not None:
+                self.part_delta.emit(request_id, event.part, event.text)
         elif isinstance(event, Progress):
             self.progress.emit(request_id, event.done, event.total, event.label)
         elif isinstance(event, Section):

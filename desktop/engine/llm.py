@@ -38,7 +38,6 @@ from desktop.messages import message
 log = logging.getLogger(__name__)
 native_log = logging.getLogger("llama.cpp")
 
-DEFAULT_N_CTX = 4096
 # llama.cpp's own default. Its penalties sampler runs before top-k and looks up every
 # vocabulary entry each token: at 1.05 it cost 2 % of generation speed on a
 # 152k-vocabulary model (56.9 vs 58.1 t/s, benchmarks/README.md), for no gain we could measure.
@@ -160,20 +159,22 @@ class Model:
         cls,
         path: str | Path,
         *,
-        n_ctx: int | None = None,
+        n_ctx: int,
         n_threads: int | None = None,
         n_batch: int = 512,
-        trained_context: int | None = None,
     ) -> Model:
-        """Load ``path``; raises ``ModelLoadError`` (model_missing / model_corrupt / out_of_memory).
+        """Load ``path`` with a context of ``n_ctx`` tokens; raises ``ModelLoadError``
+        (model_missing / model_corrupt / out_of_memory).
 
-        ``n_ctx`` None or 0: the smaller of ``trained_context`` (from the file's
-        metadata, when the caller read it) and ``DEFAULT_N_CTX``.
+        The context size is decided in one place, ``desktop.library.choose_context``
+        (the worker asks it); this module only obeys.
         """
         path = Path(path)
         if not path.is_file():
             raise ModelLoadError(MODEL_MISSING, message(MODEL_MISSING))
-        wanted = n_ctx or min(trained_context or DEFAULT_N_CTX, DEFAULT_N_CTX)
+        if n_ctx < 1:
+            raise ValueError("n_ctx must be a positive number of tokens (desktop.library.choose_context)")
+        wanted = n_ctx
         n_threads = n_threads or physical_cores()  # the binding's own default is half the logical CPUs
         started = time.perf_counter()
 

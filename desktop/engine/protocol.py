@@ -44,7 +44,6 @@ class SectionMeta(TypedDict, total=False):
 
     ``source`` is the part's label, ``part`` its 1-based number, ``heading_path``
     the headings it starts under, ``pages`` [first, last] where the format knows pages.
-    A translate job's sections carry ``block`` (the block index) instead.
     """
 
     source: str
@@ -54,7 +53,56 @@ class SectionMeta(TypedDict, total=False):
     end: int
     heading_path: list[str]
     pages: list[int] | None
-    block: int
+
+
+class RequestStats(TypedDict, total=False):
+    """``Done.stats`` of every model request (``llm.Model.request_stats``).
+
+    Token counts are tokens of the loaded model; ``seconds`` is wall time;
+    ``tokens_per_s`` counts generated tokens over generation time;
+    ``finish_reason`` is "stop" (end of text) or "length" (max_tokens reached).
+    """
+
+    prompt_tokens: int
+    prompt_eval_tokens: int
+    generated_tokens: int
+    seconds: float
+    tokens_per_s: float
+    ttft_s: float | None
+    finish_reason: str
+
+
+class SummarizeStats(RequestStats, total=False):
+    """``Done.stats`` of a summarize job. ``parts`` is always the number of parts (1 for one pass);
+    ``citations`` are the final summary's source pointers that exist, ``invalid_citations`` the
+    labels of those that did not (shown as the catalogue's mark)."""
+
+    parts: int
+    rounds: int
+    source_tokens: int
+    one_pass: bool
+    output_language: str
+    citations: list[SourceRef]
+    invalid_citations: list[str]
+
+
+class TranslateStats(RequestStats, total=False):
+    """``Done.stats`` of a translate job: segments translated, how many miss a glossary term, the languages."""
+
+    segments: int
+    flagged: int
+    source_language: str
+    target_language: str
+
+
+class TranslateSectionMeta(TypedDict):
+    """``Section.meta`` of a translate job (the section's ``index`` is the block index)."""
+
+    source: str
+    kind: str
+    location: str
+    missing_terms: list[dict[str, str]]
+    truncated: bool
 
 
 class ProtocolError(ValueError):
@@ -166,16 +214,26 @@ class Progress(Message):
 
 @dataclass
 class Delta(Message):
-    """New text of the output, sent once; the receiver appends it."""
+    """New text of the output, sent once; the receiver appends it.
+
+    ``part`` says which part the text belongs to in a multi-part job, so the
+    receiver never has to guess it: a translate job's segment (its block index,
+    as in its ``section`` events). None for a job with one output (draft,
+    generate, a summary's final text).
+    """
 
     TYPE: ClassVar[str] = "delta"
     text: str = ""
+    part: int | None = None
     id: str = ""
 
 
 @dataclass
 class Section(Message):
-    """One finished part of a multi-part output (a chunk summary, a translated segment)."""
+    """One finished part of a multi-part output (a chunk summary, a translated segment).
+
+    ``meta`` is a ``SectionMeta`` (summarize) or a ``TranslateSectionMeta`` (translate).
+    """
 
     TYPE: ClassVar[str] = "section"
     index: int = 0
@@ -186,7 +244,8 @@ class Section(Message):
 
 @dataclass
 class Done(Message):
-    """The request finished; ``stats`` has prompt_tokens, generated_tokens, seconds, tokens_per_s, ..."""
+    """The request finished; ``stats`` is a ``RequestStats`` plus the job's own (``SummarizeStats``,
+    ``TranslateStats``); a ``count_tokens`` request answers ``{"tokens": n}``."""
 
     TYPE: ClassVar[str] = "done"
     stats: dict[str, Any] = field(default_factory=dict)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from desktop.documents.model import HEADING, Document
 from desktop.documents.sentences import split_sentences
+from desktop.engine.protocol import SectionMeta
 
 TokenCounter = Callable[[str], int]
 
@@ -121,7 +122,7 @@ class Part:
         word = "段落" if lang == "ja" else ("paragraph" if first == last else "paragraphs")
         return f"{word} {first}" if first == last else f"{word} {first}–{last}"
 
-    def meta(self, lang: str = "ja") -> dict:
+    def meta(self, lang: str = "ja") -> SectionMeta:
         """Plain-JSON facts about the part, for a ``section`` event."""
         return {
             "source": self.label(lang),

@@ -21,7 +21,9 @@ from typing import Any
 
 from desktop.documents.model import Document
 from desktop.documents.pasted import document_from_pasted_text
-from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section
+from desktop.engine.protocol import (
+    BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section, SummarizeStats,
+)
 from desktop.jobs import prompts_summarize as prompts
 from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.jobs.chunking import Part, count_document_tokens, split_document
@@ -212,8 +214,9 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     count = functools.lru_cache(maxsize=None)(model.count_tokens)
     requested = int(options.get("max_tokens") or ANSWER_TOKENS[request.length])
     plan = make_plan(model, document, request, requested, count)
-    stats = {"parts": 1 if plan.one_pass else len(plan.parts), "rounds": 0, "source_tokens": plan.source_tokens,
-             "one_pass": plan.one_pass, "output_language": plan.lang}
+    stats: SummarizeStats = {"parts": 1 if plan.one_pass else len(plan.parts), "rounds": 0,
+                             "source_tokens": plan.source_tokens, "one_pass": plan.one_pass,
+                             "output_language": plan.lang}
     if options.get("plan_only"):
         return stats
 
@@ -236,7 +239,7 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
         messages = prompts.part_messages(part.text, request, compact=plan.compact)
         summary = "".join(_generate(model, messages, plan.partial_tokens, options)).strip()
         meta = part.meta(plan.lang)
-        yield Section(index=part.index, text=summary, meta=meta)
+        yield Section(index=part.index, text=summary, meta=dict(meta))
         yield Progress(done=part.index + 1, total=total, label=PART_LABEL)
         items.append(fit_tokens(prompts.cited_item(meta["source"], summary, plan.lang), item_limit, count))
         labels.append(meta["source"])
@@ -279,7 +282,7 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
 
 
 def _final(model: ChatModel, messages: list[ChatMessage], plan: Plan, options: dict[str, Any],
-           index: SourceIndex, stats: dict[str, Any]) -> Iterator[Message]:
+           index: SourceIndex, stats: SummarizeStats) -> Iterator[Message]:
     """Stream the final summary with every source pointer checked against the document.
 
     Adds to ``stats``: ``citations`` (a ``SourceRef`` per label cited, that

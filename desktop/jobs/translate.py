@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.documents.model import Document
-from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section
+from desktop.engine.protocol import (
+    BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section, TranslateSectionMeta, TranslateStats,
+)
 from desktop.glossary import Term, missing_terms, select_terms, terms_from_pairs
 from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.documents.segments import Segment, join_pieces, segment_document, split_long
@@ -80,15 +82,18 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
         plan.known[segment.index] = translation
         missing = missing_terms(translation, select_terms(plan.terms, segment.text))
         flagged += bool(missing)
-        yield Section(index=segment.index, text=translation, meta={
+        meta: TranslateSectionMeta = {
             "source": segment.text,
             "kind": segment.kind,
             "location": segment.location,
             "missing_terms": [{"source": t.source, "target": t.target} for t in missing],
             "truncated": truncated,
-        })
+        }
+        yield Section(index=segment.index, text=translation, meta=dict(meta))
     yield Progress(done=total, total=total, label=PROGRESS_LABEL)
-    return {"segments": total, "flagged": flagged, "source_language": plan.source, "target_language": plan.target}
+    stats: TranslateStats = {"segments": total, "flagged": flagged, "source_language": plan.source,
+                             "target_language": plan.target}
+    return stats
 
 
 # ---------------------------------------------------------------- the plan
@@ -157,7 +162,7 @@ def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):
     for number, piece in enumerate(pieces):
         if number:
             if not is_cjk(plan.target):
-                yield Delta(text=" ")
+                yield Delta(text=" ", part=segment.index)
         context = _context_text(plan, previous, following) if number == 0 else _context_text(
             plan, None, None, earlier=(pieces[number - 1], translated[-1]))
         messages = build_messages(plan, piece, segment.kind, terms, context)
@@ -165,7 +170,7 @@ def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):
         parts: list[str] = []
         for text in model.stream_chat(messages, max_tokens=max_tokens, temperature=plan.temperature):
             parts.append(text)
-            yield Delta(text=text)
+            yield Delta(text=text, part=segment.index)
         truncated |= model.last_finish_reason == "length"
         translated.append(clean_translation("".join(parts), piece))
     return join_pieces(translated, plan.target), truncated

@@ -28,6 +28,8 @@ DEFAULT_VOCAB = 32000
 #: Automatic context: never more than this (RAM and speed on office PCs), never less than the floor.
 AUTO_CONTEXT_CAP = 8192
 AUTO_CONTEXT_FLOOR = 2048
+#: Assumed trained context of a file whose metadata does not say (llama.cpp's own default context).
+UNKNOWN_TRAINED_CONTEXT = 4096
 #: "ok" while the estimate stays under this share of available memory; "tight" up to all of it.
 COMFORT_SHARE = 0.8
 
@@ -123,13 +125,14 @@ def fit(facts: dict[str, Any], n_ctx: int, *, available: int | None = None, lang
 
 
 def choose_context(facts: dict[str, Any], requested: int = 0, *, available: int | None = None) -> int:
-    """The context size to load with.
+    """The context size to load with: the one place that decides it (the worker loads with it,
+    ``fumi models`` and the model page show it).
 
     ``requested`` > 0 is honoured up to the model's trained context. 0 means automatic:
     the trained context capped at ``AUTO_CONTEXT_CAP`` (never the full 32k–128k), halved while
     the estimate would not fit comfortably in available memory, down to ``AUTO_CONTEXT_FLOOR``.
     """
-    trained = int(facts.get("context_length") or 0) or 4096
+    trained = int(facts.get("context_length") or 0) or UNKNOWN_TRAINED_CONTEXT
     if requested > 0:
         return max(256, min(requested, trained))
     n_ctx = min(trained, AUTO_CONTEXT_CAP)

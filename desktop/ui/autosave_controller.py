@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.autosave import AutosaveStore
+from desktop.ui.panes.protocol import Autosaves, MarksExported, TracksOutput
 
 log = logging.getLogger(__name__)
 
@@ -74,17 +75,15 @@ def set_widget_text(widget: QWidget, text: str) -> None:
 
 def pane_state(pane: QWidget) -> dict[str, Any]:
     """What is autosaved for ``pane``: its own ``autosave_state()``, or its named text widgets."""
-    own = getattr(pane, "autosave_state", None)
-    if callable(own):
-        return dict(own() or {})
+    if isinstance(pane, Autosaves):
+        return dict(pane.autosave_state() or {})
     return {name: widget_text(widget) for name, widget in text_widgets(pane).items()}
 
 
 def restore_pane(pane: QWidget, state: dict[str, Any]) -> None:
     """Put an autosaved ``state`` back into ``pane``."""
-    own = getattr(pane, "restore_autosave_state", None)
-    if callable(own):
-        own(state)
+    if isinstance(pane, Autosaves):
+        pane.restore_autosave_state(state)
         return
     widgets = text_widgets(pane)
     for name, text in state.items():
@@ -290,9 +289,8 @@ class AutosaveController(QObject):
     def mark_exported(self, key: str) -> None:
         """The pane's results were just saved to a file (a pane that tracks it itself is told: ``mark_exported()``)."""
         pane = self.panes.get(key)
-        own = getattr(pane, "mark_exported", None)
-        if callable(own):
-            own()
+        if isinstance(pane, MarksExported):
+            pane.mark_exported()
         if pane is not None:
             self._exported[key] = output_text(pane)
             self._new_results.discard(key)
@@ -307,9 +305,8 @@ class AutosaveController(QObject):
         pane = self.panes.get(key)
         if pane is None:
             return False
-        own = getattr(pane, "has_unsaved_output", None)
-        if callable(own):
-            return bool(own())
+        if isinstance(pane, TracksOutput):
+            return bool(pane.has_unsaved_output())
         if key in self._new_results:
             return True
         text = output_text(pane)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.settings import Paths, Settings
 
 if TYPE_CHECKING:  # the client is a QObject; importing it here is only for type checkers
     from desktop.engine.client import EngineClient
+    from desktop.history import HistoryStore
 
 
 @dataclass
@@ -24,4 +25,4 @@ class AppContext:
     settings: Settings
     paths: Paths
     engine: EngineClient
-    history: Any = None
+    history: HistoryStore | None = None

@@ -8,13 +8,15 @@ e.g. the user pressed Stop) one ``Run`` is written to the ``HistoryStore``.
 What counts as the output:
 - ``draft`` and ``generate``: the streamed text (after ``continue_from``, if any);
 - ``summarize``: the streamed final summary (the partial summaries are kept in
-  ``stats["parts"]``); a planning request (``plan_only``) is not a run;
+  ``stats["partials"]``; ``stats["parts"]`` stays the job's count of parts, an
+  int, as in every ``done`` event); a planning request (``plan_only``) is not a run;
 - ``translate``: the translated segments, in document order, one per paragraph;
   ``stats["translations"]`` keeps them by block index (``{"3": text}``, with
   the translations the request started from), so the run can be reopened
   segment by segment;
 - ``summarize``: ``stats["part_meta"]`` keeps each partial summary's source
-  (label and character range), parallel to ``stats["parts"]``.
+  (label and character range), parallel to ``stats["partials"]``. Runs kept
+  before this had the texts in ``stats["parts"]``; ``partial_summaries`` reads both.
 
 A job started with ``options["history"] = False`` (e.g. a template editor's
 test run) is not recorded at all.
@@ -36,6 +38,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.history import HistoryStore, Run
+from desktop.engine.client import EngineClient
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +73,7 @@ class HistoryRecorder(QObject):
     recorded = Signal(int)
     result_made = Signal(str)
 
-    def __init__(self, engine: Any, store: HistoryStore | None, parent: QObject | None = None) -> None:
+    def __init__(self, engine: EngineClient, store: HistoryStore | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self.store = store
@@ -123,7 +126,7 @@ class HistoryRecorder(QObject):
         stats.setdefault("seconds", round(time.monotonic() - pending.started, 2))
         if pending.kind == "summarize" and pending.sections:
             ordered = sorted(pending.sections.items())
-            stats["parts"] = [text for _index, (text, _meta) in ordered]
+            stats["partials"] = [text for _index, (text, _meta) in ordered]
             stats["part_meta"] = [meta for _index, (_text, meta) in ordered]
         if pending.kind == "translate":
             before = pending.inputs.get("translations")
@@ -206,3 +209,12 @@ def trimmed_inputs(inputs: dict[str, Any]) -> dict[str, Any]:
         kept["document_title"] = str(document.get("title") or "")
         kept["document_path"] = str(document.get("path") or "")
     return kept
+
+
+def partial_summaries(stats: dict[str, Any]) -> list[str]:
+    """The partial summaries kept with a summarize run: ``stats["partials"]``, or the older
+    runs' list in ``stats["parts"]`` (now always the count of parts)."""
+    kept = stats.get("partials")
+    if not isinstance(kept, list):
+        kept = stats.get("parts") if isinstance(stats.get("parts"), list) else []
+    return [str(text) for text in kept]

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop.history import HistoryStore, Run
 from desktop.ui.history_recorder import first_line
+from desktop.ui.panes.protocol import Reopens
 
 SEARCH_DELAY_MS = 200
 LIST_LIMIT = 500
@@ -60,10 +61,9 @@ def format_date(seconds: float) -> str:
 
 def reopen_run_in(pane: QWidget | None, run: Run) -> bool:
     """Give ``run`` to ``pane`` if it can take it (``pane.reopen_run(run)``); False when it cannot."""
-    reopen = getattr(pane, "reopen_run", None)
-    if not callable(reopen):
+    if not isinstance(pane, Reopens):
         return False
-    result = reopen(run)
+    result = pane.reopen_run(run)
     return result is None or bool(result)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from desktop.engine.client import EngineClient
 
 CANCELLED = "cancelled"
 
@@ -19,17 +20,19 @@ class JobRunner(QObject):
     """Runs jobs of one pane; ``running`` is true from ``start`` until ``finished`` or ``failed``."""
 
     delta = Signal(str)
+    part_delta = Signal(int, str)    # part index, text: deltas of a multi-part job (also sent as delta)
     section = Signal(int, str, dict)
     progress = Signal(int, int, str)
     finished = Signal(dict)          # the done event's stats
     failed = Signal(str, str)        # code, message for the user (code "cancelled" after stop)
     running_changed = Signal(bool)
 
-    def __init__(self, engine: Any, parent: QObject | None = None) -> None:
+    def __init__(self, engine: EngineClient, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self._request_id = ""
         engine.delta.connect(self._on_delta)
+        engine.part_delta.connect(self._on_part_delta)
         engine.section.connect(self._on_section)
         engine.progress.connect(self._on_progress)
         engine.done.connect(self._on_done)
@@ -66,6 +69,11 @@ class JobRunner(QObject):
         if request_id and request_id == self._request_id:
             self.delta.emit(text)
 
+    @Slot(str, int, str)
+    def _on_part_delta(self, request_id: str, part: int, text: str) -> None:
+        if request_id and request_id == self._request_id:
+            self.part_delta.emit(part, text)
+
     @Slot(str, int, str, dict)
     def _on_section(self, request_id: str, index: int, text: str, meta: dict) -> None:
         if request_id and request_id == self._request_id:
@@ -101,7 +109,7 @@ class PaneController(QObject):
     running_changed = Signal(bool)
     ready_changed = Signal(bool)
 
-    def __init__(self, engine: Any, parent: QObject | None = None) -> None:
+    def __init__(self, engine: EngineClient, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self.runner = JobRunner(engine, self)

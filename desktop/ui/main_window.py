@@ -40,6 +40,7 @@ from desktop.ui.history_recorder import HistoryRecorder
 from desktop.ui.history_view import HistoryView, RunViewer, history_action, history_menu_title, reopen_run_in
 from desktop.ui.model_panel import ModelPanel
 from desktop.ui.panes import PANES, create_pane, pane_title
+from desktop.ui.panes.protocol import OpensFiles, RequestsModels, SavesFiles
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status import StatusBar
 from desktop.ui.widgets import NoticeBar
@@ -90,9 +91,8 @@ class MainWindow(QMainWindow):
         for key, _title, _target in PANES:
             pane = create_pane(key, self.context, self.stack)
             self._add_page(key, pane_title(key), pane)
-            requested = getattr(pane, "models_requested", None)
-            if requested is not None:
-                requested.connect(self.show_models)
+            if isinstance(pane, RequestsModels):
+                pane.models_requested.connect(self.show_models)
         self.model_panel = ModelPanel(self.context, self.stack)
         self._add_page(MODEL_PAGE, self.tr("Model"), self.model_panel)
         self.model_panel.discovery_finished.connect(self._on_models_discovered)
@@ -208,14 +208,14 @@ class MainWindow(QMainWindow):
         if key in self.pages:
             self.stack.setCurrentWidget(self.pages[key])
         pane = self.pages.get(key)
-        self.open_action.setEnabled(callable(getattr(pane, "open_file", None)))
-        self.save_action.setEnabled(callable(getattr(pane, "save_file", None)))
+        self.open_action.setEnabled(isinstance(pane, OpensFiles))
+        self.save_action.setEnabled(isinstance(pane, SavesFiles))
 
     @Slot()
     def open_file(self) -> None:
         """File › Open: forwarded to the current pane when it can open files."""
         pane = self.stack.currentWidget()
-        if callable(getattr(pane, "open_file", None)):
+        if isinstance(pane, OpensFiles):
             pane.open_file()
 
     def open_dropped_files(self, paths: list[str]) -> bool:
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         if not is_document(path):
             message = self.tr("Fumi cannot open “{name}”. Drop a Word (.docx), text (.txt), "
                               "Markdown (.md) or PDF (.pdf) file.").format(name=name)
-        elif not callable(getattr(pane, "open_file", None)):
+        elif not isinstance(pane, OpensFiles):
             message = self.tr("Choose Draft, Summarize or Translate first, then drop “{name}” again.").format(name=name)
         else:
             self._notice_action_slot = None
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     def save_file(self) -> None:
         """File › Save: forwarded to the current pane when it can save."""
         pane = self.stack.currentWidget()
-        if callable(getattr(pane, "save_file", None)):
+        if isinstance(pane, SavesFiles):
             pane.save_file()
 
     # ------------------------------------------------------------------ models

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from desktop.engine.client import EngineClient
 
 
 class StatusBar(QStatusBar):
     """Shows what the engine reports; it only listens to the engine's signals."""
 
-    def __init__(self, engine: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: EngineClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
         self.setSizeGripEnabled(False)

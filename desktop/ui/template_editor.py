@@ -29,6 +29,7 @@ from desktop.templates import (
 )
 from desktop.ui.job_runner import CANCELLED, JobRunner
 from desktop.ui.widgets import NoticeBar, StreamingTextView
+from desktop.engine.client import EngineClient
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: Columns of the fields table.
@@ -62,7 +63,7 @@ class TemplateEditorDialog(QDialog):
 
     templates_changed = Signal()
 
-    def __init__(self, store: TemplateStore, engine: Any = None, parent: QWidget | None = None, *,
+    def __init__(self, store: TemplateStore, engine: EngineClient | None = None, parent: QWidget | None = None, *,
                  lang: str = "ja", start_id: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("templateEditor")

@@ -97,7 +97,7 @@ def test_recorder_rules_for_each_kind(qtbot, store):
     assert runs["draft"].title == "議事録"
     assert runs["translate"].output == "First.\n\nSecond." and runs["translate"].stats["stopped"] == "cancelled"
     assert runs["translate"].title == "予算.docx"
-    assert runs["summarize"].output == "全体の要約" and runs["summarize"].stats["parts"] == ["部分要約"]
+    assert runs["summarize"].output == "全体の要約" and runs["summarize"].stats["partials"] == ["部分要約"]
 
     store.enabled = False  # history off: nothing more is kept
     engine.job_started.emit("r7", "generate", {"prompt": "秘密"}, {})

@@ -233,7 +233,7 @@ def test_the_recorder_skips_test_runs_and_keeps_translations_and_part_sources(qt
     engine.done.emit("t3", {})
     runs = {run.pane: run for run in history.search()}
     assert runs["translate"].stats["translations"] == {"0": "A (edited)", "2": "C"}
-    assert runs["summarize"].stats["parts"] == ["部分"]
+    assert runs["summarize"].stats["partials"] == ["部分"] and "parts" not in runs["summarize"].stats
     assert runs["summarize"].stats["part_meta"] == [{"source": "第1章", "start": 0, "end": 5, "part": 1}]
     recorder.deleteLater()
 

@@ -45,3 +45,9 @@ def test_japanese_is_not_escaped() -> None:
 def test_bad_lines_are_refused(line: str | bytes) -> None:
     with pytest.raises(ProtocolError):
         protocol.decode(line)
+
+
+def test_a_delta_names_its_part_and_old_lines_without_it_still_decode() -> None:
+    delta = protocol.Delta(text="訳", part=3, id="r1")
+    assert protocol.decode(protocol.encode(delta)) == delta
+    assert protocol.decode('{"type":"delta","text":"x","id":"r2"}').part is None

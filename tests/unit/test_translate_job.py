@@ -159,3 +159,14 @@ def test_stopping_keeps_the_segments_already_sent():
 ])
 def test_labels_and_stray_quotes_are_stripped(output, source, clean):
     assert clean_translation(output, source) == clean
+
+
+def test_every_streamed_delta_names_the_segment_it_belongs_to():
+    model = ScriptedModel(_echo_upper)
+    events, _stats = _collect(model, {"document": _document("一つ目。", "", "二つ目。")}, {"target": "en"})
+    deltas = [e for e in events if isinstance(e, Delta)]
+    sections = [e for e in events if isinstance(e, Section)]
+    assert deltas and all(d.part is not None for d in deltas)
+    for section in sections:
+        streamed = "".join(d.text for d in deltas if d.part == section.index)
+        assert streamed.strip() == "EN(" + section.meta["source"] + ")"

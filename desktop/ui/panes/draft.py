@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
 from desktop.templates.model import TemplateError
 from desktop.messages import language_choice
+from desktop.history import Run
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.job_runner import CANCELLED, PaneController
@@ -588,7 +589,7 @@ class DraftPane(QWidget):
         self.output.setPlainText(output)
         return True
 
-    def reopen_run(self, run: Any) -> bool:
+    def reopen_run(self, run: Run) -> bool:
         """Put a past run (a ``desktop.history.Run`` of this pane) back: template, fields, choices and draft.
 
         False (the window then shows the run read-only) while a draft is being

@@ -30,7 +30,10 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.model import Document, DocumentError
 from desktop.documents.pasted import document_from_pasted_text
+from desktop.history import Run
+from desktop.messages import LANGUAGES, message
 from desktop.ui.context import AppContext
+from desktop.ui.history_recorder import partial_summaries
 from desktop.ui.file_drops import document_files
 from desktop.ui.job_runner import CANCELLED, JobRunner
 from desktop.ui.panes.stored_state import document_from
@@ -663,20 +666,26 @@ class SummarizePane(QWidget):
         self._mark_citations()
 
     def _mark_citations(self) -> None:
-        """Underline, as links, the sources the final summary cites that were found in the document."""
+        """Underline, as links, the sources the final summary cites that were found in the document;
+        show in red the marks of those that were not."""
         selections = []
         document = self.summary_view.document()
         fmt = QTextCharFormat()
         fmt.setFontUnderline(True)
         fmt.setForeground(self.palette().link())
-        for ref in self.controller.stats.get("citations") or []:
-            label = str(ref.get("label", "")) if isinstance(ref, dict) else ""
-            cursor = document.find(label) if label else QTextCursor()
+        invalid = QTextCharFormat()
+        invalid.setForeground(QColor("#b3261e"))
+        stats = self.controller.stats
+        found = [(str(ref.get("label", "")), fmt) for ref in stats.get("citations") or [] if isinstance(ref, dict)]
+        marks = [(message("summarize.source_not_found", lang, label=label), invalid)
+                 for label in stats.get("invalid_citations") or [] for lang in LANGUAGES]
+        for text, text_format in found + marks:
+            cursor = document.find(text) if text else QTextCursor()
             while not cursor.isNull():
                 selection = QTextEdit.ExtraSelection()
-                selection.cursor, selection.format = cursor, fmt
+                selection.cursor, selection.format = cursor, text_format
                 selections.append(selection)
-                cursor = document.find(label, cursor)
+                cursor = document.find(text, cursor)
         self.summary_view.setExtraSelections(selections)
 
     @Slot(bool)
@@ -787,9 +796,10 @@ class SummarizePane(QWidget):
             self.source_view.setPlainText(text)
 
     def _show_results(self, sections: list[tuple[int, str, dict]], summary: str,
-                      citations: list[dict] | None = None) -> None:
+                      citations: list[dict] | None = None, invalid: list[str] | None = None) -> None:
         c = self.controller
-        c.stats = {"citations": [ref for ref in citations or [] if isinstance(ref, dict)]}
+        c.stats = {"citations": [ref for ref in citations or [] if isinstance(ref, dict)],
+                   "invalid_citations": [str(label) for label in invalid or []]}
         c.sections = []
         self.parts_list.clear()
         for index, text, meta in sections:
@@ -799,7 +809,7 @@ class SummarizePane(QWidget):
         self.summary_view.setPlainText(summary)
         self._mark_citations()
 
-    def reopen_run(self, run: Any) -> bool:
+    def reopen_run(self, run: Run) -> bool:
         """Put a past run (a ``desktop.history.Run`` of this pane) back: source, options, partial summaries, summary.
 
         When the history kept only a preview of a large source, the source box
@@ -822,11 +832,10 @@ class SummarizePane(QWidget):
             self.notice.show_notice(self.document_label.text(), "info")
         self._set_options(run.options if isinstance(run.options, dict) else {})
         metas = stats.get("part_meta") if isinstance(stats.get("part_meta"), list) else []
-        # the recorder's list of partial summaries; a one-pass run has only the engine's count here
-        parts = [str(text) for text in stats["parts"]] if isinstance(stats.get("parts"), list) else []
+        parts = partial_summaries(stats)
         sections = [(i, text, dict(metas[i]) if i < len(metas) and isinstance(metas[i], dict) else {})
                     for i, text in enumerate(parts)]
-        self._show_results(sections, run.output, stats.get("citations"))
+        self._show_results(sections, run.output, stats.get("citations"), stats.get("invalid_citations"))
         self._saved_output = self._output_text()  # it is in the history already
         self.status_label.setText(self.tr("Reopened from the history. Check the summary against the source."))
         return True
@@ -848,6 +857,7 @@ class SummarizePane(QWidget):
             "summaryText": summary,
             "parts": [[index, text, meta] for index, text, meta in c.sections],
             "citations": list(c.stats.get("citations") or []),
+            "invalidCitations": list(c.stats.get("invalid_citations") or []),
         }
         if from_file:
             state["document"] = c.document.to_dict()
@@ -864,7 +874,8 @@ class SummarizePane(QWidget):
         self._set_options(state)
         sections = [(int(p[0]), str(p[1]), dict(p[2])) for p in state.get("parts") or []
                     if isinstance(p, list) and len(p) == 3 and isinstance(p[2], dict)]
-        self._show_results(sections, str(state.get("summaryText") or ""), state.get("citations"))
+        self._show_results(sections, str(state.get("summaryText") or ""), state.get("citations"),
+                           state.get("invalidCitations"))
 
     # ------------------------------------------------------------- drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override

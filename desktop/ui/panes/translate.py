@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.documents.model import Document, DocumentError
 from desktop.languages import AUTO, LANGUAGES, LanguageError, resolve_pair
 from desktop.messages import language_choice
+from desktop.history import Run
 from desktop.ui.context import AppContext
 from desktop.ui.file_drops import DOCUMENT_SUFFIXES, document_files
 from desktop.ui.panes.stored_state import document_from, int_keys
@@ -520,7 +521,7 @@ class TranslatePane(QWidget):
             if block in known:
                 c.set_translation(block, text)  # shown in its row, glossary terms checked again
 
-    def reopen_run(self, run: Any) -> bool:
+    def reopen_run(self, run: Run) -> bool:
         """Put a past run (a ``desktop.history.Run`` of this pane) back: document, languages, translations.
 
         False (the window then shows the run read-only) while translating, or

@@ -53,7 +53,7 @@ class TranslateController(PaneController):
         self._current = -1
         self.glossary_path = default_glossary_path(context.paths)
         self.terms: list[Term] = self._load_terms()
-        self.runner.delta.connect(self._on_delta)
+        self.runner.part_delta.connect(self._on_part_delta)
         self.runner.section.connect(self._on_section)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -182,10 +182,13 @@ class TranslateController(PaneController):
             self._current = self._order[done]
             self.segment_started.emit(self._current)
 
-    @Slot(str)
-    def _on_delta(self, text: str) -> None:
-        if self._current >= 0:
-            self.segment_delta.emit(self._current, text)
+    @Slot(int, str)
+    def _on_part_delta(self, index: int, text: str) -> None:
+        """Text of the segment at block ``index``: the delta names it (never guessed from progress)."""
+        if index != self._current:
+            self._current = index
+            self.segment_started.emit(index)
+        self.segment_delta.emit(index, text)
 
     @Slot(int, str, dict)
     def _on_section(self, index: int, text: str, meta: dict) -> None:

@@ -1,0 +1,69 @@
+"""What the main window, autosave and the history ask of a pane: typed, instead of probed by name.
+
+A pane is a QWidget built as ``Pane(context, parent)`` (see ``PANES``). Each
+ability below is optional; a pane offers one by having its methods, and the
+window asks with ``isinstance(pane, Ability)`` (runtime-checkable protocols).
+A new pane should offer all of them (the existing panes do).
+
+- ``OpensFiles``: File › Open (Ctrl+O) and dropped files; ``open_file(path)``
+  with no path asks with a dialog. True when a document was taken.
+- ``SavesFiles``: File › Save (Ctrl+S); ``save_file(path)`` with no path asks.
+  True when written.
+- ``Autosaves``: ``autosave_state()`` is plain JSON ({} when there is nothing
+  to keep); ``restore_autosave_state(state)`` puts it back after a crash.
+- ``TracksOutput``: ``has_unsaved_output()`` says whether closing should ask
+  (without it, autosave compares the pane's read-only text with the last export);
+- ``MarksExported``: ``mark_exported()`` is told that the output as it is now
+  is kept elsewhere (saved to a file).
+- ``Reopens``: ``reopen_run(run)`` puts a ``desktop.history.Run`` of this pane
+  back on screen; False (or nothing done) while it is busy.
+- ``RequestsModels``: the signal ``models_requested`` asks the window to show
+  the model page.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from desktop.history import Run
+
+
+@runtime_checkable
+class OpensFiles(Protocol):
+    def open_file(self, path: str | None = None) -> bool: ...
+
+
+@runtime_checkable
+class SavesFiles(Protocol):
+    def save_file(self, path: str | None = None) -> bool: ...
+
+
+@runtime_checkable
+class Autosaves(Protocol):
+    def autosave_state(self) -> dict[str, Any]: ...
+
+    def restore_autosave_state(self, state: dict[str, Any]) -> None: ...
+
+
+@runtime_checkable
+class TracksOutput(Protocol):
+    def has_unsaved_output(self) -> bool: ...
+
+
+@runtime_checkable
+class MarksExported(Protocol):
+    def mark_exported(self) -> None: ...
+
+
+@runtime_checkable
+class Reopens(Protocol):
+    def reopen_run(self, run: Run) -> bool: ...
+
+
+@runtime_checkable
+class RequestsModels(Protocol):
+    models_requested: Any  # a Qt Signal() with no arguments
+
+
+class Pane(OpensFiles, SavesFiles, Autosaves, TracksOutput, MarksExported, Reopens, RequestsModels, Protocol):
+    """Everything a full pane offers (draft, summarize, translate, and the panes to come)."""
