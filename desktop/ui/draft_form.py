@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -22,47 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.templates import Field, Template, japanese_date
+from desktop.ui.document_loader import DocumentLoader
 
 DOCUMENT_SUFFIXES = (".docx", ".txt", ".md", ".pdf")
-
-
-class DocumentLoader(QObject):
-    """Reads documents off the UI thread, in a limited child process (``desktop.reading``).
-
-    Emits ``document_loaded(path, Document)`` (blocks, format, encoding and ``warnings``,
-    each ``{"code", "params"}`` for ``desktop.messages.warning_texts``) and then
-    ``loaded(path, text)``; or ``failed(path, message)`` in the user's language.
-    """
-
-    document_loaded = Signal(str, object)
-    loaded = Signal(str, str)
-    failed = Signal(str, str)
-
-    def load(self, path: str) -> None:
-        QThreadPool.globalInstance().start(_ReadTask(path, self))
-
-
-class _ReadTask(QRunnable):
-    def __init__(self, path: str, loader: DocumentLoader) -> None:
-        super().__init__()
-        self._path = path
-        self._loader = loader
-
-    def run(self) -> None:
-        from desktop.documents import DocumentError
-        from desktop.messages import describe
-        from desktop.reading import read_isolated
-
-        try:
-            document = read_isolated(Path(self._path))
-        except DocumentError as exc:
-            self._loader.failed.emit(self._path, describe(exc))
-            return
-        except Exception as exc:  # a reader bug must not kill the thread silently
-            self._loader.failed.emit(self._path, str(exc))
-            return
-        self._loader.document_loaded.emit(self._path, document)
-        self._loader.loaded.emit(self._path, document.text())
 
 
 def local_document_paths(mime) -> list[str]:

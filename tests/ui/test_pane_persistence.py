@@ -341,6 +341,7 @@ def test_a_document_read_from_a_file_is_kept_whole(qtbot, app_context, tmp_path)
     pane = SummarizePane(app_context)
     qtbot.addWidget(pane)
     assert pane.open_file(str(path))
+    qtbot.waitUntil(lambda: pane.controller.source_path == path, timeout=10000)  # read off the UI thread
     state = pane.autosave_state()
     assert state["sourcePath"] == str(path) and state["document"]["blocks"]
     path.unlink()  # gone by the time of the recovery: the text is still there
@@ -412,12 +413,14 @@ def test_a_file_dropped_anywhere_on_the_window_opens_in_the_current_pane(qtbot, 
     summarize = window.pages["summarize"]
     drop = _drop(summarize.summary_view.viewport(), text_file)  # a text box: not its file name as text
     assert drop.isAccepted()
+    qtbot.waitUntil(lambda: summarize.controller.source_path == text_file, timeout=10_000)  # read off the UI thread
     assert summarize.controller.source_path == text_file and summarize.source_view.toPlainText() == SOURCE
     assert summarize.summary_view.toPlainText() == ""
 
     window.show_page("translate")
     translate = window.pages["translate"]
     _drop(window.sidebar.viewport(), text_file)  # the sidebar is part of the window too
+    qtbot.waitUntil(lambda: translate.controller.source_path == text_file, timeout=10_000)
     assert translate.controller.source_path == text_file and translate.stack.currentIndex() == 1
 
     window.show_page("draft")

@@ -68,7 +68,8 @@ def test_summarize_is_disabled_with_a_hint_until_a_model_is_loaded(qtbot, contex
     pane = _pane(qtbot, context)
     path = tmp_path / "a.txt"
     path.write_text("お知らせです。", encoding="utf-8")
-    assert pane.open_file(str(path))
+    assert pane.open_file(str(path))  # read off the UI thread
+    qtbot.waitUntil(lambda: pane.controller.source_path == path, timeout=10000)
     assert not pane.run_button.isEnabled()
     assert pane.notice.isVisible()
     assert not pane.summarize()
@@ -79,9 +80,11 @@ def test_a_bad_document_gives_a_clear_message_and_keeps_what_was_open(qtbot, con
     good = tmp_path / "a.txt"
     good.write_text("残る文書です。", encoding="utf-8")
     assert pane.open_file(str(good))
+    qtbot.waitUntil(lambda: pane.controller.source_path == good, timeout=10000)
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"this is not a zip file at all")
-    assert not pane.open_file(str(broken))
+    pane.open_file(str(broken))  # read off the UI thread: the answer comes by signal
+    qtbot.waitUntil(lambda: "broken.docx" in pane.notice.text(), timeout=10000)
     assert pane.notice.isVisible() and "broken.docx" in pane.notice.text()
     assert pane.source_view.toPlainText() == "残る文書です。"
     assert pane.controller.source_path == good

@@ -64,7 +64,8 @@ def test_a_bad_document_gives_a_clear_message_and_keeps_the_pane(qtbot, context,
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"this is not a zip file at all")
     pane = _pane(qtbot, context)
-    assert not pane.open_file(str(broken))
+    pane.open_file(str(broken))  # read off the UI thread: the answer comes by signal
+    qtbot.waitUntil(lambda: "broken.docx" in pane.notice.text(), timeout=10000)
     assert pane.notice.isVisible() and "broken.docx" in pane.notice.text()
     assert pane.stack.currentIndex() == 0
 
@@ -89,6 +90,7 @@ def test_a_small_document_translates_into_aligned_rows_and_exports(qtbot, loaded
 
     pane = _pane(qtbot, loaded_context)
     assert pane.open_file(str(source))
+    qtbot.waitUntil(lambda: pane.controller.source_path == source, timeout=10000)  # read off the UI thread
     segments = pane.controller.segments
     assert [s.text for s in segments] == ["お知らせ", "区市町村の皆様へ。", "ごみの出し方が変わります。"]
     assert pane.table.rowCount() == 3

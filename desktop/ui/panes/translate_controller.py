@@ -13,15 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.documents.model import Document, DocumentError
+from desktop.documents.model import Document
 from desktop.glossary import (
     GlossaryError, Term, default_glossary_path, load_glossary, missing_terms, select_terms,
 )
 from desktop.documents.segments import Segment, segment_document, translations_by_block
 from desktop.languages import LanguageError, detect_language, resolve_pair
 from desktop.ui.context import AppContext
+from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.job_runner import CANCELLED, PaneController
-from desktop.messages import describe
 
 
 class TranslateController(PaneController):
@@ -58,6 +58,10 @@ class TranslateController(PaneController):
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
+        self._loader = DocumentLoader(self)
+        self._loader.document_loaded.connect(self._on_document_read)
+        self._loader.failed.connect(self._on_read_failed)
+        self._loader.unreadable.connect(self._on_read_failed)
 
     # ------------------------------------------------------------- state
 
@@ -89,20 +93,26 @@ class TranslateController(PaneController):
         self.document_changed.emit()
 
     def open_path(self, path: Path) -> bool:
-        """Read the document at ``path``; on failure emit ``problem`` with the reader's message."""
-        from desktop.documents import read_document
+        """Read the document at ``path`` off the UI thread (True: reading started).
 
-        try:
-            document = read_document(path)
-        except DocumentError as exc:
-            self.problem.emit(describe(exc))
-            return False
-        if not segment_document(document):
-            self.problem.emit(self.tr("There is no text to translate in {name}.").format(name=path.name))
-            return False
-        self.set_document(document, path)
-        self.message.emit(self.tr("Opened {name}: {count} segments.").format(name=path.name, count=len(self.segments)))
+        When it is read, ``set_document``; when it cannot be, ``problem`` says
+        why (the reader's message) and the current document stays.
+        """
+        self._loader.load(path)
         return True
+
+    @Slot(str, object)
+    def _on_document_read(self, path: str, document: Document) -> None:
+        name = Path(path).name
+        if not segment_document(document):
+            self.problem.emit(self.tr("There is no text to translate in {name}.").format(name=name))
+            return
+        self.set_document(document, Path(path))
+        self.message.emit(self.tr("Opened {name}: {count} segments.").format(name=name, count=len(self.segments)))
+
+    @Slot(str, str)
+    def _on_read_failed(self, _path: str, message: str) -> None:
+        self.problem.emit(message)
 
     def use_text(self, text: str) -> bool:
         """Translate pasted ``text`` (one segment per paragraph)."""

@@ -1,0 +1,130 @@
+"""What the summarize pane keeps: its state for autosave, a past run from the history, unsaved output.
+
+``SummaryKeeping`` is a part of ``SummarizePane`` (a mixin: its ``tr()`` texts
+belong to the pane's translation context, "SummarizePane"). It offers the
+``Pane`` protocol's ``autosave_state``/``restore_autosave_state``,
+``reopen_run``, ``has_unsaved_output`` and ``mark_exported``, and puts state
+back only through the controller's methods.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desktop.documents.model import Document
+from desktop.history import Run
+from desktop.ui.history_recorder import partial_summaries
+from desktop.ui.panes.stored_state import document_from
+
+
+class SummaryKeeping:
+    """Autosave, history and unsaved-output support for ``SummarizePane`` (see the module docstring)."""
+
+    def _output_text(self) -> str:
+        """What an export would write now: the summary, else the partial summaries."""
+        return self.summary_view.toPlainText().strip() or self.controller.partial_text()
+
+    def has_unsaved_output(self) -> bool:
+        """True when there is a summary that differs from what was last exported or reopened."""
+        text = self._output_text()
+        return bool(text) and text != self._saved_output
+
+    def mark_exported(self) -> None:
+        """The summary as it is now is kept elsewhere: closing need not ask about it."""
+        self._saved_output = self._output_text()
+
+    def _set_options(self, options: dict[str, Any]) -> None:
+        for combo, key in ((self.length_combo, "length"), (self.style_combo, "style"),
+                           (self.language_combo, "output_language")):
+            index = combo.findData(options.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if isinstance(options.get("focus"), str):
+            self.focus_edit.setText(options["focus"])
+
+    def _show_source(self, document: Document | None, path: str = "", text: str = "") -> None:
+        """Show ``document`` (read from ``path`` when it came from a file), else pasted ``text``."""
+        if document is not None and path:
+            self.controller.set_document(document, Path(path))
+        elif document is not None:
+            self.new_text()
+            self.controller.set_document(document)
+        else:
+            self.new_text()
+            self.source_view.setPlainText(text)
+
+    def _show_results(self, sections: list[tuple[int, str, dict]], summary: str,
+                      citations: list[dict] | None = None, invalid: list[str] | None = None) -> None:
+        self.parts_list.clear()
+        self.controller.restore_results(sections, summary, citations, invalid)  # the list fills as if just made
+        self.summary_view.setPlainText(summary)
+        self._mark_citations()
+
+    def reopen_run(self, run: Run) -> bool:
+        """Put a past run (a ``desktop.history.Run`` of this pane) back: source, options, partial summaries, summary.
+
+        When the history kept only a preview of a large source, the source box
+        stays empty and a note says so. False while a summary is being made.
+        """
+        if self.controller.running:
+            return False
+        inputs = run.inputs if isinstance(run.inputs, dict) else {}
+        stats = run.stats if isinstance(run.stats, dict) else {}
+        document = document_from(inputs.get("document"))
+        path = document.path if document is not None else ""
+        self._show_source(document, path, str(inputs.get("text") or ""))
+        if document is None and "document" in (inputs.get("omitted") or []):
+            name = inputs.get("document_path") or inputs.get("document_title") or ""
+            name = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+            self.document_label.setText(self.tr("The source ({name}) was too large to keep in the history. "
+                                                "Open it again to summarize it.").format(name=name) if name else
+                                        self.tr("The source was too large to keep in the history. "
+                                                "Open it again to summarize it."))
+            self.notice.show_notice(self.document_label.text(), "info")
+        self._set_options(run.options if isinstance(run.options, dict) else {})
+        metas = stats.get("part_meta") if isinstance(stats.get("part_meta"), list) else []
+        parts = partial_summaries(stats)
+        sections = [(i, text, dict(metas[i]) if i < len(metas) and isinstance(metas[i], dict) else {})
+                    for i, text in enumerate(parts)]
+        self._show_results(sections, run.output, stats.get("citations"), stats.get("invalid_citations"))
+        self._saved_output = self._output_text()  # it is in the history already
+        self.status_label.setText(self.tr("Reopened from the history. Check the summary against the source."))
+        return True
+
+    def autosave_state(self) -> dict[str, Any]:
+        """The source (pasted text, or the document read from a file), the options and the summary.
+
+        {} while nothing has been typed or made.
+        """
+        c = self.controller
+        from_file = c.source_path is not None and c.document is not None
+        source = "" if from_file else self.source_view.toPlainText()
+        summary = self.summary_view.text()
+        if not from_file and not source.strip() and not summary.strip() and not self.focus_edit.text().strip():
+            return {}
+        state: dict[str, Any] = {
+            **self.options(),
+            "sourceText": source,
+            "summaryText": summary,
+            "parts": [[index, text, meta] for index, text, meta in c.sections],
+            "citations": list(c.stats.get("citations") or []),
+            "invalidCitations": list(c.stats.get("invalid_citations") or []),
+        }
+        if from_file:
+            state["document"] = c.document.to_dict()
+            state["sourcePath"] = str(c.source_path)
+        return state
+
+    def restore_autosave_state(self, state: dict[str, Any]) -> None:
+        """Put back what ``autosave_state`` gave (after a crash)."""
+        if not state or self.controller.running:
+            return
+        document = document_from(state.get("document"))
+        self._show_source(document, str(state.get("sourcePath") or "") if document else "",
+                          str(state.get("sourceText") or ""))
+        self._set_options(state)
+        sections = [(int(p[0]), str(p[1]), dict(p[2])) for p in state.get("parts") or []
+                    if isinstance(p, list) and len(p) == 3 and isinstance(p[2], dict)]
+        self._show_results(sections, str(state.get("summaryText") or ""), state.get("citations"),
+                           state.get("invalidCitations"))
