@@ -37,3 +37,15 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.support.gguf_factory import write_tiny_model
 
     return write_tiny_model(tmp_path_factory.mktemp("models") / "tiny-chat.gguf")
+
+
+@pytest.fixture(scope="session")
+def slow_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 256-dim, 4-layer random model with an 8k context: a few ms per token (~14 MB), so a stream
+    can be stopped midway and a long job is still running when a test needs it to be."""
+    from tests.support.gguf_factory import write_random_model
+
+    return write_random_model(
+        tmp_path_factory.mktemp("slow") / "slow-chat.gguf", n_embd=256, n_layer=4, n_head=4,
+        n_head_kv=4, n_ff=768, n_vocab=0, context_length=8192, float16=False, name="slow-chat",
+    )

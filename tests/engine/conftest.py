@@ -1,21 +1,8 @@
-"""Fixtures for engine tests: a slower random model (so a stream can be stopped midway) and broken files."""
+"""Helpers for engine tests: broken model files. (The slow random model is ``slow_model`` in tests/conftest.py.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
-
-from tests.support.gguf_factory import write_random_model
-
-
-@pytest.fixture(scope="session")
-def slow_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 256-dim, 4-layer random model with an 8k context: a few ms per token, ~14 MB."""
-    return write_random_model(
-        tmp_path_factory.mktemp("slow") / "slow-chat.gguf", n_embd=256, n_layer=4, n_head=4,
-        n_head_kv=4, n_ff=768, n_vocab=0, context_length=8192, float16=False, name="slow-chat",
-    )
 
 
 def broken_files(folder: Path, good: Path) -> dict[str, Path]:

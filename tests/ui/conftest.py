@@ -26,17 +26,6 @@ def japanese(qapp, tmp_path_factory: pytest.TempPathFactory):
         qapp.removeTranslator(translator)
 
 
-@pytest.fixture(scope="session")
-def slow_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 256-dim, 4-layer random model (a few ms per token), so a stream can be stopped midway."""
-    from tests.support.gguf_factory import write_random_model
-
-    return write_random_model(
-        tmp_path_factory.mktemp("slow_ui") / "slow-chat.gguf", n_embd=256, n_layer=4, n_head=4,
-        n_head_kv=4, n_ff=768, n_vocab=0, context_length=8192, float16=False, name="slow-chat",
-    )
-
-
 @pytest.fixture
 def models_dir(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder holding the tiny model and a broken .gguf file, searched through ``FUMI_MODELS``."""
@@ -63,3 +52,11 @@ def app_context(qapp) -> Iterator:
     yield context
     engine.shutdown()
     engine.deleteLater()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """The folder for a test's screenshots (under ``tmp_path``; pytest keeps the last runs' folders)."""
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    return folder

@@ -164,32 +164,20 @@ def test_unsaved_output_is_asked_about_before_closing(qtbot, japanese, app_conte
     assert controller.unsaved_panes() == ["summarize"]
 
 
-def test_screenshot_of_the_recovery_question(qtbot, japanese):
-    os.makedirs("/tmp/shots", exist_ok=True)
+def test_screenshot_of_the_recovery_question(qtbot, japanese, shots):
     box, _restore = autosave_controller.build_recovery_box(None, ["下書き", "翻訳"])
     qtbot.addWidget(box)
     box.show()
     qtbot.wait(50)
-    assert box.grab().save("/tmp/shots/history_recovery.png")
+    assert box.grab().save(str(shots / "history_recovery.png"))
     unsaved, _quit = autosave_controller.build_unsaved_box(None, ["要約"])
     qtbot.addWidget(unsaved)
     unsaved.show()
     qtbot.wait(50)
-    assert unsaved.grab().save("/tmp/shots/history_unsaved.png")
+    assert unsaved.grab().save(str(shots / "history_unsaved.png"))
 
 
 # ---------------------------------------------------------------------- the real window, killed
-
-
-@pytest.fixture(scope="session")
-def slow_model(tmp_path_factory) -> Path:
-    """A random model slow enough (a few ms per token) that a summary is still running when the window dies."""
-    from tests.support.gguf_factory import write_random_model
-
-    return write_random_model(
-        tmp_path_factory.mktemp("slow_ui") / "slow-chat.gguf", n_embd=256, n_layer=4, n_head=4,
-        n_head_kv=4, n_ff=768, n_vocab=0, context_length=8192, float16=False, name="slow-chat",
-    )
 
 
 def descendants(pid: int) -> list[int]:

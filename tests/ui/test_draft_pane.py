@@ -20,19 +20,8 @@ from desktop.settings import Paths, Settings
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import DocumentField
 from desktop.ui.panes.draft import DraftPane
-from tests.support.gguf_factory import write_random_model
 
-SHOTS = Path("/tmp/shots")
 NOTES = "・避難所の備蓄品を見直す\n・次回の会議は6月に開く\n・予算は {budget} のまま"
-
-
-@pytest.fixture(scope="module")
-def slow_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A random model slow enough (a few ms per token) that a draft can be stopped midway."""
-    return write_random_model(
-        tmp_path_factory.mktemp("draft_slow") / "slow-chat.gguf", n_embd=256, n_layer=4, n_head=4,
-        n_head_kv=4, n_ff=768, n_vocab=0, context_length=8192, float16=False, name="slow-chat",
-    )
 
 
 @pytest.fixture
@@ -112,7 +101,7 @@ def test_missing_required_field_is_named_before_running(qtbot, context, tiny_mod
     assert "メモ・文字起こし" in pane.status_label.text()
 
 
-def test_draft_streams_stops_regenerates_continues_and_exports(qtbot, context, slow_model, tmp_path):
+def test_draft_streams_stops_regenerates_continues_and_exports(qtbot, context, slow_model, tmp_path, shots):
     _load(qtbot, context, slow_model, 4096)
     pane = _pane(qtbot, context)
     _fill_minutes(pane)
@@ -138,8 +127,7 @@ def test_draft_streams_stops_regenerates_continues_and_exports(qtbot, context, s
     assert kept.strip()
     assert not pane.output.isReadOnly() and not pane.busy.isVisible()
     first_request = pane.controller.last_request
-    SHOTS.mkdir(exist_ok=True)
-    pane.grab().save(str(SHOTS / "draft_pane_stopped.png"))
+    pane.grab().save(str(shots / "draft_pane_stopped.png"))
 
     # 再作成: exactly the same request again, output replaced
     assert pane.regenerate_button.isEnabled()

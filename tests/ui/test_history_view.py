@@ -13,25 +13,15 @@ import stat
 import time
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.history import HistoryStore, Run
 from desktop.ui.history_recorder import MAX_STORED_INPUT_CHARS, HistoryRecorder
 from desktop.ui.history_view import HistoryView, RunViewer, reopen_run_in
+from tests.support.fake_engine import FakeEngine
 
 LOAD_TIMEOUT_MS = 60_000
-
-
-class EngineStandIn(QObject):
-    """The signals of ``EngineClient`` that the recorder listens to."""
-
-    job_started = Signal(str, str, dict, dict)
-    delta = Signal(str, str)
-    section = Signal(str, int, str, dict)
-    done = Signal(str, dict)
-    error = Signal(str, str, str)
-    model_facts = {"name": "tiny-chat"}
 
 
 @pytest.fixture
@@ -63,7 +53,7 @@ def test_a_real_generate_is_recorded_with_its_output_model_and_timing(qtbot, app
 
 
 def test_recorder_rules_for_each_kind(qtbot, store):
-    engine = EngineStandIn()
+    engine = FakeEngine(facts={"name": "tiny-chat"}, loaded=True)
     recorder = HistoryRecorder(engine, store)
     results: list[str] = []
     recorder.result_made.connect(results.append)
@@ -109,7 +99,7 @@ def test_recorder_rules_for_each_kind(qtbot, store):
 
 
 def test_a_very_large_document_is_kept_trimmed_but_the_output_whole(qtbot, store):
-    engine = EngineStandIn()
+    engine = FakeEngine(facts={"name": "tiny-chat"}, loaded=True)
     recorder = HistoryRecorder(engine, store)  # noqa: F841 - kept alive for the signals
     blocks = [{"kind": "paragraph", "text": "長い文書の段落です。" * 100} for _ in range(2200)]
     document = {"title": "大きな報告書", "path": "", "blocks": blocks}
@@ -214,15 +204,14 @@ def test_reopen_goes_to_a_pane_that_can_take_it_else_read_only(qtbot, japanese):
     assert viewer.windowTitle() == "下書き: 議事録"
 
 
-def test_screenshot_of_the_history_view(qtbot, japanese, store, tmp_path):
+def test_screenshot_of_the_history_view(qtbot, japanese, store, tmp_path, shots):
     _fill(store)
     view = HistoryView(store)
     qtbot.addWidget(view)
     view.show()
     view.select_run(view.runs[2].id)
     qtbot.wait(50)
-    os.makedirs("/tmp/shots", exist_ok=True)
-    assert view.grab().save("/tmp/shots/history_view.png")
+    assert view.grab().save(str(shots / "history_view.png"))
 
 
 def test_the_window_opens_the_history_with_ctrl_h_and_reopens_a_run(qtbot, japanese, app_context, store):

@@ -9,11 +9,10 @@ compare what the pane shows with what was recorded, never with fixed text.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
@@ -27,10 +26,10 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.panes.draft import DraftPane
 from desktop.ui.panes.summarize import SummarizePane
 from desktop.ui.panes.translate import TranslatePane
+from tests.support.fake_engine import FakeEngine
 
 LOAD_TIMEOUT_MS = 60_000
 RUN_TIMEOUT_MS = 120_000
-SHOTS = Path("/tmp/shots")
 NOTES = "・避難所の備蓄品を見直す\n・次回の会議は6月に開く"
 SOURCE = "市立図書館は四月一日から開館時間を延長します。\n平日は午後八時まで開館します。"
 PARAGRAPHS = "市立図書館は開館時間を延長します。\n\n平日は午後八時まで開館します。\n\n土曜日は午後六時までです。"
@@ -203,17 +202,8 @@ def test_a_large_summary_source_is_noted_and_an_old_translation_is_split_back(qt
 
 
 # ---------------------------------------------------------------------- the recorder's additions
-class EngineStandIn(QObject):
-    job_started = Signal(str, str, dict, dict)
-    delta = Signal(str, str)
-    section = Signal(str, int, str, dict)
-    done = Signal(str, dict)
-    error = Signal(str, str, str)
-    model_facts = {"name": "tiny-chat"}
-
-
 def test_the_recorder_skips_test_runs_and_keeps_translations_and_part_sources(qtbot, app_context, history):
-    engine = EngineStandIn()
+    engine = FakeEngine(facts={"name": "tiny-chat"}, loaded=True)
     recorder = HistoryRecorder(engine, history)
     results: list[str] = []
     recorder.result_made.connect(results.append)
@@ -439,19 +429,18 @@ def test_a_file_dropped_anywhere_on_the_window_opens_in_the_current_pane(qtbot, 
 
 
 # ---------------------------------------------------------------------- small screens
-def test_the_window_fits_a_1280_by_720_laptop(qtbot, japanese, app_context):
+def test_the_window_fits_a_1280_by_720_laptop(qtbot, japanese, app_context, shots):
     window = _window(qtbot, app_context)
     hint = window.minimumSizeHint()
     assert hint.width() <= 1000 and hint.height() <= 640, hint
     window.resize(1280, 720)
-    os.makedirs(SHOTS, exist_ok=True)
     window.pages["draft"].select_template("minutes")
     for key in ("draft", "summarize", "translate"):
         window.show_page(key)
         qtbot.wait(30)
-        assert window.grab().save(str(SHOTS / f"fit_{key}.png"))
+        assert window.grab().save(str(shots / f"fit_{key}.png"))
     window.resize(hint.width(), max(hint.height(), 640))
     window.show_page("draft")
     qtbot.wait(30)
-    assert window.grab().save(str(SHOTS / "fit_minimum_draft.png"))
+    assert window.grab().save(str(shots / "fit_minimum_draft.png"))
     _close_quietly(window)

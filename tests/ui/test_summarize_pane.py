@@ -17,7 +17,6 @@ from desktop.settings import Paths, Settings
 from desktop.ui.context import AppContext
 from desktop.ui.panes.summarize import SummarizePane
 
-SHOTS = Path("/tmp/shots")
 SENTENCES = ("市は子育て支援に12億円を計上した。", "住民は申請書を窓口に提出してください。",
              "説明会は5月10日に市民会館で開催します。", "対象は約3,500世帯です。")
 
@@ -90,7 +89,7 @@ def test_a_bad_document_gives_a_clear_message_and_keeps_what_was_open(qtbot, con
     assert pane.controller.source_path == good
 
 
-def test_long_document_in_parts_with_progress_sections_and_result(qtbot, japanese, loaded_context, tmp_path):
+def test_long_document_in_parts_with_progress_sections_and_result(qtbot, japanese, loaded_context, tmp_path, shots):
     pane = _pane(qtbot, loaded_context)
     _open_report(pane, tmp_path, qtbot)
     plan = pane.controller.plan
@@ -110,14 +109,13 @@ def test_long_document_in_parts_with_progress_sections_and_result(qtbot, japanes
     shown_as = pane.controller.summary.replace("\r\n", "\n").replace("\r", "\n")
     assert pane.summary_view.toPlainText() == shown_as and pane.controller.summary
     assert "分割" in pane.plan_label.text() and "経過" in pane.progress_label.text()
-    SHOTS.mkdir(parents=True, exist_ok=True)
 
     # Choosing a partial summary highlights where it came from.
     index, _text, meta = pane.controller.sections[2]
     pane.parts_list.setCurrentRow(2)
     assert pane.highlighted == (meta["start"], meta["end"])
     assert pane.source_view.extraSelections()
-    pane.grab().save(str(SHOTS / "summarize.png"))
+    pane.grab().save(str(shots / "summarize.png"))
 
     # A point of the final summary citing a source finds it too.
     pane.summary_view.setPlainText(f"・要点です。【出典: {meta['source']}】")
@@ -150,7 +148,7 @@ def test_stop_keeps_the_partial_summaries_made_so_far(qtbot, loaded_context, tmp
     assert "【出典:" in out.read_text(encoding="utf-8")
 
 
-def test_pasted_short_text_goes_in_one_pass(qtbot, japanese, loaded_context):
+def test_pasted_short_text_goes_in_one_pass(qtbot, japanese, loaded_context, shots):
     pane = _pane(qtbot, loaded_context)
     pane.new_text()
     pane.source_view.setPlainText("説明会のお知らせ\n説明会は5月10日に開催します。")
@@ -161,5 +159,4 @@ def test_pasted_short_text_goes_in_one_pass(qtbot, japanese, loaded_context):
     assert pane.parts_list.count() == 0
     assert pane.summary_view.toPlainText()
     assert "一度で要約" in pane.plan_label.text() or "一度で要約" in pane.parts_title.text()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    pane.grab().save(str(SHOTS / "summarize_one_pass.png"))
+    pane.grab().save(str(shots / "summarize_one_pass.png"))

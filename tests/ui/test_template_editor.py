@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
@@ -14,7 +13,6 @@ from desktop.ui.context import AppContext
 from desktop.ui.panes.draft import DraftPane
 from desktop.ui.template_editor import COLUMNS, TemplateEditorDialog
 
-SHOTS = Path("/tmp/shots")
 
 
 @pytest.fixture
@@ -54,7 +52,7 @@ def test_builtins_are_read_only_and_duplicate_makes_an_editable_copy(qtbot, dial
     assert not dialog.prompt_edit.isReadOnly() and dialog.save_button.isEnabled()
 
 
-def test_save_then_restart_keeps_the_template_in_the_pane(qtbot, dialogs):
+def test_save_then_restart_keeps_the_template_in_the_pane(qtbot, dialogs, shots):
     dialog = _editor(qtbot, _store())
     dialog.duplicate_template()
     dialog.id_edit.setText("kaigi-memo")
@@ -69,10 +67,9 @@ def test_save_then_restart_keeps_the_template_in_the_pane(qtbot, dialogs):
     dialog.update_preview()
     assert not dialog.problem.isVisible()
     assert "担当課: 〈担当課〉" in dialog.preview.toPlainText()
-    SHOTS.mkdir(exist_ok=True)
     dialog.tabs.setCurrentIndex(1)
     dialog.resize(1100, 720)
-    dialog.grab().save(str(SHOTS / "draft_template_editor.png"))
+    dialog.grab().save(str(shots / "draft_template_editor.png"))
     assert dialog.save_template(), dialogs["warnings"]
     assert (Paths.default().user_templates / "kaigi-memo.toml").is_file()
 

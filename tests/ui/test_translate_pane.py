@@ -7,7 +7,6 @@ segment, stop keeps what is done, export), not wording.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from docx import Document as DocxDocument
@@ -18,7 +17,6 @@ from desktop.settings import Paths, Settings
 from desktop.ui.context import AppContext
 from desktop.ui.panes.translate import TranslatePane
 
-SHOTS = Path("/tmp/shots")
 
 
 @pytest.fixture
@@ -78,7 +76,7 @@ def test_same_source_and_target_is_refused_before_running(qtbot, loaded_context)
     assert "同じ言語" in pane.status_label.text()
 
 
-def test_a_small_document_translates_into_aligned_rows_and_exports(qtbot, loaded_context, tmp_path):
+def test_a_small_document_translates_into_aligned_rows_and_exports(qtbot, loaded_context, tmp_path, shots):
     save_glossary(default_glossary_path(loaded_context.paths), [Term("区市町村", "municipalities")])
     source = tmp_path / "notice.docx"
     docx = DocxDocument()
@@ -109,8 +107,7 @@ def test_a_small_document_translates_into_aligned_rows_and_exports(qtbot, loaded
     assert pane.is_flagged(segments[flagged_row].index)
     assert "区市町村 → municipalities" in pane.table.item(flagged_row, 1).toolTip()
     assert not pane.is_flagged(segments[0].index)
-    SHOTS.mkdir(exist_ok=True)
-    pane.grab().save(str(SHOTS / "translate_done.png"))
+    pane.grab().save(str(shots / "translate_done.png"))
 
     # Editing a translation keeps it and clears the flag once the term is used.
     pane.table.item(flagged_row, 1).setText("To all municipalities.")
@@ -145,7 +142,7 @@ def test_one_segment_is_translated_again_on_its_own(qtbot, loaded_context):
     assert pane.table.item(2, 1).text() == third
 
 
-def test_stop_keeps_the_segments_already_translated(qtbot, loaded_context):
+def test_stop_keeps_the_segments_already_translated(qtbot, loaded_context, shots):
     pane = _pane(qtbot, loaded_context)
     pane.controller.use_text("\n\n".join(f"これは {n} 番目の段落です。" for n in range(60)))
     pane.controller.segment_finished.connect(lambda *_: pane.controller.stop())
@@ -157,7 +154,7 @@ def test_stop_keeps_the_segments_already_translated(qtbot, loaded_context):
     for row, segment in enumerate(pane.controller.segments):     # no half-streamed text is left behind
         assert pane.table.item(row, 1).text() == done.get(segment.index, "")
     assert "翻訳済み" in pane.status_label.text() or "kept" in pane.status_label.text()
-    pane.grab().save(str(SHOTS / "translate_stopped.png"))
+    pane.grab().save(str(shots / "translate_stopped.png"))
 
 
 def test_glossary_editor_imports_edits_and_saves_the_user_glossary(qtbot, context, tmp_path):
