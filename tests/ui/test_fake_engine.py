@@ -29,11 +29,11 @@ def test_translate_deltas_arrive_under_the_segment_they_belong_to(qtbot):
 
 
 def test_stop_and_errors_come_back_as_the_engine_sends_them(qtbot):
-    engine = FakeEngine(ScriptedModel("x" * 400, piece_size=1), loaded=True)
+    engine = FakeEngine(ScriptedModel("x" * 2000, piece_size=1), loaded=True)
     failures: list[tuple[str, str]] = []
     engine.error.connect(lambda _id, code, message: failures.append((code, message)))
-    request = engine.run_job("generate", {"prompt": "こんにちは"}, {"max_tokens": 400})
-    qtbot.wait(5)
+    with qtbot.waitSignal(engine.delta, timeout=5000):
+        request = engine.run_job("generate", {"prompt": "こんにちは"}, {"max_tokens": 2000})
     engine.cancel(request)
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert failures[0][0] == CANCELLED

@@ -21,3 +21,17 @@ def test_moved_classes_still_find_their_japanese(japanese):
     assert QCoreApplication.translate(SummarizePane.__name__, "Summarize") != "Summarize"
     reopened = "Reopened from the history. Check the summary against the source."
     assert QCoreApplication.translate(SummarizePane.__name__, reopened) != reopened
+
+
+def test_texts_of_split_modules_keep_their_context(japanese):
+    from desktop.ui.model_panel import ModelPanel
+    from desktop.ui.panes.draft import DraftPane
+    from desktop.ui.panes.translate import TranslatePane
+    from desktop.ui.template_editor import TemplateEditorDialog
+
+    for context, source in ((DraftPane.__name__, "Reopened from the history. Check the draft before you use it."),
+                            (TranslatePane.__name__,
+                             "Reopened from the history. Check the translation before you use it."),
+                            (ModelPanel.__name__, "Loaded: {name}"),
+                            (TemplateEditorDialog.__name__, "Delete template")):
+        assert QCoreApplication.translate(context, source) != source, (context, source)

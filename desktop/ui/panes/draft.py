@@ -1,12 +1,12 @@
-"""The drafting pane: pick a template, fill in its form, watch the draft being written.
+"""The drafting pane (the view): pick a template, fill in its form, watch the draft being written.
 
-``DraftController`` holds the state (the template list, the last request, why
-a run cannot start) and talks to the engine through a ``JobRunner``; it is
+``DraftController`` (``draft_controller``) holds the state (the template list,
+the last request, why a run cannot start) and talks to the engine; it is
 tested without clicking. ``DraftPane`` is the view: a searchable template list
 grouped by kind, the generated form, length and tone controls, and an editable
 output that streams in, with 再作成, 続きを書く, コピー and 書き出し.
 
-The pane also works with the window's helpers: ``reopen_run`` puts a past
+The pane also works with the window's helpers (``draft_state.DraftKeeping``): ``reopen_run`` puts a past
 run from the history back (template, fields, choices, text);
 ``autosave_state``/``restore_autosave_state`` keep everything typed or
 written across a crash; ``has_unsaved_output`` says whether the draft text
@@ -17,133 +17,28 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
     QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
-from desktop.templates.model import TemplateError
-from desktop.messages import language_choice
-from desktop.history import Run
+from desktop.templates import LENGTHS, MANNERS, TONES, Template
+from desktop.messages import describe, language_choice
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
-from desktop.ui.job_runner import CANCELLED, PaneController
+from desktop.ui.panes.draft_controller import DraftController
+from desktop.ui.panes.draft_state import DraftKeeping
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
-from desktop.messages import describe
 
 log = logging.getLogger(__name__)
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class DraftController(PaneController):
-    """Runs drafts one at a time; remembers the last request so that it can be regenerated or continued."""
-
-    delta = Signal(str)
-    output_cleared = Signal()
-    can_continue_changed = Signal(bool)
-    templates_changed = Signal()
-
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(context.engine, parent)
-        self._context = context
-        self.store = TemplateStore.for_paths(context.paths)
-        self.last_request: tuple[dict[str, Any], dict[str, Any]] | None = None
-        self.last_finish_reason = ""
-        self.runner.delta.connect(self.delta)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
-
-    @property
-    def can_continue(self) -> bool:
-        return self.last_finish_reason == "length" and self.last_request is not None and not self.running
-
-    def reload_templates(self) -> None:
-        self.store.reload()
-        self.templates_changed.emit()
-
-    def problem_with(self, template: Template | None, fields: dict[str, str]) -> str:
-        """Why this draft cannot start now ("" when it can)."""
-        if not self.model_loaded:
-            return self.tr("No model is loaded. Load one on the Model page first.")
-        if template is None:
-            return self.tr("Choose a template first.")
-        if self.running:
-            return self.tr("Already writing. Press Esc to stop.")
-        try:
-            field_values(template, fields)
-        except MissingFieldError as exc:
-            return self.tr("Fill in “{label}” first.").format(label=exc.label)
-        return ""
-
-    def options_for(self, length: str, tone: str, manner: str) -> dict[str, Any]:
-        options: dict[str, Any] = {"length": length, "tone": tone, "manner": manner}
-        options["max_tokens"] = min(LENGTHS[length].max_tokens, int(self._context.settings.get("max_tokens")))
-        return options
-
-    def run(self, template: Template | None, fields: dict[str, str], *, length: str = "medium",
-            tone: str = "auto", manner: str = "auto") -> bool:
-        """Start a draft; False (with a message) when it cannot start."""
-        problem = self.problem_with(template, fields)
-        if problem:
-            self.message.emit(problem)
-            return False
-        inputs = {"template": template.to_dict(), "fields": dict(fields)}
-        return self._start(inputs, self.options_for(length, tone, manner), clear=True)
-
-    def regenerate(self) -> bool:
-        """The last request again, exactly: the engine reuses its cached prompt, so it starts at once."""
-        if self.last_request is None or self.running or not self.model_loaded:
-            return False
-        inputs, options = self.last_request
-        options = {k: v for k, v in options.items() if k != "continue_from"}
-        return self._start(inputs, options, clear=True)
-
-    def continue_from(self, text: str) -> bool:
-        """Continue ``text`` (the output so far) with the last request's prompt."""
-        if not self.can_continue or not self.model_loaded:
-            return False
-        inputs, options = self.last_request
-        return self._start(inputs, {**options, "continue_from": text}, clear=False)
-
-    def _start(self, inputs: dict[str, Any], options: dict[str, Any], *, clear: bool) -> bool:
-        self.last_request = (inputs, {k: v for k, v in options.items() if k != "continue_from"})
-        self.last_finish_reason = ""
-        self.can_continue_changed.emit(False)
-        if clear:
-            self.output_cleared.emit()
-        self.runner.start("draft", inputs, options)
-        self.message.emit(self.tr("Writing…"))
-        return True
-
-    @Slot(dict)
-    def _on_finished(self, stats: dict) -> None:
-        self.last_finish_reason = str(stats.get("finish_reason", ""))
-        if self.last_finish_reason == "length":
-            self.message.emit(self.tr("Stopped at the length limit. Use Continue to write more."))
-        else:
-            speed = stats.get("tokens_per_s")
-            self.message.emit(self.tr("Done ({speed:.1f} tokens/s). Check the draft before you use it.").format(speed=speed)
-                              if speed else self.tr("Done. Check the draft before you use it."))
-        self.can_continue_changed.emit(self.can_continue)
-
-    @Slot(str, str)
-    def _on_failed(self, code: str, message: str) -> None:
-        self.last_finish_reason = ""
-        self.can_continue_changed.emit(False)
-        if code == CANCELLED:
-            self.message.emit(self.tr("Stopped. The text so far is kept."))
-        else:
-            self.message.emit(message or code)
-
-
-
-class DraftPane(QWidget):
+class DraftPane(DraftKeeping, QWidget):
     """Templates on the left, the form in the middle, the draft on the right."""
 
     models_requested = Signal()
@@ -546,96 +441,6 @@ class DraftPane(QWidget):
         self.mark_exported()
         self.status_label.setText(self.tr("Exported: {name}").format(name=target.name))
         return True
-
-    # ------------------------------------------- history, autosave, unsaved text
-    def has_unsaved_output(self) -> bool:
-        """True when the draft text is not empty and differs from what was last exported, copied or reopened."""
-        text = self.output.text()
-        return bool(text.strip()) and text != self._saved_output
-
-    def mark_exported(self) -> None:
-        """The draft as it is now is kept elsewhere (exported, copied): closing need not ask about it."""
-        self._saved_output = self.output.text()
-
-    def _set_choice(self, box: QComboBox, key: Any) -> None:
-        index = box.findData(key)
-        if index >= 0:
-            box.setCurrentIndex(index)
-
-    def _show_template_by_id(self, template_id: str, template_data: Any = None) -> bool:
-        """Select ``template_id`` in the list; a template no longer in the list is rebuilt from ``template_data``."""
-        if template_id and self.select_template(template_id):
-            return True
-        if not isinstance(template_data, dict):
-            return False
-        try:
-            template = Template.from_dict(template_data)
-        except (TemplateError, TypeError, ValueError, KeyError):
-            return False
-        self.template_list.setCurrentItem(None)
-        self.show_template(template)
-        return True
-
-    def _put_back(self, template_id: str, template_data: Any, fields: Any, choices: dict[str, Any],
-                  output: str) -> bool:
-        if not self._show_template_by_id(template_id, template_data):
-            return False
-        if isinstance(fields, dict) and self.form is not None:
-            self.form.set_values({str(k): str(v) for k, v in fields.items()})
-        for box, key in ((self.length_box, "length"), (self.tone_box, "tone"), (self.manner_box, "manner")):
-            if choices.get(key):
-                self._set_choice(box, choices[key])
-        self.output.clear()
-        self.output.setPlainText(output)
-        return True
-
-    def reopen_run(self, run: Run) -> bool:
-        """Put a past run (a ``desktop.history.Run`` of this pane) back: template, fields, choices and draft.
-
-        False (the window then shows the run read-only) while a draft is being
-        written, or when the run's template can no longer be shown.
-        """
-        if self.controller.running:
-            return False
-        inputs = run.inputs if isinstance(run.inputs, dict) else {}
-        template_data = inputs.get("template")
-        template_id = run.template or (template_data.get("id", "") if isinstance(template_data, dict) else "")
-        options = run.options if isinstance(run.options, dict) else {}
-        if not self._put_back(str(template_id), template_data, inputs.get("fields"), options, run.output):
-            return False
-        if isinstance(template_data, dict) and isinstance(inputs.get("fields"), dict):
-            # 再作成 works on a reopened run: the same request again
-            self.controller.last_request = (dict(inputs), {k: v for k, v in options.items() if k != "continue_from"})
-        self.controller.last_finish_reason = ""
-        self._saved_output = self.output.text()  # it is in the history already
-        self._update_buttons()
-        self.status_label.setText(self.tr("Reopened from the history. Check the draft before you use it."))
-        return True
-
-    def autosave_state(self) -> dict[str, Any]:
-        """Everything typed or written: template, field values, length/style/manner, the draft ({} when nothing)."""
-        fields = self.form.values() if self.form else {}
-        output = self.output.text()
-        if fields == self._default_fields and not output.strip():
-            return {}
-        template = self.template
-        return {
-            "template": template.id if template else "",
-            "template_data": template.to_dict() if template and not template.read_only else None,
-            "fields": fields,
-            "length": self._choice(self.length_box),
-            "tone": self._choice(self.tone_box),
-            "manner": self._choice(self.manner_box),
-            "output": output,
-        }
-
-    def restore_autosave_state(self, state: dict[str, Any]) -> None:
-        """Put back what ``autosave_state`` gave (after a crash)."""
-        if not state:
-            return
-        self._put_back(str(state.get("template") or ""), state.get("template_data"), state.get("fields"),
-                       state, str(state.get("output") or ""))
-        self._update_buttons()
 
     def _suggested_name(self) -> str:
         title = self.template.title_for(self.lang) if self.template else "draft"

@@ -17,33 +17,29 @@ last exported.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu,
     QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
     QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop.documents.model import Document, DocumentError
-from desktop.languages import AUTO, LANGUAGES, LanguageError, resolve_pair
+from desktop.languages import AUTO, LANGUAGES
 from desktop.messages import language_choice
-from desktop.history import Run
 from desktop.ui.context import AppContext
-from desktop.ui.file_drops import DOCUMENT_SUFFIXES, document_files
-from desktop.ui.panes.stored_state import document_from, int_keys
+from desktop.ui.file_drops import DOCUMENT_SUFFIXES
 from desktop.ui.panes.translate_controller import TranslateController
+from desktop.ui.panes.translate_state import TranslationKeeping
 from desktop.ui.widgets import FileDropArea, NoticeBar, pane_header
-from desktop.messages import describe
 
 FLUSH_INTERVAL_MS = 40
 FLAG_COLOR = QColor("#fff1d6")
 CURRENT_COLOR = QColor("#e8f0fe")
 
 
-class TranslatePane(QWidget):
+class TranslatePane(TranslationKeeping, QWidget):
     """Languages, 翻訳 (Ctrl+Enter), 停止 (Esc), source | translation side by side, export."""
 
     models_requested = Signal()
@@ -54,7 +50,6 @@ class TranslatePane(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("translatePane")
-        self.setAcceptDrops(True)
         self.context = context
         self.controller = TranslateController(context, self)
         self._rows: dict[int, int] = {}       # block index -> table row
@@ -448,144 +443,7 @@ class TranslatePane(QWidget):
             return False
         return self.controller.open_path(Path(path))
 
-    def save_file(self, path: str | None = None, mode: str = "same") -> bool:
-        """Export the translation (asks for a name when ``path`` is None). Ctrl+S.
-
-        ``mode``: "same" (the source's format and structure), "bilingual"
-        (a two-column .docx) or "text" (plain .txt).
-        """
-        c = self.controller
-        if c.document is None or not c.translations:
-            self.status_label.setText(self.tr("There is no translation to export yet."))
-            return False
-        if path is None:
-            path = self._ask_export_path(mode)
-        if not path:
-            return False
-        out = Path(path)
-        try:
-            c.export(out, bilingual=(mode == "bilingual"))
-        except (DocumentError, OSError) as exc:
-            self.notice.show_notice(describe(exc), "error")
-            return False
-        untranslated = sum(1 for s in c.segments if s.index not in c.translations)
-        note = self.tr(" ({count} untranslated segments are left in the source language)").format(
-            count=untranslated) if untranslated else ""
-        self.mark_exported()
-        self.status_label.setText(self.tr("Saved: {name}").format(name=out.name) + note)
-        return True
-
-    def _ask_export_path(self, mode: str) -> str:
-        c = self.controller
-        stem = (c.source_path.stem if c.source_path else self.tr("translation")) + f"_{c.target}"
-        folder = c.source_path.parent if c.source_path else Path.home()
-        if mode == "bilingual":
-            suffix, file_filter = ".docx", self.tr("Word (*.docx)")
-            stem += self.tr("_bilingual")
-        elif mode == "text":
-            suffix, file_filter = ".txt", self.tr("Text (*.txt)")
-        elif c.source_path is not None and c.document.format in ("docx", "txt", "md"):
-            suffix = "." + c.document.format
-            file_filter = {"docx": self.tr("Word (*.docx)"), "txt": self.tr("Text (*.txt)"),
-                           "md": self.tr("Markdown (*.md)")}[c.document.format]
-        else:
-            suffix, file_filter = ".docx", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / (stem + suffix)), file_filter)
-        return path
-
-    # ------------------------------------------------------- history, autosave, unsaved text
-    def has_unsaved_output(self) -> bool:
-        """True when some segment is translated and the translations differ from the last export or reopen."""
-        translations = self.controller.translations
-        return any(text.strip() for text in translations.values()) and translations != self._saved_translations
-
-    def mark_exported(self) -> None:
-        """The translations as they are now are kept elsewhere: closing need not ask about them."""
-        self._saved_translations = dict(self.controller.translations)
-
-    def _put_back(self, document: Document, path: str, languages: dict[str, Any],
-                  translations: dict[int, str]) -> None:
-        """Show ``document`` with ``translations`` (by block index) and the languages they were made with."""
-        c = self.controller
-        c.set_document(document, Path(path) if path else None)
-        self.set_languages(str(languages.get("source") or AUTO), str(languages.get("target") or "en"))
-        index = self.register_combo.findData(languages.get("register"))
-        if index >= 0:
-            self.register_combo.setCurrentIndex(index)
-        try:
-            c.source, c.target = resolve_pair(self.source_language(), self.target_language(), document.text())
-        except LanguageError:
-            c.source, c.target = None, self.target_language()
-        known = {segment.index for segment in c.segments}
-        for block, text in translations.items():
-            if block in known:
-                c.set_translation(block, text)  # shown in its row, glossary terms checked again
-
-    def reopen_run(self, run: Run) -> bool:
-        """Put a past run (a ``desktop.history.Run`` of this pane) back: document, languages, translations.
-
-        False (the window then shows the run read-only) while translating, or
-        when the history did not keep the source document.
-        """
-        if self.controller.running:
-            return False
-        inputs = run.inputs if isinstance(run.inputs, dict) else {}
-        document = document_from(inputs.get("document"))
-        if document is None:
-            return False
-        translations = _translations_of(run, document)
-        if translations is None:
-            return False
-        self._put_back(document, document.path, run.options if isinstance(run.options, dict) else {}, translations)
-        self._saved_translations = dict(self.controller.translations)  # it is in the history already
-        self.status_label.setText(self.tr("Reopened from the history. Check the translation before you use it."))
-        return True
-
-    def autosave_state(self) -> dict[str, Any]:
-        """The document (or pasted text), the languages and every translation by block index; {} when empty."""
-        c = self.controller
-        pasted = self.paste_edit.toPlainText()
-        if c.document is None and not pasted.strip():
-            return {}
-        self._flush()
-        state: dict[str, Any] = {
-            "pasteText": pasted,
-            "source": self.source_language(),
-            "target": self.target_language(),
-            "register": self.register(),
-            "page": self.stack.currentIndex(),
-        }
-        if c.document is not None:
-            state["document"] = c.document.to_dict()
-            state["sourcePath"] = str(c.source_path) if c.source_path else ""
-            state["translations"] = {str(index): text for index, text in c.translations.items()}
-        return state
-
-    def restore_autosave_state(self, state: dict[str, Any]) -> None:
-        """Put back what ``autosave_state`` gave (after a crash)."""
-        if not state or self.controller.running:
-            return
-        self.paste_edit.setPlainText(str(state.get("pasteText") or ""))
-        document = document_from(state.get("document"))
-        if document is not None:
-            self._put_back(document, str(state.get("sourcePath") or ""), state,
-                           int_keys(state.get("translations")))
-            self.stack.setCurrentIndex(1 if state.get("page", 1) else 0)
-        else:
-            self.set_languages(str(state.get("source") or AUTO), str(state.get("target") or "en"))
-            self.stack.setCurrentIndex(0)
-
-    # ------------------------------------------------------- drops and state
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if document_files(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = document_files(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.open_file(paths[0])
-
+    # ------------------------------------------------------- state
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
         if not running:
@@ -628,23 +486,3 @@ class TranslatePane(QWidget):
         self.run_button.setToolTip(self.tr("Translate (Ctrl+Enter)") if c.model_loaded
                                    else self.tr("Load a model first"))
         self.retranslate_button.setEnabled(idle and self.selected_index() is not None)
-
-
-
-def _translations_of(run: Any, document: Document) -> dict[int, str] | None:
-    """A run's translations by block index.
-
-    The recorder keeps them in ``stats["translations"]``; for an older run
-    only the joined output is there, which can be split back only when every
-    segment was translated. None when it cannot be told which text is whose.
-    """
-    from desktop.documents.segments import segment_document
-
-    stats = run.stats if isinstance(run.stats, dict) else {}
-    if isinstance(stats.get("translations"), dict):
-        return int_keys(stats["translations"])
-    segments = segment_document(document)
-    pieces = run.output.split("\n\n") if run.output else []
-    if len(pieces) != len(segments):
-        return None
-    return {segment.index: text for segment, text in zip(segments, pieces)}

@@ -92,6 +92,13 @@ class TranslateController(PaneController):
         self.flags = {}
         self.document_changed.emit()
 
+    def restore_languages(self, source: str, target: str) -> None:
+        """The languages a restored translation was made with (``source`` may be "auto": judged from the document)."""
+        try:
+            self.source, self.target = resolve_pair(source, target, self.document.text() if self.document else "")
+        except LanguageError:
+            self.source, self.target = None, target
+
     def open_path(self, path: Path) -> bool:
         """Read the document at ``path`` off the UI thread (True: reading started).
 

@@ -1,0 +1,111 @@
+"""What the drafting pane keeps: its state for autosave, a past run from the history, unsaved output.
+
+``DraftKeeping`` is a part of ``DraftPane`` (a mixin: its ``tr()`` texts belong to
+the pane's translation context, "DraftPane"). It offers the ``Pane`` protocol's
+``autosave_state``/``restore_autosave_state``, ``reopen_run``,
+``has_unsaved_output`` and ``mark_exported``; a reopened run's request is
+handed to the controller (``reuse_request``), never written into it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox
+
+from desktop.history import Run
+from desktop.templates import Template
+from desktop.templates.model import TemplateError
+
+
+class DraftKeeping:
+    """Autosave, history and unsaved-output support for ``DraftPane`` (see the module docstring)."""
+
+    def has_unsaved_output(self) -> bool:
+        """True when the draft text is not empty and differs from what was last exported, copied or reopened."""
+        text = self.output.text()
+        return bool(text.strip()) and text != self._saved_output
+
+    def mark_exported(self) -> None:
+        """The draft as it is now is kept elsewhere (exported, copied): closing need not ask about it."""
+        self._saved_output = self.output.text()
+
+    def _set_choice(self, box: QComboBox, key: Any) -> None:
+        index = box.findData(key)
+        if index >= 0:
+            box.setCurrentIndex(index)
+
+    def _show_template_by_id(self, template_id: str, template_data: Any = None) -> bool:
+        """Select ``template_id`` in the list; a template no longer in the list is rebuilt from ``template_data``."""
+        if template_id and self.select_template(template_id):
+            return True
+        if not isinstance(template_data, dict):
+            return False
+        try:
+            template = Template.from_dict(template_data)
+        except (TemplateError, TypeError, ValueError, KeyError):
+            return False
+        self.template_list.setCurrentItem(None)
+        self.show_template(template)
+        return True
+
+    def _put_back(self, template_id: str, template_data: Any, fields: Any, choices: dict[str, Any],
+                  output: str) -> bool:
+        if not self._show_template_by_id(template_id, template_data):
+            return False
+        if isinstance(fields, dict) and self.form is not None:
+            self.form.set_values({str(k): str(v) for k, v in fields.items()})
+        for box, key in ((self.length_box, "length"), (self.tone_box, "tone"), (self.manner_box, "manner")):
+            if choices.get(key):
+                self._set_choice(box, choices[key])
+        self.output.clear()
+        self.output.setPlainText(output)
+        return True
+
+    def reopen_run(self, run: Run) -> bool:
+        """Put a past run (a ``desktop.history.Run`` of this pane) back: template, fields, choices and draft.
+
+        False (the window then shows the run read-only) while a draft is being
+        written, or when the run's template can no longer be shown.
+        """
+        if self.controller.running:
+            return False
+        inputs = run.inputs if isinstance(run.inputs, dict) else {}
+        template_data = inputs.get("template")
+        template_id = run.template or (template_data.get("id", "") if isinstance(template_data, dict) else "")
+        options = run.options if isinstance(run.options, dict) else {}
+        if not self._put_back(str(template_id), template_data, inputs.get("fields"), options, run.output):
+            return False
+        # 再作成 works on a reopened run: the same request again
+        reusable = isinstance(template_data, dict) and isinstance(inputs.get("fields"), dict)
+        self.controller.reuse_request(inputs if reusable else None, options)
+        self._saved_output = self.output.text()  # it is in the history already
+        self._update_buttons()
+        self.status_label.setText(self.tr("Reopened from the history. Check the draft before you use it."))
+        return True
+
+    def autosave_state(self) -> dict[str, Any]:
+        """Everything typed or written: template, field values, length/style/manner, the draft ({} when nothing)."""
+        fields = self.form.values() if self.form else {}
+        output = self.output.text()
+        if fields == self._default_fields and not output.strip():
+            return {}
+        template = self.template
+        return {
+            "template": template.id if template else "",
+            "template_data": template.to_dict() if template and not template.read_only else None,
+            "fields": fields,
+            "length": self._choice(self.length_box),
+            "tone": self._choice(self.tone_box),
+            "manner": self._choice(self.manner_box),
+            "output": output,
+        }
+
+    def restore_autosave_state(self, state: dict[str, Any]) -> None:
+        """Put back what ``autosave_state`` gave (after a crash)."""
+        if not state:
+            return
+        self._put_back(str(state.get("template") or ""), state.get("template_data"), state.get("fields"),
+                       state, str(state.get("output") or ""))
+        self._update_buttons()
+
