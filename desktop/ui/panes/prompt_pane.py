@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.messages import describe
 from desktop.ui.context import AppContext
+from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
-from desktop.messages import describe
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,10 @@ class PromptPane(QWidget):
         self.setObjectName("promptPane")
         self.context = context
         self.controller = PromptController(context, self)
+        self._loader = DocumentLoader(self)
+        self._loader.loaded.connect(lambda _path, text: self.prompt_edit.setPlainText(text))
+        self._loader.failed.connect(self._cannot_open)
+        self._loader.unreadable.connect(self._cannot_open)
         self._build(title or self.tr("Prompt"))
         self._connect()
         self._set_ready(self.controller.model_loaded)
@@ -213,22 +218,20 @@ class PromptPane(QWidget):
         self.status_label.setText(self.tr("Copied."))
 
     def open_file(self, path: str | None = None) -> bool:
-        """Put a document's text into the prompt box (asks for a file when ``path`` is None)."""
+        """Put a document's text into the prompt box, read off the UI thread (asks for a file when
+        ``path`` is None). True when reading started."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)")
             )
         if not path:
             return False
-        from desktop.documents import DocumentError, read_document
-
-        try:
-            document = read_document(Path(path))
-        except DocumentError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open"), describe(exc))
-            return False
-        self.prompt_edit.setPlainText(document.text())
+        self._loader.load(path)
         return True
+
+    @Slot(str, str)
+    def _cannot_open(self, _path: str, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Cannot open"), message)
 
     def save_file(self, path: str | None = None) -> bool:
         """Save the answer as .docx, .txt or .md (asks for a name when ``path`` is None)."""
@@ -248,7 +251,7 @@ class PromptPane(QWidget):
         try:
             write_text(Path(path), text, ai_notice=bool(self.context.settings.get("ai_notice")))
         except (DocumentError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), getattr(exc, "message", str(exc)))
+            QMessageBox.warning(self, self.tr("Cannot save"), describe(exc))
             return False
         self.status_label.setText(self.tr("Saved: {name}").format(name=Path(path).name))
         return True
