@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.messages import message
+
 FIELD_KINDS = ("line", "text", "choice", "date", "document")
 OUTPUT_SHAPES = ("prose", "sections", "table")
 SOURCES = ("builtin", "user")
@@ -48,8 +50,9 @@ _FIELD_KEYS = {"name", "label", "kind", "required", "default", "help", "choices"
 
 
 class TemplateError(ValueError):
-    """A template that cannot be used. ``message`` is for the user (Japanese) and names
-    the line or the key/field at fault; ``line`` is the 1-based line when known."""
+    """A template that cannot be used. ``message`` is for the user (in their language, from the
+    catalogue's ``templates.*`` codes) and names the line or the key/field at fault; ``line`` is
+    the 1-based line when known."""
 
     def __init__(self, message: str, *, line: int | None = None, key: str = "") -> None:
         super().__init__(message)
@@ -168,13 +171,14 @@ def load_template_file(path: Path, *, source: str = "user") -> Template:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise TemplateError(f"{path.name}: UTF-8 のテキストファイルではありません。") from None
+        raise TemplateError(message("templates.not_utf8", file=path.name)) from None
     except OSError as exc:
-        raise TemplateError(f"{path.name}: ファイルを読めません ({exc.strerror or exc})。") from None
+        raise TemplateError(message("templates.unreadable", file=path.name, reason=exc.strerror or exc)) from None
     try:
         return parse_template(text, source=source, path=path)
     except TemplateError as exc:
-        raise TemplateError(f"{path.name}: {exc.message}", line=exc.line, key=exc.key) from None
+        raise TemplateError(message("templates.in_file", file=path.name, message=exc.message),
+                            line=exc.line, key=exc.key) from None
 
 
 def placeholders(text: str) -> list[str]:
@@ -194,14 +198,14 @@ def _pick(texts: dict[str, str], lang: str) -> str:
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError) -> TemplateError:
-    """tomllib's message ends with "(at line L, column C)"; say it in Japanese."""
+    """tomllib's message ends with "(at line L, column C)"; say it in the user's language."""
     raw = str(exc)
     match = re.search(r"\(at line (\d+), column (\d+)\)", raw)
     if match:
         line, column = int(match.group(1)), int(match.group(2))
         reason = raw[: match.start()].strip()
-        return TemplateError(f"{line} 行目 {column} 文字目: TOML の書き方に誤りがあります（{reason}）。", line=line)
-    return TemplateError(f"TOML の書き方に誤りがあります（{raw}）。")
+        return TemplateError(message("templates.toml_at", line=line, column=column, reason=reason), line=line)
+    return TemplateError(message("templates.toml", reason=raw))
 
 
 class _Locator:
@@ -230,7 +234,7 @@ class _Locator:
 
 
 def _where(line: int | None) -> str:
-    return f"{line} 行目: " if line else ""
+    return message("templates.where", line=line) if line else ""
 
 
 def _texts(value: Any, key: str, locate: _Locator, *, required: bool) -> dict[str, str]:
@@ -238,18 +242,19 @@ def _texts(value: Any, key: str, locate: _Locator, *, required: bool) -> dict[st
     line = locate.key_line(key.split(".")[0])
     if value is None:
         if required:
-            raise TemplateError(f"{_where(line)}「{key}」がありません（ja と en の表示名を書いてください）。", line=line, key=key)
+            raise TemplateError(message("templates.text_missing", where=_where(line), key=key), line=line, key=key)
         return {}
     if isinstance(value, str):
         value = {"ja": value}
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        raise TemplateError(f"{_where(line)}「{key}」は {{ ja = \"...\", en = \"...\" }} の形で書いてください。", line=line, key=key)
+        raise TemplateError(message("templates.text_shape", where=_where(line), key=key), line=line, key=key)
     unknown = set(value) - {"ja", "en"}
     if unknown:
-        raise TemplateError(f"{_where(line)}「{key}」に知らない言語 {sorted(unknown)} があります（ja と en のみ）。", line=line, key=key)
+        raise TemplateError(message("templates.text_language", where=_where(line), key=key, languages=sorted(unknown)),
+                            line=line, key=key)
     texts = {lang: text.strip() for lang, text in value.items() if text.strip()}
     if required and not texts:
-        raise TemplateError(f"{_where(line)}「{key}」が空です。", line=line, key=key)
+        raise TemplateError(message("templates.text_empty", where=_where(line), key=key), line=line, key=key)
     return texts
 
 
@@ -257,25 +262,25 @@ def _string(data: dict[str, Any], key: str, locate: _Locator, *, default: str = 
     value = data.get(key, default)
     if not isinstance(value, str):
         line = locate.key_line(key)
-        raise TemplateError(f"{_where(line)}{where}「{key}」は文字列で書いてください。", line=line, key=key)
+        raise TemplateError(message("templates.not_string", where=_where(line) + where, key=key), line=line, key=key)
     return value
 
 
 def _build(data: dict[str, Any], *, source: str, path: Path | None, text: str | None) -> Template:
     locate = _Locator(text)
     if not isinstance(data, dict):
-        raise TemplateError("テンプレートの形式が正しくありません。")
+        raise TemplateError(message("templates.bad_shape"))
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
         line = locate.key_line(unknown[0])
-        raise TemplateError(f"{_where(line)}知らない項目「{unknown[0]}」があります（書き間違いではありませんか）。", line=line, key=unknown[0])
+        raise TemplateError(message("templates.unknown_key", where=_where(line), key=unknown[0]), line=line, key=unknown[0])
 
     template_id = data.get("id")
     if not template_id:
-        raise TemplateError("「id」がありません（英小文字・数字・-・_ で、例: id = \"my-report\"）。", key="id")
+        raise TemplateError(message("templates.no_id"), key="id")
     if not isinstance(template_id, str) or not _ID_PATTERN.match(template_id):
         line = locate.key_line("id")
-        raise TemplateError(f"{_where(line)}「id」は英小文字・数字・-・_ で 64 文字以内にしてください（今は {template_id!r}）。", line=line, key="id")
+        raise TemplateError(message("templates.bad_id", where=_where(line), value=repr(template_id)), line=line, key="id")
 
     title = _texts(data.get("title"), "title", locate, required=True)
     description = _texts(data.get("description"), "description", locate, required=False)
@@ -285,41 +290,40 @@ def _build(data: dict[str, Any], *, source: str, path: Path | None, text: str | 
     prompt = _string(data, "prompt", locate)
     if not prompt.strip():
         line = locate.key_line("prompt")
-        raise TemplateError(f"{_where(line)}「prompt」（AI への指示文）がありません。", line=line, key="prompt")
+        raise TemplateError(message("templates.no_prompt", where=_where(line)), line=line, key="prompt")
     output = _string(data, "output", locate, default="prose") or "prose"
     if output not in OUTPUT_SHAPES:
         line = locate.key_line("output")
-        raise TemplateError(f"{_where(line)}「output」は {' / '.join(OUTPUT_SHAPES)} のどれかにしてください（今は {output!r}）。", line=line, key="output")
+        raise TemplateError(message("templates.bad_output", where=_where(line), choices=" / ".join(OUTPUT_SHAPES),
+                                    value=repr(output)), line=line, key="output")
     letterhead = _string(data, "letterhead", locate).strip()
     if letterhead and not letterhead.lower().endswith(".docx"):
         line = locate.key_line("letterhead")
-        raise TemplateError(f"{_where(line)}「letterhead」は .docx ファイルを指定してください。", line=line, key="letterhead")
+        raise TemplateError(message("templates.bad_letterhead", where=_where(line)), line=line, key="letterhead")
     temperature = data.get("temperature")
     if temperature is not None and (isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not 0 <= temperature <= 2):
         line = locate.key_line("temperature")
-        raise TemplateError(f"{_where(line)}「temperature」は 0 から 2 の数にしてください。", line=line, key="temperature")
+        raise TemplateError(message("templates.bad_temperature", where=_where(line)), line=line, key="temperature")
 
     raw_fields = data.get("fields", [])
     if not isinstance(raw_fields, list):
-        raise TemplateError("「fields」は [[fields]] の並びで書いてください。", key="fields")
+        raise TemplateError(message("templates.fields_shape"), key="fields")
     fields = [_build_field(raw, index, locate) for index, raw in enumerate(raw_fields)]
     seen: set[str] = set()
     for index, item in enumerate(fields):
         if item.name in seen:
             line = locate.field_line(index)
-            raise TemplateError(f"{_where(line)}入力項目名「{item.name}」が重複しています。", line=line, key=f"fields.{item.name}")
+            raise TemplateError(message("templates.duplicate_field", where=_where(line), name=item.name),
+                                line=line, key=f"fields.{item.name}")
         seen.add(item.name)
 
     for key, body in (("system", system), ("prompt", prompt)):
         for name in placeholders(body):
             if name not in seen:
                 line = _placeholder_line(text, name)
-                known = "、".join(sorted(seen)) or "なし"
-                raise TemplateError(
-                    f"{_where(line)}「{key}」の {{{name}}} に当たる入力項目がありません（入力項目: {known}）。"
-                    "波かっこそのものを書くときは {{ と }} にしてください。",
-                    line=line, key=key,
-                )
+                known = "、".join(sorted(seen)) or message("templates.none")
+                raise TemplateError(message("templates.unknown_placeholder", where=_where(line), key=key, name=name,
+                                            known=known), line=line, key=key)
 
     return Template(
         id=template_id, title=title, prompt=prompt, description=description, pane=pane, kind=kind,
@@ -340,37 +344,41 @@ def _placeholder_line(text: str | None, name: str) -> int | None:
 
 def _build_field(raw: Any, index: int, locate: _Locator) -> Field:
     line = locate.field_line(index)
-    position = f"{_where(line)}{index + 1} 番目の入力項目"
+    position = message("templates.field_number", where=_where(line), number=index + 1)
     if not isinstance(raw, dict):
-        raise TemplateError(f"{position}の形式が正しくありません。", line=line, key="fields")
+        raise TemplateError(message("templates.field_shape", position=position), line=line, key="fields")
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME_PATTERN.match(name):
-        raise TemplateError(f"{position}の「name」は英字で始まる英数字と _ にしてください（今は {name!r}）。", line=line, key="fields")
-    position = f"{_where(line)}入力項目「{name}」"
+        raise TemplateError(message("templates.field_name", position=position, value=repr(name)), line=line, key="fields")
+    position = message("templates.field_named", where=_where(line), name=name)
+    key = f"fields.{name}"
     unknown = sorted(set(raw) - _FIELD_KEYS)
     if unknown:
-        raise TemplateError(f"{position}に知らない項目「{unknown[0]}」があります。", line=line, key=f"fields.{name}")
+        raise TemplateError(message("templates.field_unknown_key", position=position, key=unknown[0]), line=line, key=key)
     kind = raw.get("kind", "line")
     if kind not in FIELD_KINDS:
-        raise TemplateError(f"{position}の「kind」は {' / '.join(FIELD_KINDS)} のどれかにしてください（今は {kind!r}）。", line=line, key=f"fields.{name}")
+        raise TemplateError(message("templates.field_kind", position=position, choices=" / ".join(FIELD_KINDS),
+                                    value=repr(kind)), line=line, key=key)
     required = raw.get("required", False)
     if not isinstance(required, bool):
-        raise TemplateError(f"{position}の「required」は true か false にしてください。", line=line, key=f"fields.{name}")
+        raise TemplateError(message("templates.field_required", position=position), line=line, key=key)
     default = raw.get("default", "")
     if not isinstance(default, str):
-        raise TemplateError(f"{position}の「default」は文字列で書いてください。", line=line, key=f"fields.{name}")
+        raise TemplateError(message("templates.field_default", position=position), line=line, key=key)
     choices = raw.get("choices", [])
     if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
-        raise TemplateError(f"{position}の「choices」は文字列の並びで書いてください。", line=line, key=f"fields.{name}")
+        raise TemplateError(message("templates.field_choices", position=position), line=line, key=key)
     if kind == "choice":
         if not choices:
-            raise TemplateError(f"{position}は choice なので「choices」が必要です。", line=line, key=f"fields.{name}")
+            raise TemplateError(message("templates.field_needs_choices", position=position), line=line, key=key)
         if default and default not in choices:
-            raise TemplateError(f"{position}の「default」{default!r} が「choices」にありません。", line=line, key=f"fields.{name}")
+            raise TemplateError(message("templates.field_default_choice", position=position, value=repr(default)),
+                                line=line, key=key)
     try:
         label = _texts(raw.get("label"), "label", _Locator(None), required=False) or {"ja": name}
         help_text = _texts(raw.get("help"), "help", _Locator(None), required=False)
     except TemplateError as exc:
-        raise TemplateError(f"{position}: {exc.message}", line=line, key=f"fields.{name}") from None
+        raise TemplateError(message("templates.field_text", position=position, message=exc.message),
+                            line=line, key=key) from None
     return Field(name=name, label=label, kind=kind, required=required, default=default,
                  help=help_text, choices=list(choices))

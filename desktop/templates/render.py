@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.messages import message
+
 from .model import PLACEHOLDER_PATTERN, Template
 
 
@@ -69,7 +71,7 @@ class MissingFieldError(ValueError):
     """A required field has no value; ``name`` and ``label`` say which."""
 
     def __init__(self, name: str, label: str) -> None:
-        super().__init__(f"「{label}」（{name}）を入力してください。")
+        super().__init__(message("templates.missing_field", label=label, name=name))
         self.name = name
         self.label = label
 

@@ -14,6 +14,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from desktop.messages import message
 from desktop.settings import atomic_write_text
 
 from .model import Template, TemplateError, load_template_file
@@ -63,7 +64,7 @@ class TemplateStore:
                 if template is None:
                     continue
                 if template.id in seen:
-                    self.problems.append((path, f"{path.name}: id「{template.id}」は既に使われているため読み込みませんでした。"))
+                    self.problems.append((path, message("templates.id_taken", file=path.name, id=template.id)))
                     continue
                 seen.add(template.id)
                 self.templates.append(template)
@@ -117,7 +118,7 @@ class TemplateStore:
         Raises ``TemplateError`` if it is invalid or its id belongs to a built-in.
         """
         if self.is_builtin_id(template.id):
-            raise TemplateError(f"id「{template.id}」は組み込みテンプレートで使われています。別の id にしてください。", key="id")
+            raise TemplateError(message("templates.builtin_id", id=template.id), key="id")
         checked = Template.from_dict(template.to_dict(), source="user")
         target = self.user_folder / f"{checked.id}.toml"
         letterhead = template.letterhead_path()
@@ -134,7 +135,7 @@ class TemplateStore:
         """Remove a user template's file; built-ins cannot be deleted (``TemplateError``)."""
         template = self.get(template_id)
         if template.read_only:
-            raise TemplateError("組み込みテンプレートは削除できません。")
+            raise TemplateError(message("templates.builtin_delete"))
         if template.path:
             template.path.unlink(missing_ok=True)
         self.reload()
@@ -156,8 +157,7 @@ class TemplateStore:
         """Read and check a template file to import; raises ``TemplateError`` naming the problem."""
         template = load_template_file(Path(source), source="user")
         if self.is_builtin_id(template.id):
-            raise TemplateError(f"{Path(source).name}: id「{template.id}」は組み込みテンプレートと同じです。"
-                                "ファイルの id を変えてから読み込んでください。", key="id")
+            raise TemplateError(message("templates.import_builtin_id", file=Path(source).name, id=template.id), key="id")
         return template
 
     def import_file(self, source: Path, *, overwrite: bool = False) -> Template:

@@ -73,3 +73,17 @@ def test_jobs_errors_follow_the_users_language(monkeypatch):
         assert exc.message == "There is nothing to summarize. Open a document or paste some text."
     else:
         raise AssertionError("no error for an empty text")
+
+
+def test_template_errors_follow_the_users_language(monkeypatch):
+    from desktop.templates.model import TemplateError, parse_template
+
+    for lang, expected in (("ja", "「prompt」（AI への指示文）がありません。"),
+                           ("en", "\"prompt\" (the instruction to the AI) is missing.")):
+        monkeypatch.setenv("FUMI_LANG", lang)
+        try:
+            parse_template('id = "x"\ntitle = { ja = "題", en = "T" }\nprompt = ""\n')
+        except TemplateError as exc:
+            assert exc.message.endswith(expected) and exc.line == 3
+        else:
+            raise AssertionError("an empty prompt was accepted")
