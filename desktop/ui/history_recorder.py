@@ -37,8 +37,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.history import HistoryStore, Run
 from desktop.engine.client import EngineClient
+from desktop.history import HistoryStore, Run
 
 log = logging.getLogger(__name__)
 

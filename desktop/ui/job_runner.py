@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
 from desktop.engine.client import EngineClient
 
 CANCELLED = "cancelled"
@@ -141,3 +142,42 @@ class PaneController(QObject):
     @Slot(str, dict)
     def _on_loaded(self, _request_id: str, _facts: dict) -> None:
         self.ready_changed.emit(self.model_loaded)
+
+
+class GenerationController(PaneController):
+    """A pane controller whose job streams one text (draft, generate), shared so that panes do not copy it.
+
+    ``delta`` carries the text as it comes; ``output_cleared`` asks the view to
+    empty its output before a new run (not before a continuation). A stop
+    keeps the text so far; an error's message goes to ``message``. Subclasses
+    say what a finished run means (``_on_finished``). ``tr()`` texts here are
+    looked up under the subclass's name (its translation context).
+    """
+
+    delta = Signal(str)
+    output_cleared = Signal()
+
+    def __init__(self, engine: EngineClient, parent: QObject | None = None) -> None:
+        super().__init__(engine, parent)
+        self.runner.delta.connect(self.delta)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+
+    def start_stream(self, kind: str, inputs: dict[str, Any], options: dict[str, Any], *, clear: bool = True) -> bool:
+        """Run ``kind``; ``clear`` empties the view's output first. True (a job has started)."""
+        if clear:
+            self.output_cleared.emit()
+        self.runner.start(kind, inputs, options)
+        self.message.emit(self.tr("Writing…"))
+        return True
+
+    @Slot(dict)
+    def _on_finished(self, stats: dict) -> None:
+        self.message.emit(self.tr("Done."))
+
+    @Slot(str, str)
+    def _on_failed(self, code: str, message: str) -> None:
+        if code == CANCELLED:
+            self.message.emit(self.tr("Stopped. The text so far is kept."))
+        else:
+            self.message.emit(message or code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
 from desktop.engine.client import EngineClient
 
 

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from desktop.engine.client import EngineClient
 from desktop.templates import (
     FIELD_KINDS, OUTPUT_SHAPES, Field, Template, TemplateError, TemplateStore, build_messages,
 )
 from desktop.ui.job_runner import JobRunner
 from desktop.ui.template_editing import TemplateEditing, sample_values
 from desktop.ui.widgets import NoticeBar, StreamingTextView
-from desktop.engine.client import EngineClient
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: Columns of the fields table.

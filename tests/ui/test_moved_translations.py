@@ -35,3 +35,19 @@ def test_texts_of_split_modules_keep_their_context(japanese):
                             (ModelPanel.__name__, "Loaded: {name}"),
                             (TemplateEditorDialog.__name__, "Delete template")):
         assert QCoreApplication.translate(context, source) != source, (context, source)
+
+
+def test_texts_of_the_shared_generation_controller_are_found_under_each_pane(qtbot, japanese):
+    from desktop.settings import Paths, Settings
+    from desktop.ui.context import AppContext
+    from desktop.ui.panes.draft_controller import DraftController
+    from desktop.ui.panes.prompt_pane import PromptController
+    from tests.support.fake_engine import FakeEngine
+
+    paths = Paths.default().ensure()
+    context = AppContext(settings=Settings(paths, {}), paths=paths, engine=FakeEngine(loaded=True))
+    for controller in (DraftController(context), PromptController(context)):
+        seen: list[str] = []
+        controller.message.connect(seen.append)
+        controller._on_failed("cancelled", "")
+        assert seen and seen[0] != "Stopped. The text so far is kept." and "停止しました" in seen[0], seen

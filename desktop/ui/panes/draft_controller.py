@@ -13,14 +13,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.templates import LENGTHS, MissingFieldError, Template, TemplateStore, field_values
 from desktop.ui.context import AppContext
-from desktop.ui.job_runner import CANCELLED, PaneController
+from desktop.ui.job_runner import GenerationController
 
 
-class DraftController(PaneController):
+class DraftController(GenerationController):
     """Runs drafts one at a time; remembers the last request so that it can be regenerated or continued."""
 
-    delta = Signal(str)
-    output_cleared = Signal()
     can_continue_changed = Signal(bool)
     templates_changed = Signal()
 
@@ -30,9 +28,6 @@ class DraftController(PaneController):
         self.store = TemplateStore.for_paths(context.paths)
         self.last_request: tuple[dict[str, Any], dict[str, Any]] | None = None
         self.last_finish_reason = ""
-        self.runner.delta.connect(self.delta)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
 
     def reuse_request(self, inputs: dict[str, Any] | None, options: dict[str, Any]) -> None:
         """A run was reopened: its ``inputs``/``options`` become the request 再作成 sends again
@@ -97,11 +92,7 @@ class DraftController(PaneController):
         self.last_request = (inputs, {k: v for k, v in options.items() if k != "continue_from"})
         self.last_finish_reason = ""
         self.can_continue_changed.emit(False)
-        if clear:
-            self.output_cleared.emit()
-        self.runner.start("draft", inputs, options)
-        self.message.emit(self.tr("Writing…"))
-        return True
+        return self.start_stream("draft", inputs, options, clear=clear)
 
     @Slot(dict)
     def _on_finished(self, stats: dict) -> None:
@@ -118,7 +109,4 @@ class DraftController(PaneController):
     def _on_failed(self, code: str, message: str) -> None:
         self.last_finish_reason = ""
         self.can_continue_changed.emit(False)
-        if code == CANCELLED:
-            self.message.emit(self.tr("Stopped. The text so far is kept."))
-        else:
-            self.message.emit(message or code)
+        super()._on_failed(code, message)

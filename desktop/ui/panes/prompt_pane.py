@@ -29,30 +29,25 @@ from PySide6.QtWidgets import (
 from desktop.messages import describe
 from desktop.ui.context import AppContext
 from desktop.ui.document_loader import DocumentLoader
-from desktop.ui.job_runner import CANCELLED, PaneController
+from desktop.ui.job_runner import GenerationController
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
 
 log = logging.getLogger(__name__)
 
 
-class PromptController(PaneController):
+class PromptController(GenerationController):
     """Runs one prompt at a time and reports what the view should show.
 
     ``message`` carries a short status line for the user; ``ready_changed``
     says whether a model is loaded (running is impossible without one).
     """
 
-    delta = Signal(str)
-    output_cleared = Signal()
     progress = Signal(int, int, str)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(context.engine, parent)
         self._context = context
-        self.runner.delta.connect(self.delta)
         self.runner.progress.connect(self.progress)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
 
     def problem_with(self, prompt: str) -> str:
         """Why ``prompt`` cannot run now ("" when it can)."""
@@ -76,10 +71,7 @@ class PromptController(PaneController):
             "max_tokens": settings.get("max_tokens"),
             "temperature": settings.get("temperature"),
         }
-        self.output_cleared.emit()
-        self.runner.start("generate", {"prompt": prompt}, options)
-        self.message.emit(self.tr("Writing…"))
-        return True
+        return self.start_stream("generate", {"prompt": prompt}, options)
 
     @Slot(dict)
     def _on_finished(self, stats: dict) -> None:
@@ -89,13 +81,6 @@ class PromptController(PaneController):
             self.message.emit(self.tr("Done: {tokens} tokens, {speed:.1f} tokens/s").format(tokens=tokens, speed=speed))
         else:
             self.message.emit(self.tr("Done."))
-
-    @Slot(str, str)
-    def _on_failed(self, code: str, message: str) -> None:
-        if code == CANCELLED:
-            self.message.emit(self.tr("Stopped. The text so far is kept."))
-        else:
-            self.message.emit(message or code)
 
 
 
