@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "read": ("desktop.cli.read_cmd", "what Fumi reads from a document, block by block"),
     "bench": ("desktop.cli.bench_cmd", "speed through the engine process"),
     "self-test": ("desktop.cli.selftest_cmd", "start the engine, load, generate, exit 0"),
+    "compare": ("desktop.cli.compare_cmd", "the same job on 2-4 models, side by side"),
 }
 
 

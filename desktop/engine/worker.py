@@ -34,6 +34,7 @@ from typing import Any, BinaryIO
 
 from desktop import offline
 from desktop.engine import protocol
+from desktop.engine.memory import peak_rss_mb
 from desktop.engine.protocol import (
     BAD_INPUT, CANCELLED, INTERNAL, MODEL_CORRUPT, MODEL_MISSING, MODEL_TOO_LARGE, OUT_OF_MEMORY,
     Cancel, CountTokens, Done, Error, Job, Load, Loaded, Message, Progress, Shutdown, Unload,
@@ -295,6 +296,7 @@ class Engine:
         finally:
             model.cancel_check = lambda: False
         stats = model.request_stats(time.perf_counter() - started)
+        stats["peak_rss_mb"] = peak_rss_mb()
         stats.update(extra)
         return Done(stats=stats)
 

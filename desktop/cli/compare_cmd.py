@@ -1,0 +1,173 @@
+"""``fumi compare --model A --model B ... (JOB) [--json] [-o OUT]``: one job on 2–4 models, side by side.
+
+JOB is one of ``--template ID --field NAME=VALUE|@FILE ...``, ``--prompt TEXT``,
+``--summarize FILE`` or ``--translate TEXT --to LANG``. Every model runs in
+turn in a fresh engine process (load, run, unload) with the same seed,
+temperature and maximum length, which the output states. A model that cannot
+be found, loaded or run is reported in its own result; the others still run.
+Progress goes to stderr. ``--json`` prints
+``{"settings": {...}, "results": [{"model", "text", "seconds", "ttft_s",
+"tokens_per_s", "finish_reason", "peak_rss_mb", "error", ...}]}``.
+``-o`` writes .docx (a table) or .md. Exit 0 when at least one model ran,
+3 when none could, 2 for usage, 4 for an unreadable document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop.cli import exitcodes
+from desktop.cli.common import CliError
+from desktop.compare.settings import (
+    DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult,
+)
+from desktop.messages import message
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", action="append", default=[], metavar="NAME|PATH",
+                        help=f"a model to compare; give {MIN_MODELS} to {MAX_MODELS}")
+    parser.add_argument("--template", metavar="ID", help="compare drafts from this template")
+    parser.add_argument("--field", action="append", default=[], metavar="NAME=VALUE|@FILE",
+                        help="a template field's value (with --template)")
+    parser.add_argument("--prompt", metavar="TEXT", help="compare replies to a free prompt")
+    parser.add_argument("--summarize", metavar="FILE", help="compare summaries of a document")
+    parser.add_argument("--translate", metavar="TEXT", help="compare translations of a short text")
+    parser.add_argument("--to", dest="target", default="en", metavar="LANG", help="target language for --translate")
+    parser.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS, metavar="N",
+                        help=f"longest reply of every model, in tokens (default {DEFAULT_MAX_TOKENS})")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="N", help=f"random seed (default {DEFAULT_SEED})")
+    parser.add_argument("--temperature", type=float, default=DEFAULT_TEMPERATURE, metavar="T",
+                        help=f"sampling temperature for every model (default {DEFAULT_TEMPERATURE})")
+    parser.add_argument("--ctx", type=int, metavar="N", help="context size in tokens")
+    parser.add_argument("--threads", type=int, metavar="N", help="CPU threads")
+    parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the comparison (.docx or .md)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.compare.export import EXPORT_SUFFIXES
+    from desktop.compare.runner import run_comparison
+
+    if not MIN_MODELS <= len(args.model) <= MAX_MODELS:
+        raise CliError(exitcodes.USAGE, message("compare.too_few_models"))
+    if args.max_tokens < 1:
+        raise CliError(exitcodes.USAGE, "--max-tokens must be at least 1")
+    if args.output and args.output != "-" and Path(args.output).suffix.lower() not in EXPORT_SUFFIXES:
+        raise CliError(exitcodes.USAGE, message("compare.bad_output", name=args.output))
+    job, job_label = _job(args)
+    settings = CompareSettings(seed=args.seed, temperature=args.temperature, max_tokens=args.max_tokens,
+                               n_ctx=args.ctx, n_threads=args.threads)
+    models = [_resolve(name) for name in args.model]
+    count = len(models)
+
+    def on_status(index: int, name: str, code: str, _event: object) -> None:
+        if code in ("compare.loading", "compare.done"):
+            print(message(code, number=index + 1, count=count, model=name), file=sys.stderr, flush=True)
+
+    results = run_comparison(models, job, settings, on_status=on_status)
+    for index, result in enumerate(results):
+        if not result.ok:
+            print(message("compare.failed", number=index + 1, count=count, model=result.model,
+                          error=" ".join(str(result.error).split())), file=sys.stderr)
+    _report(args, results, settings, job_label)
+    if not any(result.ok for result in results):
+        print(f"fumi: {message('compare.all_failed')}", file=sys.stderr)
+        return exitcodes.MODEL_PROBLEM
+    return exitcodes.OK
+
+
+def _resolve(name: str) -> tuple[str, Path | None]:
+    """(shown name, model file) for ``--model``; the file is None when it cannot be found."""
+    from desktop.library import ModelNotFound, find_model
+    from desktop.settings import Settings
+
+    try:
+        path = Path(find_model(name, Settings.load()))
+    except ModelNotFound:
+        return name, None
+    return (path.name if Path(name).is_file() else name), path
+
+
+def _job(args: argparse.Namespace):
+    """The one job the arguments name, and its label for the output."""
+    from desktop.compare.runner import CompareJob
+
+    given = [kind for kind, value in (("draft", args.template), ("prompt", args.prompt),
+                                      ("summarize", args.summarize), ("translate", args.translate)) if value]
+    if len(given) != 1:
+        raise CliError(exitcodes.USAGE, message("compare.one_job"))
+    kind = given[0]
+    if kind == "prompt":
+        return CompareJob("prompt", {"prompt": args.prompt}, {}), message("compare.job_prompt")
+    if kind == "draft":
+        return _draft_job(args), message("compare.job_draft", template=args.template)
+    if kind == "summarize":
+        document = _read(Path(args.summarize))
+        return (CompareJob("summarize", {"document": document.to_dict()}, {}),
+                message("compare.job_summarize", file=Path(args.summarize).name))
+    return _translate_job(args), message("compare.job_translate", target=args.target)
+
+
+def _draft_job(args: argparse.Namespace):
+    from desktop.cli.draft_cmd import _fields, _template
+    from desktop.compare.runner import CompareJob
+    from desktop.settings import Paths
+    from desktop.templates import MissingFieldError, TemplateStore, field_values
+
+    template = _template(args.template, TemplateStore.for_paths(Paths.default()))
+    fields = _fields(template, args.field)
+    try:
+        field_values(template, fields)
+    except MissingFieldError as exc:
+        raise CliError(exitcodes.USAGE, f"--field {exc.name}=... ({exc.label})") from None
+    return CompareJob("draft", {"template": template.to_dict(), "fields": fields}, {})
+
+
+def _translate_job(args: argparse.Namespace):
+    from desktop.compare.runner import CompareJob
+    from desktop.documents.pasted import document_from_pasted_text
+    from desktop.languages import LanguageError, resolve_pair
+
+    text = args.translate
+    try:
+        source, target = resolve_pair("auto", args.target, text)
+    except LanguageError as exc:
+        raise CliError(exitcodes.USAGE, exc.message) from None
+    document = document_from_pasted_text(text)
+    return CompareJob("translate", {"document": document.to_dict(), "glossary": []},
+                      {"source": source, "target": target})
+
+
+def _read(path: Path):
+    from desktop.documents import DocumentError, read_document
+
+    try:
+        return read_document(path)
+    except DocumentError as exc:
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+
+
+def _report(args: argparse.Namespace, results: list[ModelResult], settings: CompareSettings, job_label: str) -> None:
+    from desktop.compare.export import to_markdown, write_comparison
+    from desktop.settings import Settings
+
+    ai_notice = bool(Settings.load().get("ai_notice"))
+    if args.output and args.output != "-":
+        from desktop.documents import DocumentError
+
+        try:
+            write_comparison(Path(args.output), results, settings, job_label, ai_notice=ai_notice)
+        except DocumentError as exc:
+            raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+        print(message("compare.saved", name=args.output), file=sys.stderr)
+    if args.json:
+        document = {"settings": {**settings.to_dict(), "job": job_label},
+                    "results": [result.to_dict() for result in results]}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif not args.output or args.output == "-":
+        sys.stdout.write(to_markdown(results, settings, job_label, ai_notice=False))
+    sys.stdout.flush()

@@ -1,0 +1,109 @@
+"""``fumi compare`` as IT's scripts run it: a subprocess, tiny real models and a broken one."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACT_KEYS = {"model", "text", "seconds", "ttft_s", "tokens_per_s", "finish_reason", "peak_rss_mb", "error"}
+
+
+def fumi(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop", "compare", *args], cwd=ROOT, env=dict(os.environ),
+                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+
+
+@pytest.fixture()
+def two_models(tiny_model: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The tiny model under two file names: the same weights, so fair runs give the same text."""
+    first, second = tmp_path / "first.gguf", tmp_path / "second.gguf"
+    shutil.copyfile(tiny_model, first)
+    shutil.copyfile(tiny_model, second)
+    return first, second
+
+
+def test_json_has_the_contract_keys_and_states_the_settings(two_models: tuple[Path, Path]) -> None:
+    first, second = two_models
+    result = fumi("--model", str(first), "--model", str(second), "--prompt", "会議の案内を書いてください。",
+                  "--max-tokens", "12", "--seed", "7", "--temperature", "0.8", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["settings"]["seed"] == 7
+    assert report["settings"]["temperature"] == 0.8
+    assert report["settings"]["max_tokens"] == 12
+    assert [r["model"] for r in report["results"]] == ["first.gguf", "second.gguf"]
+    for entry in report["results"]:
+        assert CONTRACT_KEYS <= set(entry)
+        assert entry["error"] is None
+        assert entry["finish_reason"] == "length"   # random weights never end: cut at 12 tokens
+        assert entry["ttft_s"] > 0 and entry["seconds"] > 0 and entry["tokens_per_s"] > 0
+        assert entry["peak_rss_mb"] > 0
+    # fair runs: the same weights with the same seed and temperature give the same text
+    assert report["results"][0]["text"] == report["results"][1]["text"]
+    assert "[1/2] first.gguf" in result.stderr and "[2/2] second.gguf" in result.stderr
+
+
+def test_a_broken_or_missing_model_fails_in_its_own_column(two_models: tuple[Path, Path], tmp_path: Path) -> None:
+    first, _second = two_models
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(first.read_bytes()[:1000])
+    result = fumi("--model", str(broken), "--model", str(first), "--model", "no-such-model",
+                  "--prompt", "テスト", "--max-tokens", "4", "--json")
+    assert result.returncode == 0, result.stderr
+    broken_result, good, missing = json.loads(result.stdout)["results"]
+    assert broken_result["error"] and broken_result["error_code"] == "model_corrupt" and broken_result["text"] == ""
+    assert good["error"] is None and good["generated_tokens"] == 4
+    assert missing["error"] and missing["error_code"] == "model_missing"
+    assert "broken.gguf" in result.stderr
+
+
+def test_when_no_model_runs_the_exit_code_is_3(tmp_path: Path) -> None:
+    result = fumi("--model", "no-such-a", "--model", "no-such-b", "--prompt", "テスト", "--json")
+    assert result.returncode == 3
+    assert all(r["error"] for r in json.loads(result.stdout)["results"])
+
+
+def test_exports_a_word_table_and_markdown(two_models: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = two_models
+    docx_out = tmp_path / "比較.docx"
+    result = fumi("--model", str(first), "--model", str(second), "--translate", "本日は晴天です。", "--to", "en",
+                  "--max-tokens", "6", "-o", str(docx_out))
+    assert result.returncode == 0, result.stderr
+    table = Document(str(docx_out)).tables[0]
+    assert [cell.text for cell in table.rows[0].cells] == ["", "first.gguf", "second.gguf"]
+    labels = [row.cells[0].text for row in table.rows]
+    assert "最初の文字まで" in labels and "最大メモリ" in labels and "出力" in labels
+    md_out = tmp_path / "compare.md"
+    result = fumi("--model", str(first), "--model", str(second), "--prompt", "テスト", "--max-tokens", "4",
+                  "-o", str(md_out))
+    assert result.returncode == 0, result.stderr
+    markdown = md_out.read_text(encoding="utf-8")
+    assert "| | first.gguf | second.gguf |" in markdown and "シード 42" in markdown
+    assert "## first.gguf" in markdown and "## second.gguf" in markdown
+
+
+@pytest.mark.parametrize("args", [
+    ["--model", "a", "--prompt", "x"],                                   # one model
+    ["--model", "a", "--model", "b", "--model", "c", "--model", "d", "--model", "e", "--prompt", "x"],
+    ["--model", "a", "--model", "b"],                                    # no job
+    ["--model", "a", "--model", "b", "--prompt", "x", "--summarize", "f.txt"],  # two jobs
+    ["--model", "a", "--model", "b", "--prompt", "x", "-o", "out.pdf"],
+])
+def test_usage_errors_exit_2_before_any_model_loads(args: list[str]) -> None:
+    result = fumi(*args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreadable_document_to_summarize_exits_4(two_models: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = two_models
+    result = fumi("--model", str(first), "--model", str(second), "--summarize", str(tmp_path / "missing.docx"))
+    assert result.returncode == 4
