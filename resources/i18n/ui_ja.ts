@@ -341,6 +341,10 @@
         <source>Translate</source>
         <translation>翻訳</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
 </context>
 <context>
     <name>PromptController</name>

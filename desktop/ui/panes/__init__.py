@@ -23,6 +23,7 @@ PANES: list[tuple[str, str, str]] = [
     ("draft", "Draft", "desktop.ui.panes.draft:DraftPane"),
     ("summarize", "Summarize", "desktop.ui.panes.summarize:SummarizePane"),
     ("translate", "Translate", "desktop.ui.panes.translate:TranslatePane"),
+    ("compare", "Compare", "desktop.ui.panes.compare:ComparePane"),
 ]
 
 
@@ -32,6 +33,7 @@ def pane_title(key: str) -> str:
         "draft": QCoreApplication.translate("Panes", "Draft"),
         "summarize": QCoreApplication.translate("Panes", "Summarize"),
         "translate": QCoreApplication.translate("Panes", "Translate"),
+        "compare": QCoreApplication.translate("Panes", "Compare"),
     }
     return titles.get(key, key)
 

@@ -1,0 +1,422 @@
+"""The 比較 pane: the same job on 2–4 models, side by side, with fair settings.
+
+The left side chooses the models (from the library), the job (a template's
+draft, a summary of a document, a translation of a short text, or a free
+prompt) and what every model gets alike (seed, temperature, maximum length).
+The right side has one column per model that fills in as it runs, with its
+figures; 「この結果を使う」 hands a result to its pane, and the comparison
+can be exported as a Word table or Markdown. ``CompareController`` runs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from desktop.compare.export import write_comparison
+from desktop.compare.settings import (
+    DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, CompareSettings, ModelResult,
+)
+from desktop.languages import LANGUAGES
+from desktop.messages import message
+from desktop.ui.context import AppContext
+from desktop.ui.draft_form import DocumentLoader, TemplateForm
+from desktop.ui.model_discovery import ModelDiscovery
+from desktop.ui.panes.compare_columns import ResultColumns
+from desktop.ui.panes.compare_controller import CompareController, CompareRequest
+from desktop.ui.widgets import NoticeBar, pane_header
+
+JOB_KINDS = ("draft", "summarize", "translate", "prompt")
+
+
+class ComparePane(QWidget):
+    """Models and job on the left; 比較 (Ctrl+Enter), 停止 (Esc), 書き出し (Ctrl+S); columns on the right."""
+
+    models_requested = Signal()
+    #: a chosen result, for its own pane: (job kind, text)
+    result_chosen = Signal(str, str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparePane")
+        self.context = context
+        self.controller = CompareController(context.engine, self)
+        self._document: dict[str, Any] | None = None
+        self._document_name = ""
+        self._loader = DocumentLoader(self)
+        self._loader.loaded.connect(self._on_document_loaded)
+        self._loader.failed.connect(self._on_document_failed)
+        self._discovery = ModelDiscovery(context.settings, self)
+        self._discovery.finished.connect(self._on_models_found)
+        self._build()
+        self._connect()
+        self._set_running(False)
+        self._discovery.start()
+
+    @property
+    def lang(self) -> str:
+        return str(self.context.settings.get("language") or "ja")
+
+    # ------------------------------------------------------------ view
+    def _build(self) -> None:
+        heading, subtitle = pane_header(
+            self, self.tr("Compare"),
+            self.tr("Run the same job on several models, one after another, with the same settings, "
+                    "and choose the model that suits each kind of work."),
+        )
+        self.notice = NoticeBar(self, closable=True)
+        self.model_list = QListWidget(self)
+        self.model_list.setToolTip(self.tr("Tick 2 to 4 models"))
+        self.model_list.itemChanged.connect(self._update_run_button)
+        self.job_box = QComboBox(self)
+        for kind, label in zip(JOB_KINDS, (self.tr("Draft from a template"), self.tr("Summary of a document"),
+                                           self.tr("Translation of a short text"), self.tr("Free prompt"))):
+            self.job_box.addItem(label, kind)
+        self.inputs = QStackedWidget(self)
+        self.inputs.addWidget(self._build_draft_inputs())
+        self.inputs.addWidget(self._build_summary_inputs())
+        self.inputs.addWidget(self._build_translate_inputs())
+        self.prompt_text = QPlainTextEdit(self)
+        self.prompt_text.setPlaceholderText(self.tr("Write the instruction every model gets"))
+        self.inputs.addWidget(self.prompt_text)
+        self.job_box.currentIndexChanged.connect(self.inputs.setCurrentIndex)
+
+        self.seed_box = QSpinBox(self)
+        self.seed_box.setRange(0, 2**31 - 1)
+        self.seed_box.setValue(DEFAULT_SEED)
+        self.temperature_box = QDoubleSpinBox(self)
+        self.temperature_box.setRange(0.0, 2.0)
+        self.temperature_box.setSingleStep(0.1)
+        self.temperature_box.setValue(DEFAULT_TEMPERATURE)
+        self.max_tokens_box = QSpinBox(self)
+        self.max_tokens_box.setRange(16, 8192)
+        self.max_tokens_box.setValue(DEFAULT_MAX_TOKENS)
+        fair = QFormLayout()
+        fair.addRow(self.tr("Seed"), self.seed_box)
+        fair.addRow(self.tr("Randomness (temperature)"), self.temperature_box)
+        fair.addRow(self.tr("Longest output (tokens)"), self.max_tokens_box)
+
+        self.run_button = QPushButton(self.tr("Compare"), self)
+        self.run_button.setObjectName("primaryButton")
+        self.run_button.setToolTip(self.tr("Run the job on every ticked model (Ctrl+Enter)"))
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setToolTip(self.tr("Stop the comparison (Esc)"))
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setToolTip(self.tr("Save the comparison as Word (.docx) or Markdown (.md) (Ctrl+S)"))
+        self.export_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        for button in (self.run_button, self.stop_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Models"), left))
+        left_layout.addWidget(self.model_list, 1)
+        left_layout.addWidget(QLabel(self.tr("Job"), left))
+        left_layout.addWidget(self.job_box)
+        left_layout.addWidget(self.inputs, 2)
+        left_layout.addLayout(fair)
+        left_layout.addLayout(buttons)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        left_layout.addWidget(self.status)
+
+        self.columns = ResultColumns(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.columns)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+
+    def _build_draft_inputs(self) -> QWidget:
+        from desktop.templates import TemplateStore
+
+        page = QWidget(self)
+        self.store = TemplateStore.for_paths(self.context.paths)
+        self.template_box = QComboBox(page)
+        for template_id in self.store.ids():
+            self.template_box.addItem(self.store.get(template_id).title_for(self.lang), template_id)
+        self.form_area = QScrollArea(page)
+        self.form_area.setWidgetResizable(True)
+        self.form: TemplateForm | None = None
+        self.template_box.currentIndexChanged.connect(self._show_template)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.template_box)
+        layout.addWidget(self.form_area, 1)
+        self._show_template()
+        return page
+
+    def _build_summary_inputs(self) -> QWidget:
+        page = QWidget(self)
+        self.document_label = QLabel(self.tr("No document yet"), page)
+        self.document_label.setWordWrap(True)
+        open_button = QPushButton(self.tr("Open…"), page)
+        open_button.setToolTip(self.tr("Open a .docx, .txt, .md or .pdf file (Ctrl+O)"))
+        open_button.clicked.connect(self.open_file)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.document_label)
+        layout.addWidget(open_button)
+        layout.addStretch(1)
+        return page
+
+    def _build_translate_inputs(self) -> QWidget:
+        page = QWidget(self)
+        self.translate_text = QPlainTextEdit(page)
+        self.translate_text.setPlaceholderText(self.tr("A short text to translate"))
+        self.target_box = QComboBox(page)
+        for language in LANGUAGES:
+            self.target_box.addItem(language.name(self.lang), language.code)
+        self.target_box.setCurrentIndex(1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.translate_text, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Into"), page))
+        row.addWidget(self.target_box, 1)
+        layout.addLayout(row)
+        return page
+
+    def _connect(self) -> None:
+        shortcut_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.run, shortcut_context)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, shortcut_context)
+        self.run_button.clicked.connect(self.run)
+        self.stop_button.clicked.connect(self.controller.stop)
+        self.export_button.clicked.connect(self.save_file)
+        c = self.controller
+        c.running_changed.connect(self._set_running)
+        c.message.connect(self.status.setText)
+        c.column_state.connect(self._on_column_state)
+        c.column_progress.connect(self._on_column_progress)
+        c.column_delta.connect(self._on_column_delta)
+        c.column_finished.connect(self._on_column_finished)
+        self.columns.use_requested.connect(self._use_result)
+
+    # ------------------------------------------------------------ inputs
+    @Slot()
+    def _show_template(self) -> None:
+        template_id = self.template_box.currentData()
+        if template_id is None:
+            return
+        self.form = TemplateForm(self.store.get(template_id), self.lang)
+        self.form_area.setWidget(self.form)
+
+    @Slot(list)
+    def _on_models_found(self, entries: list) -> None:
+        self.model_list.clear()
+        usable = [entry for entry in entries if entry.usable]
+        names = [entry.name for entry in usable]
+        for entry in usable:
+            shown = entry.name if names.count(entry.name) == 1 else f"{entry.name} — {entry.path.name} ({entry.path.parent})"
+            item = QListWidgetItem(shown, self.model_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, (str(entry.path), entry.facts))
+            item.setToolTip(str(entry.path))
+        self._update_run_button()
+
+    def chosen_models(self) -> list[tuple[str, str, dict | None]]:
+        """(name, path, facts) of every ticked model, in list order."""
+        chosen = []
+        for row in range(self.model_list.count()):
+            item = self.model_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                path, facts = item.data(Qt.ItemDataRole.UserRole)
+                chosen.append((item.text(), path, facts))
+        return chosen
+
+    def set_job(self, kind: str, **inputs: Any) -> None:
+        """Take a job's inputs from another pane: ``text`` for a prompt or translation,
+        ``template_id`` and ``fields`` for a draft, ``document`` (a dict) and ``name`` for a summary."""
+        self.job_box.setCurrentIndex(JOB_KINDS.index(kind))
+        if kind == "prompt":
+            self.prompt_text.setPlainText(inputs.get("text", ""))
+        elif kind == "translate":
+            self.translate_text.setPlainText(inputs.get("text", ""))
+        elif kind == "draft":
+            index = self.template_box.findData(inputs.get("template_id"))
+            if index >= 0:
+                self.template_box.setCurrentIndex(index)
+            if self.form is not None:
+                self.form.set_values(dict(inputs.get("fields", {})))
+        elif kind == "summarize" and inputs.get("document"):
+            self._document, self._document_name = inputs["document"], inputs.get("name", "")
+            self.document_label.setText(self._document_name)
+
+    @Slot()
+    def _update_run_button(self) -> None:
+        count = len(self.chosen_models())
+        self.run_button.setEnabled(not self.controller.running and 2 <= count <= MAX_MODELS)
+        if count > MAX_MODELS:
+            self.status.setText(self.tr("Choose at most 4 models."))
+
+    # ------------------------------------------------------------ running
+    def _request(self) -> CompareRequest | None:
+        kind = self.job_box.currentData()
+        settings = CompareSettings(seed=self.seed_box.value(), temperature=round(self.temperature_box.value(), 2),
+                                   max_tokens=self.max_tokens_box.value())
+        models = self.chosen_models()
+        if kind == "prompt":
+            text = self.prompt_text.toPlainText().strip()
+            if not text:
+                return self._refuse(self.tr("Write the instruction first."))
+            return CompareRequest(models, kind, {"prompt": text}, {}, message("compare.job_prompt"), settings)
+        if kind == "translate":
+            return self._translate_request(models, settings)
+        if kind == "summarize":
+            if self._document is None:
+                return self._refuse(self.tr("Open the document to summarize first."))
+            label = message("compare.job_summarize", file=self._document_name)
+            return CompareRequest(models, kind, {"document": self._document}, {}, label, settings)
+        return self._draft_request(models, settings)
+
+    def _translate_request(self, models, settings) -> CompareRequest | None:
+        from desktop.documents.pasted import document_from_pasted_text
+        from desktop.languages import LanguageError, resolve_pair
+
+        text = self.translate_text.toPlainText().strip()
+        if not text:
+            return self._refuse(self.tr("Write the text to translate first."))
+        try:
+            source, target = resolve_pair("auto", self.target_box.currentData(), text)
+        except LanguageError as exc:
+            return self._refuse(exc.message)
+        inputs = {"document": document_from_pasted_text(text).to_dict(), "glossary": []}
+        label = message("compare.job_translate", target=self.target_box.currentText())
+        return CompareRequest(models, "translate", inputs, {"source": source, "target": target}, label, settings)
+
+    def _draft_request(self, models, settings) -> CompareRequest | None:
+        from desktop.templates import MissingFieldError, field_values
+
+        template = self.store.get(self.template_box.currentData())
+        fields = self.form.values() if self.form is not None else {}
+        try:
+            field_values(template, fields)
+        except MissingFieldError as exc:
+            return self._refuse(self.tr("Fill in 「%1」 first.").replace("%1", exc.label))
+        label = message("compare.job_draft", template=template.title_for(self.lang))
+        return CompareRequest(models, "draft", {"template": template.to_dict(), "fields": fields}, {}, label, settings)
+
+    def _refuse(self, text: str) -> None:
+        self.notice.show_notice(text)
+        return None
+
+    @Slot()
+    def run(self) -> None:
+        """Start the comparison with what the form shows now (Ctrl+Enter)."""
+        if self.controller.running:
+            return
+        request = self._request()
+        if request is None:
+            return
+        self.columns.reset([name for name, _path, _facts in request.models])
+        self.export_button.setEnabled(False)
+        self.controller.start(request)
+
+    @Slot(bool)
+    def _set_running(self, running: bool) -> None:
+        self.stop_button.setEnabled(running)
+        self._update_run_button()
+        if not running and self.controller.results:
+            self.export_button.setEnabled(True)
+            self.status.setText(self.tr("Comparison finished."))
+
+    @Slot(int, str, str)
+    def _on_column_state(self, index: int, state: str, detail: str) -> None:
+        if index < len(self.columns.columns):
+            self.columns.columns[index].set_state(state, detail)
+
+    @Slot(int, int, int)
+    def _on_column_progress(self, index: int, done: int, total: int) -> None:
+        if index < len(self.columns.columns):
+            self.columns.columns[index].set_progress(done, total)
+
+    @Slot(int, str)
+    def _on_column_delta(self, index: int, text: str) -> None:
+        if index < len(self.columns.columns):
+            self.columns.columns[index].append(text)
+
+    @Slot(int, object)
+    def _on_column_finished(self, index: int, result: ModelResult) -> None:
+        if index < len(self.columns.columns):
+            self.columns.columns[index].show_result(result)
+
+    @Slot(int)
+    def _use_result(self, index: int) -> None:
+        results = self.controller.results
+        request = self.controller.last_request
+        if request is None or index >= len(results):
+            return
+        text = results[index].text
+        QGuiApplication.clipboard().setText(text)
+        self.result_chosen.emit(request.kind, text)
+        self.status.setText(self.tr("The result of %1 was copied.").replace("%1", results[index].model))
+
+    # ------------------------------------------------------------ files
+    def open_file(self, path: str | None = None) -> None:
+        """Open a document to summarize (Ctrl+O), read off the UI thread."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a document"), "",
+                                                  self.tr("Documents (*.docx *.txt *.md *.pdf)"))
+        if path:
+            self.job_box.setCurrentIndex(JOB_KINDS.index("summarize"))
+            self.document_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
+            self._loader.load(path)
+
+    @Slot(str, str)
+    def _on_document_loaded(self, path: str, text: str) -> None:
+        from desktop.documents.pasted import document_from_pasted_text
+
+        self._document = document_from_pasted_text(text).to_dict()
+        self._document_name = Path(path).name
+        self.document_label.setText(self._document_name)
+
+    @Slot(str, str)
+    def _on_document_failed(self, _path: str, text: str) -> None:
+        self.document_label.setText(self.tr("No document yet"))
+        self.notice.show_notice(text)
+
+    def save_file(self) -> None:
+        """Export the comparison as .docx (a table) or .md (Ctrl+S)."""
+        request = self.controller.last_request
+        results = self.controller.results
+        if request is None or not results or self.controller.running:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the comparison"), "比較.docx",
+                                              self.tr("Word (*.docx);;Markdown (*.md)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the last comparison to ``path``; False (with a notice) if it could not be written."""
+        from desktop.documents import DocumentError
+
+        request = self.controller.last_request
+        if request is None:
+            return False
+        try:
+            write_comparison(path, self.controller.results, request.settings, request.label,
+                             ai_notice=bool(self.context.settings.get("ai_notice")), lang=self.lang)
+        except (DocumentError, OSError, ValueError) as exc:
+            self.notice.show_notice(getattr(exc, "message", str(exc)))
+            return False
+        self.status.setText(message("compare.saved", self.lang, name=str(path)))
+        return True

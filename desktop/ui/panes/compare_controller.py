@@ -1,0 +1,224 @@
+"""The 比較 pane's controller: one job on each chosen model in turn, in an engine of its own.
+
+Each model gets a fresh engine process (load, run, shut down), so every model
+starts with all memory given back and its peak memory is its own. The
+window's engine keeps its model only while the RAM estimate says a compared
+model fits beside it; otherwise that model is unloaded first, and the user is
+told. A model that fails to load or run is reported in its own column and the
+next one runs. ``stop()`` (Esc) cancels the running model and skips the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop.compare.settings import ENGINE_JOB, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult, apply_settings
+from desktop.engine.client import EngineClient
+from desktop.engine.protocol import CANCELLED
+
+log = logging.getLogger(__name__)
+
+#: column states, shown by the view
+WAITING, LOADING, RUNNING, DONE, FAILED, SKIPPED = "waiting", "loading", "running", "done", "failed", "skipped"
+
+
+@dataclass
+class CompareRequest:
+    """What to compare: models as (shown name, path, facts or None), the job and the fair settings."""
+
+    models: list[tuple[str, str, dict[str, Any] | None]]
+    kind: str
+    inputs: dict[str, Any]
+    options: dict[str, Any] = field(default_factory=dict)
+    label: str = ""
+    settings: CompareSettings = field(default_factory=CompareSettings)
+
+
+class CompareController(QObject):
+    """Runs a ``CompareRequest``; the view listens to the column signals."""
+
+    column_state = Signal(int, str, str)      # index, state, detail for the user
+    column_progress = Signal(int, int, int)   # index, done, total
+    column_delta = Signal(int, str)           # index, text
+    column_finished = Signal(int, object)     # index, ModelResult
+    running_changed = Signal(bool)
+    message = Signal(str)
+
+    def __init__(self, main_engine: Any, parent: QObject | None = None, *,
+                 engine_factory: Callable[[QObject], Any] | None = None) -> None:
+        super().__init__(parent)
+        self._main_engine = main_engine
+        self._engine_factory = engine_factory or (lambda owner: EngineClient(owner))
+        self._engine: Any = None
+        self._request: CompareRequest | None = None
+        self._results: list[ModelResult] = []
+        self._index = -1
+        self._job_id = ""
+        self._load_id = ""
+        self._pieces: list[str] = []
+        self._sections: dict[int, str] = {}
+        self._stopping = False
+        self._load_started = 0.0
+        self.last_request: CompareRequest | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._request is not None
+
+    @property
+    def results(self) -> list[ModelResult]:
+        return list(self._results)
+
+    def start(self, request: CompareRequest) -> bool:
+        """Begin the comparison; False (with ``message``) when it cannot start."""
+        if self.running:
+            return False
+        if not MIN_MODELS <= len(request.models) <= MAX_MODELS:
+            self.message.emit(self.tr("Choose 2 to 4 models to compare."))
+            return False
+        self._request = self.last_request = request
+        self._results = [ModelResult(model=name, path=path) for name, path, _facts in request.models]
+        self._stopping = False
+        self._make_room(request)
+        for index in range(len(request.models)):
+            self.column_state.emit(index, WAITING, "")
+        self.running_changed.emit(True)
+        self._index = -1
+        self._next_model()
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        """Cancel the running model; the models not yet run are skipped."""
+        if not self.running:
+            return
+        self._stopping = True
+        if self._engine is not None:
+            for request_id in (self._job_id, self._load_id):
+                if request_id:
+                    self._engine.cancel(request_id)
+        self.message.emit(self.tr("Stopping…"))
+
+    # ------------------------------------------------------------ one model after another
+
+    def _make_room(self, request: CompareRequest) -> None:
+        """Unload the window's model when a compared model would not fit beside it."""
+        if getattr(self._main_engine, "model_facts", None) is None:
+            return
+        from desktop.library.ram import fit
+
+        n_ctx = request.settings.n_ctx or 4096
+        if all(facts is None or fit(facts, n_ctx).fits for _name, _path, facts in request.models):
+            return
+        self._main_engine.unload()
+        self.message.emit(self.tr("The loaded model was unloaded to make room for the comparison. "
+                                  "Load it again from the model panel afterwards."))
+
+    def _next_model(self) -> None:
+        self._close_engine()
+        request = self._request
+        assert request is not None
+        self._index += 1
+        if self._index >= len(request.models):
+            self._finish()
+            return
+        if self._stopping:
+            for index in range(self._index, len(request.models)):
+                self._results[index].error_code = CANCELLED
+                self.column_state.emit(index, SKIPPED, self.tr("Skipped"))
+            self._finish()
+            return
+        _name, path, _facts = request.models[self._index]
+        self._pieces, self._sections = [], {}
+        self._engine = engine = self._engine_factory(self)
+        engine.loaded.connect(self._on_loaded)
+        engine.delta.connect(self._on_delta)
+        engine.section.connect(self._on_section)
+        engine.progress.connect(self._on_progress)
+        engine.done.connect(self._on_done)
+        engine.error.connect(self._on_error)
+        self.column_state.emit(self._index, LOADING, self.tr("Loading the model…"))
+        self._load_started = time.perf_counter()
+        self._load_id = engine.load(path, n_ctx=request.settings.n_ctx, n_threads=request.settings.n_threads)
+
+    def _close_engine(self) -> None:
+        if self._engine is not None:
+            engine, self._engine = self._engine, None
+            for signal in (engine.loaded, engine.delta, engine.section, engine.progress, engine.done, engine.error):
+                signal.disconnect()
+            engine.shutdown()
+            engine.deleteLater()
+        self._job_id = self._load_id = ""
+
+    def _finish(self) -> None:
+        self._request = None
+        self.running_changed.emit(False)
+
+    def _fail_current(self, code: str, text: str) -> None:
+        result = self._results[self._index]
+        result.error_code, result.error = code, text
+        result.text = self._current_text()
+        state = SKIPPED if code == CANCELLED else FAILED
+        self.column_state.emit(self._index, state, text)
+        self.column_finished.emit(self._index, result)
+        self._next_model()
+
+    def _current_text(self) -> str:
+        if self._sections:
+            return "\n".join(self._sections[i] for i in sorted(self._sections))
+        return "".join(self._pieces)
+
+    # ------------------------------------------------------------ engine events (one model's engine)
+
+    @Slot(str, dict)
+    def _on_loaded(self, request_id: str, _facts: dict) -> None:
+        if request_id != self._load_id or self._request is None:
+            return
+        self._load_id = ""
+        self._results[self._index].load_s = round(time.perf_counter() - self._load_started, 3)
+        if self._stopping:
+            self._fail_current(CANCELLED, self.tr("Stopped"))
+            return
+        request = self._request
+        self.column_state.emit(self._index, RUNNING, self.tr("Running…"))
+        self._job_id = self._engine.run_job(ENGINE_JOB[request.kind], request.inputs,
+                                            apply_settings(request.options, request.settings))
+
+    @Slot(str, str)
+    def _on_delta(self, request_id: str, text: str) -> None:
+        if request_id == self._job_id and self._request is not None and self._request.kind != "translate":
+            self._pieces.append(text)
+            self.column_delta.emit(self._index, text)
+
+    @Slot(str, int, str, dict)
+    def _on_section(self, request_id: str, index: int, text: str, _meta: dict) -> None:
+        if request_id == self._job_id and self._request is not None and self._request.kind == "translate":
+            self._sections[index] = text
+            self.column_delta.emit(self._index, text + "\n")
+
+    @Slot(str, int, int, str)
+    def _on_progress(self, request_id: str, done: int, total: int, _label: str) -> None:
+        if request_id in (self._job_id, self._load_id) and total:
+            self.column_progress.emit(self._index, done, total)
+
+    @Slot(str, dict)
+    def _on_done(self, request_id: str, stats: dict) -> None:
+        if request_id != self._job_id:
+            return
+        result = self._results[self._index]
+        result.take_stats(stats)
+        result.text = self._current_text()
+        self.column_state.emit(self._index, DONE, "")
+        self.column_finished.emit(self._index, result)
+        self._next_model()
+
+    @Slot(str, str, str)
+    def _on_error(self, request_id: str, code: str, text: str) -> None:
+        if request_id and request_id in (self._job_id, self._load_id):
+            self._fail_current(code, text)
