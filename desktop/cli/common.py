@@ -138,6 +138,7 @@ def open_engine(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
     from desktop.engine.session import EngineError, EngineSession
 
     path = resolve_model(getattr(args, "model", None))
+    print(message("using_model", name=path.name, folder=str(path.parent)), file=sys.stderr, flush=True)
     try:
         session = EngineSession()
     except OSError as exc:

@@ -276,17 +276,20 @@ def find_model(name_or_path: str | os.PathLike[str], settings: Any, *, catalog: 
 
 
 def default_model(settings: Any, *, catalog: Catalog | None = None) -> Path:
-    """The model to use when none is named: the ``last_model`` setting if it is still usable,
-    else the first usable model discovered. Raises ``ModelNotFound`` naming the folders to use."""
+    """The model to use when none is named, by ``default_choice.choose_default``: the one last
+    loaded in the window, else the catalog's recommendation. Raises ``ModelNotFound`` naming
+    the folders to use."""
+    from desktop.library.default_choice import choose_default
+
+    catalog, _problem = _load_catalog_safely(catalog)
     last = str(settings.get("last_model") or "")
     if last and Path(last).is_file():
         try:
             _refuse_if_listed_and_different(Path(last), settings, catalog)
-            return Path(last)
         except ModelRefused:
-            pass
-    for entry in discover_models(settings, catalog=catalog):
-        if entry.usable and entry.facts is not None:
-            return entry.path
+            last = ""
+    chosen = choose_default(discover_models(settings, catalog=catalog), last, catalog)
+    if chosen is not None:
+        return chosen.path
     folders = ", ".join(str(folder) for folder in model_folders(settings))
     raise ModelNotFound(message("library.no_models", language_of(settings), folders=folders))

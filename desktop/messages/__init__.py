@@ -116,6 +116,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "モデル「{name}」が見つかりません。`fumi models` で使えるモデルをご確認ください。",
         "en": "Model \"{name}\" was not found. Run `fumi models` to see the models you can use.",
     },
+    "using_model": {
+        "ja": "使用するモデル: {name}（{folder}）",
+        "en": "Using the model {name} ({folder})",
+    },
     "no_model": {
         "ja": "モデルファイル（.gguf）が見つかりません。モデルのフォルダーに置いてから、もう一度お試しください。",
         "en": "No model file (.gguf) was found. Put one in the models folder and try again.",

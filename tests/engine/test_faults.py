@@ -73,8 +73,9 @@ def assert_one_error_line(stderr: str, *needles: str) -> str:
     lines = [line for line in stderr.splitlines() if line.strip()]
     errors = [line for line in lines if line.startswith("fumi:")]
     assert len(errors) == 1, stderr
-    others = [line for line in lines if not line.startswith("fumi:")]
-    assert all(re.search(r" \d+/\d+$", line) for line in others), stderr  # load progress only
+    # besides the error: the line naming the model used, and load progress
+    others = [line for line in lines if not line.startswith(("fumi:", "使用するモデル:", "Using the model"))]
+    assert all(re.search(r" \d+/\d+$", line) for line in others), stderr
     for needle in needles:
         assert needle in errors[0], errors[0]
     return errors[0]

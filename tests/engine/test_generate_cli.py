@@ -76,3 +76,31 @@ def test_ctrl_c_cancels_and_exits_130(slow_model: Path) -> None:
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert "中止しました" in err.decode("utf-8") and b"Traceback" not in err
+
+
+def test_the_command_line_names_the_model_it_uses(tiny_model: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "desktop", "generate", "--model", str(tiny_model), "--prompt", "x",
+                             "--max-tokens", "2"], capture_output=True, text=True, encoding="utf-8",
+                            env=engine_environment(), timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert f"使用するモデル: {tiny_model.name}（{tiny_model.parent}）" in result.stderr
+
+
+def test_without_model_the_command_line_uses_the_model_last_loaded_in_the_window(
+        tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from desktop.settings import Paths, Settings
+
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for name in ("aaa-first.gguf", "zzz-chosen.gguf"):
+        shutil.copyfile(tiny_model, folder / name)
+    monkeypatch.setenv("FUMI_MODELS", str(folder))
+    settings = Settings.load(Paths.default().ensure())
+    settings.set("last_model", str(folder / "zzz-chosen.gguf"))   # what the model panel saves on load
+    settings.save()
+    result = subprocess.run([sys.executable, "-m", "desktop", "generate", "--prompt", "x", "--max-tokens", "2"],
+                            capture_output=True, text=True, encoding="utf-8", env=engine_environment(), timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "使用するモデル: zzz-chosen.gguf" in result.stderr
