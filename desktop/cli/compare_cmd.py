@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import exitcodes
-from desktop.cli.common import CliError
+from desktop.cli.common import CliError, read_input_document
 from desktop.compare.settings import (
     DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult,
 )
@@ -106,7 +106,7 @@ def _job(args: argparse.Namespace):
     if kind == "draft":
         return _draft_job(args), message("compare.job_draft", template=args.template)
     if kind == "summarize":
-        document = _read(Path(args.summarize))
+        document = read_input_document(Path(args.summarize))
         return (CompareJob("summarize", {"document": document.to_dict()}, {}),
                 message("compare.job_summarize", file=Path(args.summarize).name))
     return _translate_job(args), message("compare.job_translate", target=args.target)
@@ -142,15 +142,6 @@ def _translate_job(args: argparse.Namespace):
                       {"source": source, "target": target})
 
 
-def _read(path: Path):
-    from desktop.documents import DocumentError, read_document
-
-    try:
-        return read_document(path)
-    except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
-
-
 def _report(args: argparse.Namespace, results: list[ModelResult], settings: CompareSettings, job_label: str) -> None:
     from desktop.compare.export import to_markdown, write_comparison
     from desktop.settings import Settings
@@ -162,7 +153,9 @@ def _report(args: argparse.Namespace, results: list[ModelResult], settings: Comp
         try:
             write_comparison(Path(args.output), results, settings, job_label, ai_notice=ai_notice)
         except DocumentError as exc:
-            raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+            from desktop.messages import describe
+
+            raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
         print(message("compare.saved", name=args.output), file=sys.stderr)
     if args.json:
         document = {"settings": {**settings.to_dict(), "job": job_label},

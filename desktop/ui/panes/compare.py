@@ -27,7 +27,8 @@ from desktop.compare.settings import (
 from desktop.languages import LANGUAGES
 from desktop.messages import message
 from desktop.ui.context import AppContext
-from desktop.ui.draft_form import DocumentLoader, TemplateForm
+from desktop.ui.document_loader import DocumentLoader
+from desktop.ui.draft_form import TemplateForm
 from desktop.ui.model_discovery import ModelDiscovery
 from desktop.ui.panes.compare_columns import ResultColumns
 from desktop.ui.panes.compare_controller import CompareController, CompareRequest
@@ -51,8 +52,9 @@ class ComparePane(QWidget):
         self._document: dict[str, Any] | None = None
         self._document_name = ""
         self._loader = DocumentLoader(self)
-        self._loader.loaded.connect(self._on_document_loaded)
+        self._loader.document_loaded.connect(self._on_document_loaded)
         self._loader.failed.connect(self._on_document_failed)
+        self._loader.unreadable.connect(self._on_document_failed)
         self._discovery = ModelDiscovery(context.settings, self)
         self._discovery.finished.connect(self._on_models_found)
         self._build()
@@ -298,7 +300,7 @@ class ComparePane(QWidget):
         try:
             source, target = resolve_pair("auto", self.target_box.currentData(), text)
         except LanguageError as exc:
-            return self._refuse(exc.message)
+            return self._refuse(str(exc.message))
         inputs = {"document": document_from_pasted_text(text).to_dict(), "glossary": []}
         label = message("compare.job_translate", target=self.target_box.currentText())
         return CompareRequest(models, "translate", inputs, {"source": source, "target": target}, label, settings)
@@ -371,8 +373,8 @@ class ComparePane(QWidget):
         self.status.setText(self.tr("The result of %1 was copied.").replace("%1", results[index].model))
 
     # ------------------------------------------------------------ files
-    def open_file(self, path: str | None = None) -> None:
-        """Open a document to summarize (Ctrl+O), read off the UI thread."""
+    def open_file(self, path: str | None = None) -> bool:
+        """Open a document to summarize (Ctrl+O), read off the UI thread; True when reading starts."""
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a document"), "",
                                                   self.tr("Documents (*.docx *.txt *.md *.pdf)"))
@@ -380,12 +382,12 @@ class ComparePane(QWidget):
             self.job_box.setCurrentIndex(JOB_KINDS.index("summarize"))
             self.document_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
             self._loader.load(path)
+            return True
+        return False
 
-    @Slot(str, str)
-    def _on_document_loaded(self, path: str, text: str) -> None:
-        from desktop.documents.pasted import document_from_pasted_text
-
-        self._document = document_from_pasted_text(text).to_dict()
+    @Slot(str, object)
+    def _on_document_loaded(self, path: str, document: object) -> None:
+        self._document = document.to_dict()
         self._document_name = Path(path).name
         self.document_label.setText(self._document_name)
 
@@ -394,16 +396,40 @@ class ComparePane(QWidget):
         self.document_label.setText(self.tr("No document yet"))
         self.notice.show_notice(text)
 
-    def save_file(self) -> None:
-        """Export the comparison as .docx (a table) or .md (Ctrl+S)."""
+    def save_file(self, path: str | None = None) -> bool:
+        """Export the comparison as .docx (a table) or .md (Ctrl+S); True when written."""
         request = self.controller.last_request
         results = self.controller.results
         if request is None or not results or self.controller.running:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the comparison"), "比較.docx",
-                                              self.tr("Word (*.docx);;Markdown (*.md)"))
-        if path:
-            self.export_to(Path(path))
+            return False
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the comparison"), "比較.docx",
+                                                  self.tr("Word (*.docx);;Markdown (*.md)"))
+        return bool(path) and self.export_to(Path(path))
+
+    # ------------------------------------------------------------ the window's helpers (Pane protocol)
+    def autosave_state(self) -> dict[str, Any]:
+        """The job and its typed inputs (results are not kept: they are re-run, not edited)."""
+        state = {"kind": self.job_box.currentData(), "prompt": self.prompt_text.toPlainText(),
+                 "translate": self.translate_text.toPlainText()}
+        return state if state["prompt"] or state["translate"] else {}
+
+    def restore_autosave_state(self, state: dict[str, Any]) -> None:
+        if state.get("kind") in JOB_KINDS:
+            self.job_box.setCurrentIndex(JOB_KINDS.index(state["kind"]))
+        self.prompt_text.setPlainText(str(state.get("prompt", "")))
+        self.translate_text.setPlainText(str(state.get("translate", "")))
+
+    def has_unsaved_output(self) -> bool:
+        """A comparison is a look at models, not a document: closing never asks for it."""
+        return False
+
+    def mark_exported(self) -> None:
+        """Nothing to mark: see ``has_unsaved_output``."""
+
+    def reopen_run(self, run: Any) -> bool:
+        """Comparisons are not kept in the history."""
+        return False
 
     def export_to(self, path: Path) -> bool:
         """Write the last comparison to ``path``; False (with a notice) if it could not be written."""
