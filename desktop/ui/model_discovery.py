@@ -34,9 +34,15 @@ class _DiscoveryTask(QRunnable):
             entries = list(discover_models(self._settings))
         except Exception as exc:  # reported to the UI, never lost on a pool thread
             log.exception("model discovery failed")
-            self._signals.failed.emit(self._generation, str(exc))
+            self._emit(self._signals.failed, str(exc))
             return
-        self._signals.finished.emit(self._generation, entries)
+        self._emit(self._signals.finished, entries)
+
+    def _emit(self, signal, value) -> None:
+        try:
+            signal.emit(self._generation, value)
+        except RuntimeError:  # the pane that asked was closed meanwhile: nobody to tell
+            log.debug("model discovery finished after its receiver was deleted")
 
 
 class ModelDiscovery(QObject):

@@ -60,7 +60,14 @@ class ComparePane(QWidget):
         self._build()
         self._connect()
         self._set_running(False)
-        self._discovery.start()
+        self._models_listed = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """List the library's models the first time the pane is shown (not when merely built)."""
+        super().showEvent(event)
+        if not self._models_listed:
+            self._models_listed = True
+            self._discovery.start()
 
     @property
     def lang(self) -> str:
