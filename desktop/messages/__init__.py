@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 #: Areas whose texts live in ``desktop/messages/<area>.py``; merged into ``MESSAGES`` at import.
-AREAS: tuple[str, ...] = ("documents", "glossary")
+AREAS: tuple[str, ...] = ("documents", "glossary", "knowledge")
 
 
 def _merge_areas() -> None:
