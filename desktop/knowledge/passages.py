@@ -28,6 +28,7 @@ _ARTICLE = re.compile(rf"^\s*(?:([（(][^）)]{{1,30}}[）)])\s*)?(第[{_NUM}]+�
 _CAPTION = re.compile(r"^\s*[（(][^）)]{1,30}[）)]\s*$")
 _CHAPTER = re.compile(rf"^\s*第[{_NUM}]+[章編部節款]")
 _ITEM = re.compile(r"^\s*([２-９2-9]|[１1][０-９0-9])[\s　]")
+_NUMBERED = re.compile(r"^\s*(?:[0-9０-９]{1,3}(?:[.．、]|\s|　)|第[0-9０-９一二三四五六七八九十]+[章節]|[(（][0-9０-９]{1,2}[)）])")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
 
@@ -89,7 +90,7 @@ def _units(blocks: list[Block]):
             table_context.setdefault(block.table, (heading_path(), block.page))
             continue
         article_match = _ARTICLE.match(text)
-        is_heading = block.kind == HEADING and not article_match
+        is_heading = (block.kind == HEADING or _looks_like_pdf_heading(block, text)) and not article_match
         if is_heading or (_CHAPTER.match(text) and len(text) <= 40):
             yield from flush_article()
             caption = ""
@@ -121,6 +122,12 @@ def _units(blocks: list[Block]):
         yield from _table_units(table_index, tables[table_index], *table_context[table_index])
 
 
+def _looks_like_pdf_heading(block: Block, text: str) -> bool:
+    """PDF text has no heading styles: a short numbered line that is not a sentence is taken as one."""
+    return (block.page is not None and len(text) <= 30 and not text.endswith(("。", "．", "、"))
+            and bool(_NUMBERED.match(text)))
+
+
 def _table_units(index: int, rows: dict[int, dict[int, str]], heading: str, page: int | None):
     """One unit per data row, each with the header row's names in front of its cells."""
     numbers = sorted(rows)
@@ -149,6 +156,7 @@ def _sized(units: list[_Unit], file: str):
     pending: _Unit | None = None
     for unit in units:
         if (pending is not None and unit.joinable and pending.joinable and unit.heading == pending.heading
+                and unit.page == pending.page
                 and len(pending.text) + len(unit.text) < TARGET_CHARS):
             pending.text += "\n" + unit.text
             continue
