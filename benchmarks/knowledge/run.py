@@ -1,0 +1,105 @@
+"""Retrieval quality and speed of the manuals library (issue #14). Lexical search only (no model).
+
+    python3 -m benchmarks.knowledge.run [--docs 500] [--passages 10000] [--json]
+
+Quality: the corpus of ``corpus.py`` and the questions of ``questions.py``;
+top-5 hit rate by kind. Speed: indexing throughput (pages/s; a page is a PDF
+page or 1,000 characters), search latency (median and p95 of the questions)
+with the index grown to ``--passages`` passages by synthetic 例規 files, and
+the peak memory (RSS) of indexing a folder of ``--docs`` documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.knowledge.corpus import write_corpus
+from benchmarks.knowledge.questions import QUESTIONS
+from desktop.knowledge import Searcher, open_index, update_index
+
+WORDS = ("申請", "承認", "所属長", "保存", "期間", "支給", "旅費", "契約", "検査", "報告", "職員", "手続",
+         "管理", "届出", "様式", "決裁", "会計", "予算", "公表", "審査", "記録", "提出", "交付", "通知")
+
+
+def quality(searcher: Searcher) -> dict:
+    by_kind: dict[str, list[bool]] = {}
+    misses = []
+    for item in QUESTIONS:
+        result = searcher.search(item["q"], 5)
+        if item["kind"] == "none":
+            hit = not result.found
+        else:
+            hit = result.found and any(item["file"] in h.file and item["expect"] in h.text for h in result.hits)
+        by_kind.setdefault(item["kind"], []).append(hit)
+        if not hit:
+            misses.append(item["q"])
+    rates = {kind: round(sum(v) / len(v), 3) for kind, v in by_kind.items()}
+    total = [hit for v in by_kind.values() for hit in v]
+    return {"hit_rate_by_kind": rates, "hit_rate": round(sum(total) / len(total), 3),
+            "questions": len(total), "misses": misses}
+
+
+def synthetic_rules(folder: Path, count: int, articles: int, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        lines = [f"架空市第{n}号規程", ""]
+        for a in range(1, articles + 1):
+            body = "".join(rng.choice(WORDS) + rng.choice(("は", "の", "を", "に", "、")) for _ in range(40))
+            lines += [f"（{rng.choice(WORDS)}）", f"第{a}条 {body}。", ""]
+        (folder / f"規程{n:04d}.txt").write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=500)
+    parser.add_argument("--passages", type=int, default=10_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="fumi-knowledge-"))
+    results: dict = {}
+
+    write_corpus(work / "corpus")
+    with open_index(work / "quality.sqlite3") as index:
+        update_index(index, [str(work / "corpus")])
+        results["quality"] = quality(Searcher(index))
+
+    synthetic_rules(work / "many", args.docs, max(1, args.passages // args.docs))
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with open_index(work / "speed.sqlite3") as index:
+        started = time.perf_counter()
+        report = update_index(index, [str(work / "many"), str(work / "corpus")])
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        searcher = Searcher(index)
+        searcher.search("準備", 5)
+        latencies = []
+        for item in QUESTIONS:
+            t = time.perf_counter()
+            searcher.search(item["q"], 5)
+            latencies.append((time.perf_counter() - t) * 1000)
+        latencies.sort()
+        results["speed"] = {
+            "documents": len(report.added), "pages": report.pages, "passages": index.passage_count(),
+            "index_seconds": round(seconds, 1), "pages_per_s": round(report.pages / seconds, 1),
+            "search_ms_median": round(statistics.median(latencies), 1),
+            "search_ms_p95": round(latencies[int(len(latencies) * 0.95) - 1], 1),
+            "peak_rss_mb": round(peak / 1024, 1), "rss_growth_while_indexing_mb": round((peak - rss_before) / 1024, 1),
+        }
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
