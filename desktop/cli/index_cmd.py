@@ -28,6 +28,20 @@ def _progress(done: int, total: int, label: str) -> None:
     print(f"{label} {done}/{total}" if total else label, file=sys.stderr, flush=True)
 
 
+def _fill_vectors(index) -> int:
+    """Vectors for new passages when an embedding model is in the model folders (else 0)."""
+    from desktop.cli.embedding import library_embedder
+    from desktop.knowledge.embedding import fill_vectors
+
+    embedder = library_embedder()
+    if embedder is None:
+        return 0
+    try:
+        return fill_vectors(index, embedder.model, embedder, progress=_progress, label=message("knowledge.embedding"))
+    finally:
+        embedder.close()
+
+
 def run(args: argparse.Namespace) -> int:
     from desktop.knowledge import LibraryBusy, add_user_folders, library_folders, open_index, update_index
     from desktop.settings import Settings
@@ -45,8 +59,9 @@ def run(args: argparse.Namespace) -> int:
             report = update_index(index, library_folders(settings), progress=_progress)
         except LibraryBusy:
             raise CliError(exitcodes.ENGINE_FAILURE, message("knowledge.busy")) from None
+        embedded = _fill_vectors(index)
         files = len(index.files())
-        result = {**report.as_dict(), "files": files, "notice": index.notice}
+        result = {**report.as_dict(), "files": files, "notice": index.notice, "embedded": embedded}
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

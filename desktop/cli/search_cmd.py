@@ -36,14 +36,25 @@ def check_question(text: str, top: int) -> str:
     return text
 
 
-def search_library(query: str, top: int, embed=None):
-    """The library's ranked passages; ``CliError`` (exit 4) when the library is empty."""
+def search_library(query: str, top: int):
+    """The library's ranked passages, fused with dense ones when an embedding model is present;
+    ``CliError`` (exit 4) when the library is empty."""
+    from desktop.cli.embedding import library_embedder
+    from desktop.knowledge.embedding import query_text
     from desktop.knowledge.retrieve import LibraryEmpty, retrieve
 
+    embedder = library_embedder()
+
+    def embed(question: str) -> tuple[str, list[float]]:
+        return embedder.model, embedder([query_text(question, embedder.model)])[0]
+
     try:
-        return retrieve(query, top, embed=embed)
+        return retrieve(query, top, embed=embed if embedder is not None else None)
     except LibraryEmpty:
         raise CliError(exitcodes.DOCUMENT_PROBLEM, message("knowledge.empty_library")) from None
+    finally:
+        if embedder is not None:
+            embedder.close()
 
 
 def run(args: argparse.Namespace) -> int:
