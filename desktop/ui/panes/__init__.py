@@ -23,6 +23,7 @@ PANES: list[tuple[str, str, str]] = [
     ("draft", "Draft", "desktop.ui.panes.draft:DraftPane"),
     ("summarize", "Summarize", "desktop.ui.panes.summarize:SummarizePane"),
     ("translate", "Translate", "desktop.ui.panes.translate:TranslatePane"),
+    ("ask", "Ask", "desktop.ui.panes.ask:AskPane"),
 ]
 
 
@@ -32,6 +33,7 @@ def pane_title(key: str) -> str:
         "draft": QCoreApplication.translate("Panes", "Draft"),
         "summarize": QCoreApplication.translate("Panes", "Summarize"),
         "translate": QCoreApplication.translate("Panes", "Translate"),
+        "ask": QCoreApplication.translate("Panes", "Ask"),
     }
     return titles.get(key, key)
 
