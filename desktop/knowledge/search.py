@@ -79,6 +79,8 @@ def _build_query(question: str) -> _Query:
     for word, variants in paraphrases(text):
         word_terms = set(query_terms(word))
         for variant in variants:
+            if len(variant) < 2:
+                continue  # one character matches too much to stand for a word
             variant_terms = query_terms(variant)
             alternatives.append((word_terms, variant_terms))
             for term in variant_terms:
