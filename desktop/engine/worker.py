@@ -233,7 +233,8 @@ class Engine:
             try:
                 self._embedder = Embedder.load(request.path)
             except ModelLoadError as exc:
-                raise RequestFailed(exc.code, exc.message) from None
+                # bad_input, not model_*: those codes promise the chat model is gone, and it is not
+                raise RequestFailed(BAD_INPUT, exc.message) from None
         vectors = self._embedder.embed([str(text) for text in request.texts], flag.is_set)
         if flag.is_set():
             raise RequestFailed(CANCELLED)

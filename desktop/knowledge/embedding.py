@@ -49,11 +49,14 @@ def query_text(question: str, model: str) -> str:
     return _prefixes(model)[0] + question
 
 
+def passage_text(text: str, model: str) -> str:
+    return _prefixes(model)[1] + text
+
+
 def fill_vectors(index: Index, model: str, embed: EmbedTexts, *,
                  progress: Callable[[int, int, str], None] | None = None,
                  cancelled: Callable[[], bool] = lambda: False, label: str = "") -> int:
     """Embed every passage that has no vector from ``model`` yet; returns how many were embedded."""
-    prefix = _prefixes(model)[1]
     total = index.connection.execute(
         "SELECT count(*) FROM passages p LEFT JOIN vectors v ON v.passage_id = p.id AND v.model = ?"
         " WHERE v.passage_id IS NULL", (model,)).fetchone()[0]
@@ -62,7 +65,7 @@ def fill_vectors(index: Index, model: str, embed: EmbedTexts, *,
         batch = index.passages_without_vectors(model, BATCH)
         if not batch:
             break
-        vectors = embed([prefix + text for _, text in batch])
+        vectors = embed([passage_text(text, model) for _, text in batch])
         if len(vectors) != len(batch):
             break  # cancelled inside the engine
         index.store_vectors(model, [(pid, vector) for (pid, _), vector in zip(batch, vectors)])

@@ -65,3 +65,28 @@ def test_answer_streams_and_sources_open_highlighted(qtbot, app_context, library
     assert "文書管理規程.txt" in pane.answer_with_sources()
     pane.grab().save(str(tmp_path / "ask_pane.png"))
     pane.controller.shutdown()
+
+
+def test_with_an_embedding_model_the_library_gets_vectors_and_questions_use_them(
+        qtbot, app_context, library: Path, tmp_path: Path, monkeypatch):
+    import sqlite3
+
+    from tests.support.gguf_factory import write_tiny_embedding_model
+
+    models = tmp_path / "models"
+    write_tiny_embedding_model(models / "tiny-e5-embedding.gguf")
+    monkeypatch.setenv("FUMI_MODELS", str(models))
+    pane = AskPane(app_context)
+    qtbot.addWidget(pane)
+    qtbot.waitUntil(lambda: pane.controller._question_embedder is not None, timeout=10_000)
+    with qtbot.waitSignal(pane.controller.indexing_changed, timeout=60_000,
+                          check_params_cb=lambda running: running is False):
+        pane.controller.add_folder(str(library))
+    with sqlite3.connect(app_context.paths.library_index) as db:
+        passages = db.execute("SELECT count(*) FROM passages").fetchone()[0]
+        assert passages and db.execute("SELECT count(*) FROM vectors").fetchone()[0] == passages
+    with qtbot.waitSignal(pane.controller.sources_changed, timeout=30_000,
+                          check_params_cb=lambda sources: bool(sources)):
+        pane.controller.ask("書庫の鍵")
+    assert "第7条" in pane.sources_list.item(0).text()
+    pane.controller.shutdown()

@@ -22,6 +22,7 @@ from desktop.messages import message
 from desktop.ui.context import AppContext
 from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.panes.ask_library import LibraryWorker
+from desktop.ui.panes.ask_vectors import QuestionEmbedder, VectorFiller
 
 TOP = 5
 
@@ -37,6 +38,7 @@ class AskController(PaneController):
     library_progress = Signal(int, int, str)
     indexing_changed = Signal(bool)
     folders_changed = Signal(list)
+    _embedding_found = Signal(str)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(context.engine, parent)
@@ -54,6 +56,11 @@ class AskController(PaneController):
         self.worker.state.connect(self.library_state)
         self.worker.searched.connect(self._on_searched)
         self.worker.failed.connect(self._on_worker_failed)
+        self._embedding_path: Path | None = None
+        self._filler: VectorFiller | None = None
+        self._question_embedder: QuestionEmbedder | None = None
+        self._embedding_found.connect(self._on_embedding_found)
+        self._look_for_embedding_model()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -66,6 +73,21 @@ class AskController(PaneController):
     def shutdown(self) -> None:
         """Cancel an update in progress (it stops after the file it is reading)."""
         self.worker.cancel_flag.set()
+        if self._filler is not None:
+            self._filler.cancel_flag.set()
+
+    def _look_for_embedding_model(self) -> None:
+        from desktop.knowledge.embedding import find_embedding_model
+
+        settings = self._context.settings
+        self._in_background(lambda: self._embedding_found.emit(str(find_embedding_model(settings) or "")))
+
+    @Slot(str)
+    def _on_embedding_found(self, path: str) -> None:
+        self._embedding_path = Path(path) if path else None
+        if self._embedding_path is not None:
+            self._question_embedder = QuestionEmbedder(self._engine, self._embedding_path, self)
+            self._question_embedder.embedded.connect(self._on_question_embedded)
 
     def _in_background(self, work) -> None:
         QThreadPool.globalInstance().start(work)
@@ -104,11 +126,16 @@ class AskController(PaneController):
     @Slot()
     def cancel_update(self) -> None:
         self.worker.cancel_flag.set()
+        if self._filler is not None:
+            self._filler.cancel_flag.set()
 
     @Slot(dict)
     def _on_updated(self, report: dict) -> None:
-        self.indexing = False
-        self.indexing_changed.emit(False)
+        if not report.get("cancelled") and self._embedding_path is not None:
+            self._fill_vectors()
+        else:
+            self.indexing = False
+            self.indexing_changed.emit(False)
         if report.get("cancelled"):
             self.message.emit(self.tr("Update stopped. What was read so far is kept."))
         else:
@@ -116,6 +143,22 @@ class AskController(PaneController):
                                       "{failed} could not be read.").format(
                 added=len(report["added"]), changed=len(report["changed"]),
                 removed=len(report["removed"]), failed=len(report["failed"])))
+
+    def _fill_vectors(self) -> None:
+        """Embed the passages that have no vector yet (the update stays "running" until done)."""
+        self._filler = VectorFiller(self._engine, self._context.paths.library_index, self._embedding_path,
+                                    message("knowledge.embedding"), self)
+        self._filler.progress.connect(self.library_progress)
+        self._filler.finished.connect(self._on_vectors_filled)
+        self._filler.start()
+
+    @Slot(int, str)
+    def _on_vectors_filled(self, _count: int, problem: str) -> None:
+        self._filler = None
+        self.indexing = False
+        self.indexing_changed.emit(False)
+        if problem:
+            self.message.emit(problem)
 
     @Slot(str)
     def _on_worker_failed(self, text: str) -> None:
@@ -150,9 +193,20 @@ class AskController(PaneController):
         self.sources_changed.emit([])
         self._search_token = next(self._tokens)
         self.message.emit(self.tr("Searching the library…"))
-        token, question, worker = self._search_token, self._question, self.worker
-        self._in_background(lambda: worker.search(token, question, TOP))
+        if self._question_embedder is not None:
+            self._question_embedder.embed(self._question)
+        else:
+            self._search(self._search_token, self._question, "", [])
         return True
+
+    def _search(self, token: int, question: str, model: str, vector: list) -> None:
+        worker = self.worker
+        self._in_background(lambda: worker.search(token, question, TOP, model, vector))
+
+    @Slot(str, list)
+    def _on_question_embedded(self, model: str, vector: list) -> None:
+        if self._search_token:
+            self._search(self._search_token, self._question, model, vector)
 
     @Slot(int, list, bool)
     def _on_searched(self, token: int, hits: list, found: bool) -> None:
@@ -218,7 +272,3 @@ class AskController(PaneController):
         self.answer_started.emit(question)
         self.answer_replaced.emit(answer)
         self.sources_changed.emit([{**p, "cited": False} for p in self._passages])
-
-
-def short_name(path: str) -> str:
-    return Path(path).name

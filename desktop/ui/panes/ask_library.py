@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,6 @@ class LibraryWorker(QObject):
 
         return open_index(self.index_path)
 
-    @Slot(list)
     def update(self, folders: list) -> None:
         from desktop.knowledge import LibraryBusy, update_index
         from desktop.messages import message
@@ -58,7 +57,6 @@ class LibraryWorker(QObject):
     def _progress(self, done: int, total: int, label: str) -> None:
         self.progress.emit(done, total, label)
 
-    @Slot()
     def read_state(self) -> None:
         try:
             with self._open() as index:
@@ -67,13 +65,13 @@ class LibraryWorker(QObject):
             log.exception("reading the library state failed")
             self.failed.emit(str(type(exc).__name__))
 
-    @Slot(int, str, int)
-    def search(self, token: int, question: str, top: int) -> None:
+    def search(self, token: int, question: str, top: int, model: str = "", vector: list | None = None) -> None:
+        """Emit ``searched`` with the ``top`` passages (fused with dense results when ``vector`` is given)."""
         from desktop.knowledge import Searcher
 
         try:
             with self._open() as index:
-                result = Searcher(index).search(question, top)
+                result = Searcher(index).search(question, top, vector=vector or None, model=model)
         except Exception as exc:
             log.exception("library search failed")
             self.failed.emit(str(type(exc).__name__))
