@@ -36,6 +36,11 @@ RRF_K = 60
 SYNONYM_WEIGHT = 0.7
 #: Candidates taken from FTS5 before BM25 scoring.
 CANDIDATES = 400
+#: Terms in more than this share of passages do not select candidates (they still score them):
+#: matching them would touch most of the index for little ranking value.
+COMMON_SHARE = 0.1
+#: When every term of a question is common, the rarest few still select candidates.
+MIN_SELECTING_TERMS = 3
 #: Share of the question's IDF weight the best passage must hold to count as an answer (tuned on benchmarks/).
 FOUND_COVERAGE = 0.4
 #: Longest question searched, in characters (longer ones are refused with a message by the callers).
@@ -108,14 +113,21 @@ class Searcher:
         lengths = [row[0].count(" ") + 1 for row in sample]
         self._avg_length = (sum(lengths) / len(lengths)) if lengths else 1.0
 
-    def _idf(self, terms: list[str]) -> dict[str, float]:
+    def _document_frequencies(self, terms: list[str]) -> dict[str, int]:
         db = self.index.connection
         result = {}
         for term in terms:
             row = db.execute("SELECT doc FROM term_stats WHERE term = ?", (term,)).fetchone()
-            df = row[0] if row else 0
-            result[term] = math.log(1 + (self._count - df + 0.5) / (df + 0.5))
+            result[term] = row[0] if row else 0
         return result
+
+    def _selecting(self, frequencies: dict[str, int]) -> list[str]:
+        """The terms that select candidates: all but the common ones (or the rarest few)."""
+        present = [t for t, df in frequencies.items() if df]
+        rare = [t for t in present if frequencies[t] <= COMMON_SHARE * self._count]
+        if len(rare) >= 1:
+            return rare
+        return sorted(present, key=lambda t: frequencies[t])[:MIN_SELECTING_TERMS]
 
     def lexical(self, question: str, limit: int) -> list[Hit]:
         """Passages by BM25 over bigram terms; ``coverage`` filled in."""
@@ -123,10 +135,14 @@ class Searcher:
         query = _build_query(question)
         if not query.terms:
             return []
-        idf = self._idf(list(query.terms))
+        frequencies = self._document_frequencies(list(query.terms))
+        idf = {t: math.log(1 + (self._count - df + 0.5) / (df + 0.5)) for t, df in frequencies.items()}
+        selecting = self._selecting(frequencies)
+        if not selecting:
+            return []
         rows = self.index.connection.execute(
             "SELECT rowid, terms FROM passage_terms WHERE passage_terms MATCH ? ORDER BY rank LIMIT ?",
-            (fts_query(list(query.terms)), CANDIDATES)).fetchall()
+            (fts_query(selecting), CANDIDATES)).fetchall()
         scored: list[tuple[float, float, int]] = []
         own_weight = sum(idf[t] for t in query.original) or 1.0
         for rowid, stored in rows:
