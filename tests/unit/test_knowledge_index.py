@@ -105,3 +105,47 @@ def test_two_writers_at_once_leave_a_consistent_index(tmp_path: Path):
         assert index.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert len([f for f in index.files() if f.state == "ok"]) == 22
         assert index.passage_count() == index.connection.execute("SELECT count(*) FROM passage_terms").fetchone()[0]
+
+
+def test_cancel_keeps_what_was_done_and_a_file_changed_while_read_is_retried(tmp_path: Path, monkeypatch):
+    import desktop.documents
+
+    folder = _library(tmp_path)
+    with open_index(tmp_path / "index.sqlite3") as index:
+        calls = []
+        cancelled = update_index(index, [str(folder)], cancelled=lambda: bool(calls.append(1)) or len(calls) > 3)
+        assert cancelled.cancelled and len(index.files()) < 3
+
+        real_read = desktop.documents.read_document
+        target = folder / "sub" / "税.md"
+
+        def read_while_someone_writes(path, **kw):
+            document = real_read(path, **kw)
+            if Path(path) == target:
+                target.write_text(TAX + "\n追記\n", encoding="utf-8")
+            return document
+
+        monkeypatch.setattr(desktop.documents, "read_document", read_while_someone_writes)
+        index.remove(str(target))
+        report = update_index(index, [str(folder)])
+        assert [f.file for f in report.failed if "変更" in f.reason] == [str(target)]
+        assert index.file(str(target)) is None
+        monkeypatch.setattr(desktop.documents, "read_document", real_read)
+        assert update_index(index, [str(folder)]).added == [str(target)]
+
+
+def test_a_second_writer_waits_then_gives_up_with_library_busy(tmp_path: Path):
+    import pytest
+
+    from desktop.knowledge import LibraryBusy
+    from desktop.knowledge.writer_lock import writer_lock
+
+    path = tmp_path / "index.sqlite3"
+    waited = []
+    with writer_lock(path):
+        with pytest.raises(LibraryBusy):
+            with writer_lock(path, timeout_s=0.3, on_wait=lambda: waited.append(True)):
+                pass
+    assert waited == [True]
+    with writer_lock(path, timeout_s=0.3):
+        pass  # released with the first holder
