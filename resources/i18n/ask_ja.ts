@@ -227,4 +227,17 @@
         <translation>質問</translation>
     </message>
 </context>
+<context>
+    <name>RunControls</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/run_controls.py" line="27"/>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/run_controls.py" line="28"/>
+        <source>Stop (Esc); the text so far is kept</source>
+        <translation>中止（Esc）。ここまでの文章は残ります</translation>
+    </message>
+</context>
 </TS>

@@ -24,6 +24,7 @@ from desktop.knowledge.bigrams import query_terms
 from desktop.ui.context import AppContext
 from desktop.ui.panes.ask_controller import AskController
 from desktop.ui.widgets import StreamingTextView, pane_header
+from desktop.ui.widgets.run_controls import run_controls
 
 
 class AskPane(QWidget):
@@ -76,25 +77,11 @@ class AskPane(QWidget):
         self.question_edit.setPlaceholderText(self.tr("e.g. 出張の日当はいくらですか (Ctrl+Enter to ask)"))
         self.question_edit.setTabChangesFocus(True)
         self.question_edit.setMaximumHeight(90)
-        self.ask_button = QPushButton(self.tr("Ask"), self)
-        self.ask_button.setObjectName("primaryButton")
-        self.ask_button.setToolTip(self.tr("Ask (Ctrl+Enter)"))
-        self.stop_button = QPushButton(self.tr("Stop"), self)
-        self.stop_button.setToolTip(self.tr("Stop (Esc); the text so far is kept"))
-        self.busy = QProgressBar(self)
-        self.busy.setObjectName("busyBar")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setFixedWidth(120)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("paneStatus")
+        controls = run_controls(self, self.tr("Ask"), self.tr("Ask (Ctrl+Enter)"))
+        self.ask_button, self.stop_button = controls.run_button, controls.stop_button
+        self.busy, self.status_label = controls.busy, controls.status_label
         self.status_label.setWordWrap(True)
-        actions = QHBoxLayout()
-        actions.addWidget(self.ask_button)
-        actions.addWidget(self.stop_button)
-        actions.addSpacing(8)
-        actions.addWidget(self.busy)
-        actions.addWidget(self.status_label, 1)
+        actions = controls.layout
 
         answer_label = QLabel(self.tr("Answer"), self)
         answer_label.setObjectName("sectionLabel")
