@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,6 +71,10 @@ CREATE TABLE vectors (
     vector BLOB NOT NULL
 );
 """
+
+
+_VECTOR_CACHE: dict[tuple[str, str], tuple[tuple, np.ndarray, np.ndarray]] = {}
+_VECTOR_CACHE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -235,14 +240,29 @@ class Index:
                 [(pid, model, np.asarray(vec, dtype=np.float32).tobytes(), pid) for pid, vec in items])
 
     def vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
-        """(passage ids, matrix of unit-length rows) of every vector made by ``model``."""
+        """(passage ids, matrix of unit-length rows) of every vector made by ``model``.
+
+        Kept in memory per index file and model until the set of vectors changes
+        (a cheap count/max query decides), so searches do not read every vector again.
+        """
+        key = self.connection.execute(
+            "SELECT count(*), coalesce(max(passage_id), 0), coalesce(sum(passage_id), 0) FROM vectors WHERE model = ?",
+            (model,)).fetchone()
+        cache_key = (str(self.path), model)
+        with _VECTOR_CACHE_LOCK:
+            cached = _VECTOR_CACHE.get(cache_key)
+            if cached is not None and cached[0] == key:
+                return cached[1], cached[2]
         rows = self.connection.execute("SELECT passage_id, vector FROM vectors WHERE model = ?", (model,)).fetchall()
         if not rows:
             return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
         ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         matrix = np.vstack([np.frombuffer(row[1], dtype=np.float32) for row in rows])
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return ids, matrix / np.maximum(norms, 1e-12)
+        matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        with _VECTOR_CACHE_LOCK:
+            _VECTOR_CACHE.clear()  # one library's vectors at a time: memory stays bounded
+            _VECTOR_CACHE[cache_key] = (key, ids, matrix)
+        return ids, matrix
 
 
 def default_index_path() -> Path:
