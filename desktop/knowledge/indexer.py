@@ -156,8 +156,27 @@ def _update(index: Index, folders: list[str], progress: Progress, cancelled: Cal
     return report
 
 
+def read_library_file(path: str, lang: str | None = None):
+    """The ``Document`` of one library file; raises ``DocumentError``.
+
+    .docx and .pdf go through the intake's isolated reader (``desktop.reading.read_isolated``:
+    a child process bounded in time and memory), since their zip/XML/PDF parsers are where a
+    crafted or broken file can hang or crash a process. Plain .txt/.md are decoded in this
+    process: no parser of a binary format is involved, the readers' size limit applies, and a
+    process per text file would make indexing a large library several times slower.
+    """
+    if path.lower().endswith((".txt", ".md")):
+        from desktop.documents import read_document
+
+        return read_document(path, lang=lang)
+    from desktop.reading import read_isolated
+
+    return read_isolated(path, lang=lang)
+
+
 def _update_file(index: Index, path: str, folder: str, record, report: UpdateReport, lang: str | None) -> None:
-    from desktop.documents import DocumentError, read_document
+    from desktop.documents import DocumentError
+    from desktop.messages import describe
 
     try:
         before = os.stat(path)
@@ -172,10 +191,11 @@ def _update_file(index: Index, path: str, folder: str, record, report: UpdateRep
         report.unchanged += 1
         return
     try:
-        document = read_document(path, lang=lang)
+        document = read_library_file(path, lang)
     except DocumentError as exc:
-        index.store_failure(path, folder, before.st_size, before.st_mtime_ns, exc.message)
-        report.failed.append(Failure(path, exc.message))
+        reason = describe(exc, lang)
+        index.store_failure(path, folder, before.st_size, before.st_mtime_ns, reason)
+        report.failed.append(Failure(path, reason))
         return
     after = os.stat(path)
     if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
