@@ -6,7 +6,7 @@
     <message>
         <location filename="../../desktop/ui/panes/ask_controller.py" line="116"/>
         <source>Update stopped. What was read so far is kept.</source>
-        <translation>更新を中止しました。読み込み済みの分は残っています。</translation>
+        <translation>更新を停止しました。読み込み済みの分は残っています。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask_controller.py" line="118"/>
@@ -16,7 +16,7 @@
     <message>
         <location filename="../../desktop/ui/panes/ask_controller.py" line="139"/>
         <source>Already answering. Press Esc to stop.</source>
-        <translation>回答中です。中止するには Esc を押してください。</translation>
+        <translation>回答中です。停止するには Esc を押してください。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask_controller.py" line="155"/>
@@ -41,7 +41,7 @@
     <message>
         <location filename="../../desktop/ui/panes/ask_controller.py" line="184"/>
         <source>Stopped.</source>
-        <translation>中止しました。</translation>
+        <translation>停止しました。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask_controller.py" line="195"/>
@@ -56,7 +56,7 @@
     <message>
         <location filename="../../desktop/ui/panes/ask_controller.py" line="205"/>
         <source>Stopped. The text so far is kept.</source>
-        <translation>中止しました。ここまでの文章は残っています。</translation>
+        <translation>停止しました。ここまでの文章は残っています。</translation>
     </message>
 </context>
 <context>
@@ -85,7 +85,7 @@
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="62"/>
         <source>Stop update</source>
-        <translation>更新を中止</translation>
+        <translation>更新を停止</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="76"/>
@@ -100,12 +100,12 @@
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="82"/>
         <source>Stop</source>
-        <translation>中止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="83"/>
         <source>Stop (Esc); the text so far is kept</source>
-        <translation>中止（Esc）。ここまでの文章は残ります</translation>
+        <translation>停止（Esc）。ここまでの文章は残ります</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="99"/>
@@ -196,12 +196,12 @@
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="306"/>
         <source>There is no answer to save yet.</source>
-        <translation>保存する回答がまだありません。</translation>
+        <translation>書き出す回答がまだありません。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="309"/>
         <source>Save</source>
-        <translation>保存</translation>
+        <translation>書き出し</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="310"/>
@@ -211,12 +211,12 @@
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="319"/>
         <source>Cannot save</source>
-        <translation>保存できません</translation>
+        <translation>書き出せません</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/ask.py" line="322"/>
         <source>Saved: {name}</source>
-        <translation>保存しました: {name}</translation>
+        <translation>書き出しました: {name}</translation>
     </message>
 </context>
 <context>
@@ -232,12 +232,12 @@
     <message>
         <location filename="../../desktop/ui/widgets/run_controls.py" line="27"/>
         <source>Stop</source>
-        <translation>中止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/run_controls.py" line="28"/>
         <source>Stop (Esc); the text so far is kept</source>
-        <translation>中止（Esc）。ここまでの文章は残ります</translation>
+        <translation>停止（Esc）。ここまでの文章は残ります</translation>
     </message>
 </context>
 </TS>
