@@ -1,9 +1,11 @@
 """The library's folders: those IT sets for everyone, and the user's own.
 
-Both are settings (``desktop.settings.OPTIONS``): ``shared_library_folders``
-is what IT puts in the settings it deploys, ``library_folders`` what the user
-adds (in the 質問 pane or with ``fumi index FOLDER``). A folder is listed once,
-by its absolute path, shared folders first.
+IT's: the environment variable ``FUMI_LIBRARY`` (folders separated by
+``os.pathsep``, e.g. set machine-wide by group policy, as ``FUMI_MODELS`` is
+for models) and the setting ``shared_library_folders`` (in settings IT
+deploys). The user's own: the setting ``library_folders`` (added in the 質問
+pane or with ``fumi index FOLDER``). A folder is listed once, by its absolute
+path, IT's first; only the user's own can be removed.
 """
 
 from __future__ import annotations
@@ -19,13 +21,19 @@ def _absolute(folder: str) -> str:
 
 def library_folders(settings: Any) -> list[str]:
     """Every folder of the library, shared (IT) first, without repeats."""
+    candidates = [part for part in os.environ.get("FUMI_LIBRARY", "").split(os.pathsep) if part.strip()]
+    candidates += list(settings.get("shared_library_folders")) + list(settings.get("library_folders"))
     result: list[str] = []
-    for key in ("shared_library_folders", "library_folders"):
-        for folder in settings.get(key):
-            path = _absolute(folder)
-            if path not in result:
-                result.append(path)
+    for folder in candidates:
+        path = _absolute(folder)
+        if path not in result:
+            result.append(path)
     return result
+
+
+def user_folders(settings: Any) -> list[str]:
+    """The user's own folders (absolute): the ones the user may remove."""
+    return [_absolute(folder) for folder in settings.get("library_folders")]
 
 
 def add_user_folders(settings: Any, folders: list[str | Path]) -> list[str]:

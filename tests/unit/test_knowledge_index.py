@@ -149,3 +149,17 @@ def test_a_second_writer_waits_then_gives_up_with_library_busy(tmp_path: Path):
     assert waited == [True]
     with writer_lock(path, timeout_s=0.3):
         pass  # released with the first holder
+
+
+def test_library_folders_from_it_and_from_the_user(tmp_path: Path, monkeypatch):
+    from desktop.knowledge.folders import add_user_folders, library_folders, remove_user_folder, user_folders
+    from desktop.settings import Settings
+
+    it_env, it_setting, mine = (tmp_path / name for name in ("env", "shared", "mine"))
+    monkeypatch.setenv("FUMI_LIBRARY", str(it_env))
+    settings = Settings(values={"shared_library_folders": [str(it_setting)]})
+    assert add_user_folders(settings, [mine, it_env]) == [str(mine)]
+    assert library_folders(settings) == [str(it_env), str(it_setting), str(mine)]
+    assert user_folders(settings) == [str(mine)]
+    assert not remove_user_folder(settings, str(it_setting)) and remove_user_folder(settings, str(mine))
+    assert library_folders(settings) == [str(it_env), str(it_setting)]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.knowledge.bigrams import query_terms
+from desktop.knowledge.folders import user_folders
 from desktop.ui.context import AppContext
 from desktop.ui.panes.ask_controller import AskController
 from desktop.ui.widgets import StreamingTextView, pane_header
@@ -207,7 +208,7 @@ class AskPane(QWidget):
         menu = self.folders_menu
         menu.clear()
         menu.addAction(self.tr("Add a folder…"), self.choose_folder)
-        mine = {str(Path(f).expanduser().resolve()) for f in self.context.settings.get("library_folders")}
+        mine = set(user_folders(self.context.settings))
         for folder in self.controller.folders():
             action = menu.addAction(self.tr("Remove {folder}").format(folder=folder),
                                     lambda f=folder: self.controller.remove_folder(f))
