@@ -103,12 +103,14 @@ class AskController(PaneController):
         if add_user_folders(self._context.settings, [folder]):
             self._context.settings.save()
         self.folders_changed.emit(self.folders())
+        self.refresh_state()
         self.update_library()
 
     def remove_folder(self, folder: str) -> None:
         if remove_user_folder(self._context.settings, folder):
             self._context.settings.save()
             self.folders_changed.emit(self.folders())
+            self.refresh_state()
             self.update_library()
 
     @Slot()
