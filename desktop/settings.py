@@ -63,6 +63,10 @@ class Paths:
         return self.data / "glossaries"
 
     @property
+    def library_index(self) -> Path:
+        return self.data / "library.sqlite3"
+
+    @property
     def log_file(self) -> Path:
         return self.logs / "fumi.log"
 
@@ -121,6 +125,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("ai_notice", bool, True, "Add a 'prepared with AI assistance' line to exports"),
     Option("history_enabled", bool, True, "Keep a history of runs"),
     Option("history_days", int, 30, "Keep history for (days)", minimum=1, maximum=3650),
+    Option("shared_library_folders", list, [], "Manual folders for everyone (set by IT)"),
+    Option("library_folders", list, [], "My manual folders"),
 )
 OPTIONS_BY_KEY = {option.key: option for option in OPTIONS}
 

@@ -27,6 +27,7 @@ def fumi_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     home = tmp_path_factory.mktemp("fumi_home")
     monkeypatch.setenv("FUMI_HOME", str(home))
     monkeypatch.delenv("FUMI_MODELS", raising=False)
+    monkeypatch.delenv("FUMI_LIBRARY", raising=False)
     monkeypatch.delenv("FUMI_LANG", raising=False)
     return home
 

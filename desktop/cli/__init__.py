@@ -25,6 +25,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "read": ("desktop.cli.read_cmd", "what Fumi reads from a document, block by block"),
     "bench": ("desktop.cli.bench_cmd", "speed through the engine process"),
     "self-test": ("desktop.cli.selftest_cmd", "start the engine, load, generate, exit 0"),
+    "index": ("desktop.cli.index_cmd", "add folders to the manuals library and update its index"),
+    "search": ("desktop.cli.search_cmd", "ranked passages from the manuals library (no model)"),
+    "ask": ("desktop.cli.ask_cmd", "an answer from the manuals library, with its sources"),
     "compare": ("desktop.cli.compare_cmd", "the same job on 2-4 models, side by side"),
 }
 

@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal, Slot
 from desktop.engine import protocol
 from desktop.engine.launch import engine_command, engine_environment
 from desktop.engine.protocol import (
-    ENGINE_CRASHED, MODEL_CORRUPT, MODEL_MISSING, Cancel, CountTokens, Delta, Done, Error, Job, Load, Loaded,
+    ENGINE_CRASHED, MODEL_CORRUPT, MODEL_MISSING, Cancel, CountTokens, Delta, Done, Embed, Error, Job, Load, Loaded,
     Message, Progress, Section, Shutdown, Unload,
 )
 from desktop.messages import message
@@ -171,6 +171,10 @@ class EngineClient(QObject):
     def count_tokens(self, text: str) -> str:
         """Count tokens of ``text``; answered by ``done`` with ``stats["tokens"]``."""
         return self._request(CountTokens(text=text))
+
+    def embed(self, path: str, texts: list[str]) -> str:
+        """Vectors of ``texts`` from the embedding model at ``path``; answered by ``done`` with ``stats["vectors"]``."""
+        return self._request(Embed(path=str(path), texts=list(texts)))
 
     def unload(self) -> str:
         """Free the model; answered by ``done``."""

@@ -168,6 +168,20 @@ class CountTokens(Message):
 
 
 @dataclass
+class Embed(Message):
+    """Embed ``texts`` with the embedding model at ``path`` (kept loaded beside the chat model).
+
+    Answered by ``done`` with stats ``{"vectors": [[float, ...], ...], "model": file name}``,
+    one unit-length vector per text, in order.
+    """
+
+    TYPE: ClassVar[str] = "embed"
+    path: str = ""
+    texts: list[str] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass
 class Unload(Message):
     """Free the loaded model; answered by ``done``."""
 
@@ -262,7 +276,7 @@ class Error(Message):
     id: str = ""
 
 
-REQUEST_TYPES = (Load, Job, Cancel, CountTokens, Unload, Shutdown)
+REQUEST_TYPES = (Load, Job, Cancel, CountTokens, Embed, Unload, Shutdown)
 EVENT_TYPES = (Loaded, Progress, Delta, Section, Done, Error)
 FINAL_EVENT_TYPES = (Loaded, Done, Error)
 

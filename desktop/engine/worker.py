@@ -37,7 +37,7 @@ from desktop.engine import protocol
 from desktop.engine.memory import peak_rss_mb
 from desktop.engine.protocol import (
     BAD_INPUT, CANCELLED, INTERNAL, MODEL_CORRUPT, MODEL_MISSING, MODEL_TOO_LARGE, OUT_OF_MEMORY,
-    Cancel, CountTokens, Done, Error, Job, Load, Loaded, Message, Progress, Shutdown, Unload,
+    Cancel, CountTokens, Done, Embed, Error, Job, Load, Loaded, Message, Progress, Shutdown, Unload,
 )
 from desktop.messages import message
 
@@ -113,6 +113,7 @@ class Engine:
         self._writer = writer
         self._model: Any = None  # desktop.engine.llm.Model, imported on first load
         self._model_file: FileIdentity | None = None  # the loaded file as it was when loaded
+        self._embedder: Any = None  # desktop.engine.embedder.Embedder, loaded by the first ``embed``
         self._queue: queue.Queue[Message | None] = queue.Queue()
         self._flags: dict[str, threading.Event] = {}
         self._waiting: set[str] = set()  # queued, not started yet
@@ -189,6 +190,8 @@ class Engine:
             return self._job(request, flag)
         if isinstance(request, CountTokens):
             return Done(stats={"tokens": self._require_model().count_tokens(request.text)})
+        if isinstance(request, Embed):
+            return self._embed(request, flag)
         if isinstance(request, Unload):
             self.close_model()
             return Done(stats={})
@@ -222,8 +225,30 @@ class Engine:
                 raise RequestFailed(MODEL_CORRUPT, message("model_file_changed"))
         return self._model
 
+    def _embed(self, request: Embed, flag: threading.Event) -> Message:
+        from desktop.engine.embedder import Embedder
+        from desktop.engine.llm import ModelLoadError
+
+        if self._embedder is None or str(self._embedder.path) != request.path:
+            self._close_embedder()
+            try:
+                self._embedder = Embedder.load(request.path)
+            except ModelLoadError as exc:
+                # bad_input, not model_*: those codes promise the chat model is gone, and it is not
+                raise RequestFailed(BAD_INPUT, exc.message) from None
+        vectors = self._embedder.embed([str(text) for text in request.texts], flag.is_set)
+        if flag.is_set():
+            raise RequestFailed(CANCELLED)
+        return Done(stats={"vectors": vectors, "model": self._embedder.name})
+
+    def _close_embedder(self) -> None:
+        if self._embedder is not None:
+            embedder, self._embedder = self._embedder, None
+            embedder.close()
+
     def close_model(self) -> None:
-        """Free the loaded model, if any."""
+        """Free the loaded models (chat and embedding), if any."""
+        self._close_embedder()
         self._model_file = None
         if self._model is not None:
             model, self._model = self._model, None

@@ -18,6 +18,7 @@ JOB_REGISTRY: dict[str, str] = {
     "draft": "desktop.jobs.draft:run",
     "summarize": "desktop.jobs.summarize:run",
     "translate": "desktop.jobs.translate:run",
+    "ask": "desktop.jobs.ask:run",
 }
 
 

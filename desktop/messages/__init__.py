@@ -148,7 +148,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 #: Areas whose texts live in ``desktop/messages/<area>.py``; merged into ``MESSAGES`` at import.
-AREAS: tuple[str, ...] = ("documents", "glossary", "summarize", "draft", "translate", "library", "templates", "compare")
+AREAS: tuple[str, ...] = ("documents", "glossary", "summarize", "draft", "translate", "library", "templates", "knowledge", "compare")
 
 
 def _merge_areas() -> None:

@@ -50,7 +50,7 @@ PREVIEW_CHARS = 1000
 TITLE_CHARS = 60
 
 #: Job kinds that are recorded (others, e.g. token counts, never reach run_job).
-RECORDED_KINDS = ("draft", "summarize", "translate", "generate")
+RECORDED_KINDS = ("draft", "summarize", "translate", "generate", "ask")
 
 
 @dataclass
@@ -157,6 +157,8 @@ def output_of(kind: str, options: dict[str, Any], streamed: str, sections: dict[
     """The text a run produced, as the user sees it in the pane."""
     if kind == "translate":
         return "\n\n".join(text for _index, (text, _meta) in sorted(sections.items()) if text)
+    if kind == "ask" and sections:
+        return sections[max(sections)][0]  # the answer with its citations checked
     if kind == "draft" and options.get("continue_from"):
         return str(options["continue_from"]) + streamed
     return streamed
@@ -181,7 +183,7 @@ def title_of(kind: str, inputs: dict[str, Any]) -> str:
         blocks = document.get("blocks") or []
         text = next((str(b.get("text", "")) for b in blocks if isinstance(b, dict) and b.get("text")), "")
         return first_line(text)
-    return first_line(str(inputs.get("text") or inputs.get("prompt") or ""))
+    return first_line(str(inputs.get("text") or inputs.get("prompt") or inputs.get("question") or ""))
 
 
 def first_line(text: str, limit: int = TITLE_CHARS) -> str:

@@ -165,7 +165,7 @@ def make_scanned_pdf(path: Path) -> Path:
     return _write_pdf(path, [b"0.5 g 72 72 400 600 re f"], with_font=False)
 
 
-def _write_pdf(path: Path, contents: list[bytes], *, with_font: bool) -> Path:
+def _write_pdf(path: Path, contents: list[bytes], *, with_font: bool, cid_font_cmap: bytes | None = None) -> Path:
     count = len(contents)
     font_id = 3 + 2 * count
     objects: list[bytes] = [
@@ -179,7 +179,14 @@ def _write_pdf(path: Path, contents: list[bytes], *, with_font: bool) -> Path:
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] {resources}/Contents {4 + 2 * index} 0 R >>".encode()
         )
         objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream")
-    if with_font:
+    if with_font and cid_font_cmap is not None:
+        base = len(objects) + 1
+        objects.append(f"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /Identity-H"
+                       f" /DescendantFonts [{base + 1} 0 R] /ToUnicode {base + 2} 0 R >>".encode())
+        objects.append(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /HeiseiKakuGo-W5"
+                       b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
+        objects.append(f"<< /Length {len(cid_font_cmap)} >>\nstream\n".encode() + cid_font_cmap + b"\nendstream")
+    elif with_font:
         objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -265,3 +272,31 @@ def make_mixed_encoding_text(path: Path, *, bad_lines: int = 1, good_lines: int 
     bad = ("古いシステムの文書です。\n" * bad_lines).encode("cp932")
     path.write_bytes(good + bad + good)
     return path
+
+
+def make_japanese_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """A PDF whose text layer holds Japanese: a CID font (Identity-H) with a ToUnicode map.
+
+    Glyph ids are the characters' code points (the print would be nonsense; the
+    text layer, which is what Fumi reads, is exact). One list of lines per page;
+    characters outside the Basic Multilingual Plane are not supported.
+    """
+    contents = []
+    for lines in pages:
+        ops = ["BT", "/F1 10 Tf", "14 TL", "50 800 Td"]
+        for number, line in enumerate(lines):
+            hexed = line.encode("utf-16-be").hex().upper()
+            ops.append(("T* " if number else "") + f"<{hexed}> Tj")
+        ops.append("ET")
+        contents.append("\n".join(ops).encode("ascii"))
+    ranges = [f"<{high:02X}00> <{high:02X}FF> <{high:02X}00>" for high in range(256)]
+    blocks = []
+    for start in range(0, 256, 100):
+        chunk = ranges[start:start + 100]
+        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
+    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+            + "\n".join(blocks) + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend").encode("ascii")
+    return _write_pdf(path, contents, with_font=True, cid_font_cmap=cmap)

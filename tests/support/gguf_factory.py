@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-from gguf import GGMLQuantizationType, GGUFWriter, TokenType
+from gguf import GGMLQuantizationType, GGUFWriter, PoolingType, TokenType
 
 CHATML = (
     "{% for message in messages %}"
@@ -120,8 +120,12 @@ def write_random_model(
     arch: str = "llama",
     float16: bool = True,
     seed: int = 0,
+    pooling: int | None = None,
 ) -> Path:
     """Write a random-weight GGUF of the given shape and return its path.
+
+    ``pooling`` (a llama.cpp pooling type: 1 mean, 2 cls, 3 last) makes it an
+    embedding model: llama.cpp then returns one pooled vector per text.
 
     ``arch`` is "llama" or "qwen2" (adds the q/k/v biases). Matrices are float16
     when ``float16`` (the file then quantizes like a real f16 export), norms float32.
@@ -156,6 +160,8 @@ def write_random_model(
     writer.add_add_eos_token(False)
     if chat_template is not None:
         writer.add_chat_template(chat_template)
+    if pooling is not None:
+        writer.add_pooling_type(PoolingType(pooling))
 
     specs = list(_tensors(
         rng, n_embd=n_embd, n_layer=n_layer, n_head=n_head, n_head_kv=n_head_kv,
@@ -189,4 +195,12 @@ def write_tiny_model(
     return write_random_model(
         path, n_embd=64, n_layer=2, n_head=4, n_head_kv=4, n_ff=128, n_vocab=0,
         context_length=2048, chat_template=chat_template, name=name, arch=arch, float16=False,
+    )
+
+
+def write_tiny_embedding_model(path: str | Path, *, name: str = "tiny-e5-embedding") -> Path:
+    """A tiny llama-architecture embedding model (mean pooling, no chat template): one vector per text."""
+    return write_random_model(
+        path, n_embd=64, n_layer=2, n_head=4, n_head_kv=4, n_ff=128, n_vocab=0, context_length=512,
+        chat_template=None, name=name, float16=False, pooling=1,
     )

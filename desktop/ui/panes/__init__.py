@@ -23,6 +23,7 @@ PANES: list[tuple[str, str, str]] = [
     ("draft", "Draft", "desktop.ui.panes.draft:DraftPane"),
     ("summarize", "Summarize", "desktop.ui.panes.summarize:SummarizePane"),
     ("translate", "Translate", "desktop.ui.panes.translate:TranslatePane"),
+    ("ask", "Ask", "desktop.ui.panes.ask:AskPane"),
     ("compare", "Compare", "desktop.ui.panes.compare:ComparePane"),
 ]
 
@@ -33,6 +34,7 @@ def pane_title(key: str) -> str:
         "draft": QCoreApplication.translate("Panes", "Draft"),
         "summarize": QCoreApplication.translate("Panes", "Summarize"),
         "translate": QCoreApplication.translate("Panes", "Translate"),
+        "ask": QCoreApplication.translate("Panes", "Ask"),
         "compare": QCoreApplication.translate("Panes", "Compare"),
     }
     return titles.get(key, key)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.job_runner import GenerationController
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.ui.widgets.run_controls import run_controls
 
 log = logging.getLogger(__name__)
 
@@ -113,25 +113,10 @@ class PromptPane(QWidget):
         self.prompt_edit.setPlaceholderText(self.tr("Type your instruction here (Ctrl+Enter to run)"))
         self.prompt_edit.setTabChangesFocus(True)
 
-        self.run_button = QPushButton(self.tr("Run"), self)
-        self.run_button.setObjectName("primaryButton")
-        self.run_button.setToolTip(self.tr("Run (Ctrl+Enter)"))
-        self.stop_button = QPushButton(self.tr("Stop"), self)
-        self.stop_button.setToolTip(self.tr("Stop (Esc); the text so far is kept"))
-        self.busy = QProgressBar(self)
-        self.busy.setObjectName("busyBar")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setFixedWidth(120)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("paneStatus")
-
-        actions = QHBoxLayout()
-        actions.addWidget(self.run_button)
-        actions.addWidget(self.stop_button)
-        actions.addSpacing(8)
-        actions.addWidget(self.busy)
-        actions.addWidget(self.status_label, 1)
+        controls = run_controls(self, self.tr("Run"), self.tr("Run (Ctrl+Enter)"))
+        self.run_button, self.stop_button = controls.run_button, controls.stop_button
+        self.busy, self.status_label = controls.busy, controls.status_label
+        actions = controls.layout
 
         output_label = QLabel(self.tr("Answer"), self)
         output_label.setObjectName("sectionLabel")
