@@ -90,3 +90,12 @@ def test_with_an_embedding_model_the_library_gets_vectors_and_questions_use_them
         pane.controller.ask("書庫の鍵")
     assert "第7条" in pane.sources_list.item(0).text()
     pane.controller.shutdown()
+
+
+def test_opening_or_dropping_a_file_adds_its_folder_to_the_library(qtbot, app_context, library: Path):
+    pane = AskPane(app_context)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.controller.indexing_changed, timeout=30_000,
+                          check_params_cb=lambda running: running is False):
+        assert pane.open_file(str(library / "文書管理規程.txt"))
+    assert str(library) in app_context.settings.get("library_folders")

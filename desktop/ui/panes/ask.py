@@ -219,6 +219,20 @@ class AskPane(QWidget):
         if folder:
             self.controller.add_folder(folder)
 
+    def open_file(self, path: str | None = None) -> bool:
+        """File › Open (Ctrl+O) and drops: the library holds folders, so a folder is added as it is and
+        a file adds the folder it is in. With no path, asks for a folder. True when a folder was added."""
+        from pathlib import Path
+
+        if not path:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of rules and manuals"))
+        else:
+            folder = str(Path(path) if Path(path).is_dir() else Path(path).parent)
+        if not folder:
+            return False
+        self.controller.add_folder(folder)
+        return True
+
     # ------------------------------------------------------------ asking
     @Slot()
     def _ask_clicked(self) -> None:
