@@ -12,14 +12,14 @@ e5 models expect "query: " / "passage: " before texts and ruri models
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.library.kinds import EMBEDDING_NAME
+
 from .store import Index
 
-EMBEDDING_NAME = re.compile(r"e5|bge|ruri|gte|embed", re.IGNORECASE)
 #: Passages embedded per request to the engine.
 BATCH = 16
 

@@ -6,6 +6,8 @@
    order that is present, usable, allowed for production use, and fits the
    PC's available memory at the default context.
 3. Else the first present catalog model that is usable, then the first usable file.
+
+Embedding models (``desktop.library.kinds``) are never chosen.
 """
 
 from __future__ import annotations
@@ -39,7 +41,10 @@ def choose_default(entries: Sequence[ModelEntry], last_model: str | None, catalo
     """
     from desktop.library.ram import fit
 
-    usable = [entry for entry in entries if entry.usable and entry.facts is not None]
+    from desktop.library.kinds import is_embedding_model
+
+    usable = [entry for entry in entries if entry.usable and entry.facts is not None
+              and not is_embedding_model(entry.path.name, entry.facts)]
     if last_model:
         for entry in usable:
             if _same_file(entry.path, last_model):

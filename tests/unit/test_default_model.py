@@ -54,3 +54,12 @@ def test_a_last_model_that_is_gone_or_broken_falls_back(tmp_path: Path) -> None:
     assert choose_default(entries, str(tmp_path / "broken.gguf"), catalog, available=16 * GIB).path.name == "small.gguf"
     assert choose_default(entries, str(tmp_path / "missing.gguf"), catalog, available=16 * GIB).path.name == "small.gguf"
     assert choose_default([], None, catalog) is None
+
+
+def test_an_embedding_model_is_never_the_default_chat_model(tmp_path: Path) -> None:
+    catalog = _catalog()
+    entries = [_entry(tmp_path, "multilingual-e5-small-q8_0.gguf", catalog),
+               _entry(tmp_path, "encoder.gguf", catalog, facts={**FACTS, "architecture": "bert"}),
+               _entry(tmp_path, "chat.gguf", catalog)]
+    assert choose_default(entries, None, catalog, available=16 * GIB).path.name == "chat.gguf"
+    assert choose_default(entries[:2], None, catalog, available=16 * GIB) is None
