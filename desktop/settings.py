@@ -67,6 +67,11 @@ class Paths:
         return self.data / "library.sqlite3"
 
     @property
+    def check_rules(self) -> Path:
+        """The office's own rule files for checking (*.toml), e.g. its 用字用語 list."""
+        return self.data / "rules"
+
+    @property
     def log_file(self) -> Path:
         return self.logs / "fumi.log"
 
@@ -127,6 +132,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("history_days", int, 30, "Keep history for (days)", minimum=1, maximum=3650),
     Option("shared_library_folders", list, [], "Manual folders for everyone (set by IT)"),
     Option("library_folders", list, [], "My manual folders"),
+    Option("check_disabled_rules", list, [], "Checking rules turned off (rule ids)"),
 )
 OPTIONS_BY_KEY = {option.key: option for option in OPTIONS}
 

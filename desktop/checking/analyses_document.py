@@ -1,0 +1,135 @@
+"""Checks over the whole document: consistency of style, brackets, years and katakana words.
+
+The form used less often is flagged, with the other as the suggestion, so that
+accepting every suggestion leaves one form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from desktop.checking.context import CheckContext
+from desktop.checking.findings import Finding
+from desktop.checking.rules import Rule
+
+_POLITE_END = re.compile(r"(です|ます|でした|ました|ません|でしょう|ください|ましょう)[。」）)]*$")
+_PLAIN_END = re.compile(r"(である|であった|ではない|であろう|だ|だった)[。」）)]*$")
+_PLAIN_TO_POLITE = {"である": "です", "であった": "でした", "ではない": "ではありません", "であろう": "でしょう"}
+_POLITE_TO_PLAIN = {"です": "である", "でした": "であった", "でしょう": "であろう"}
+
+
+def style_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
+    """です・ます and である in one document: the sentence endings of the less used style.
+
+    Only sentences that end with 。 count (headings, list items and table cells
+    do not). A tie keeps です・ます in 広報 and である elsewhere.
+    """
+    polite, plain = [], []
+    for start, end in ctx.sentences:
+        sentence = ctx.text[start:end]
+        if not sentence.rstrip("」）)").endswith("。"):
+            continue
+        if (m := _POLITE_END.search(sentence)):
+            polite.append((start + m.start(1), start + m.end(1)))
+        elif (m := _PLAIN_END.search(sentence)):
+            plain.append((start + m.start(1), start + m.end(1)))
+    if not polite or not plain:
+        return []
+    prefer_polite = len(polite) > len(plain) or (len(polite) == len(plain) and ctx.profile == "koho")
+    spans, table = (plain, _PLAIN_TO_POLITE) if prefer_polite else (polite, _POLITE_TO_PLAIN)
+    wanted = "です・ます" if prefer_polite else "である"
+    message = rule.message(ctx.lang).format(style=wanted)
+    return [ctx.finding(rule, s, e, table.get(ctx.text[s:e]), message) for s, e in spans]
+
+
+_HALF = {"(": ")", "[": "]"}
+_FULL = {"（": "）", "［": "］"}
+_TO_FULL = str.maketrans("()[]", "（）［］")
+_TO_HALF = str.maketrans("（）［］", "()[]")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def bracket_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
+    """Full-width and half-width round/square brackets in one document: the less used kind.
+
+    Only pairs around Japanese text or next to it count, so (1) in a list or
+    (URL) in English text is left alone unless the document mixes them.
+    """
+    halves = list(re.finditer(r"[(\[][^()\[\]（）［］\n]{0,60}[)\]]", ctx.text))
+    fulls = list(re.finditer(r"[（［][^()\[\]（）［］\n]{0,60}[）］]", ctx.text))
+    if not halves or not fulls:
+        return []
+    to_full = len(fulls) >= len(halves)
+    minority = halves if to_full else fulls
+    table = _TO_FULL if to_full else _TO_HALF
+    out = []
+    for m in minority:
+        out.append(ctx.finding(rule, m.start(), m.end(), m.group(0).translate(table)))
+    return out
+
+
+_WESTERN = re.compile(r"(?<![0-9０-９（(])((?:19|20)[0-9]{2})年(?![0-9]*[（(](?:令和|平成|昭和))")
+_ERA = re.compile(r"(令和|平成|昭和)(元|[0-9]{1,2})年(?![（(][0-9]{4}年)")
+_ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_WESTERN_AFTER = re.compile(r"[（(](?:19|20)[0-9]{2}年[）)]$")
+_ERA_AFTER = re.compile(r"[（(](?:令和|平成|昭和)(?:元|[0-9]{1,2})年[）)]$")
+
+
+def _era_of(year: int) -> str | None:
+    if year >= 2019:
+        return f"令和{'元' if year == 2019 else year - 2018}年"
+    if year >= 1989:
+        return f"平成{'元' if year == 1989 else year - 1988}年"
+    if year >= 1926:
+        return f"昭和{'元' if year == 1926 else year - 1925}年"
+    return None
+
+
+def era_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
+    """元号 and 西暦 both used without 併記: the less used kind gets the other written beside it.
+
+    考え方 Ⅰ-4(3)… recommends 併記 (2026年（令和8年）) where both are needed.
+    Years already followed (or preceded) by the other in brackets are left alone.
+    """
+    text = ctx.text
+    western = [m for m in _WESTERN.finditer(text) if not _ERA_AFTER.search(text[:m.start()])]
+    eras = [m for m in _ERA.finditer(text) if not _WESTERN_AFTER.search(text[:m.start()])]
+    if not western or not eras:
+        return []
+    out = []
+    if len(western) <= len(eras):
+        for m in western:
+            era = _era_of(int(m.group(1)))
+            out.append(ctx.finding(rule, m.start(), m.end(), f"{m.group(0)}（{era}）" if era else None))
+    else:
+        for m in eras:
+            number = 1 if m.group(2) == "元" else int(m.group(2))
+            out.append(ctx.finding(rule, m.start(), m.end(), f"{m.group(0)}（{_ERA_START[m.group(1)] + number}年）"))
+    return out
+
+
+_KATAKANA = re.compile(r"[ァ-ヴ][ァ-ヴー]*")
+
+
+def katakana_variants(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
+    """One katakana word written with and without its final 長音 (サーバ / サーバー) in one document.
+
+    The less used form is flagged; on a tie the form with ー is kept
+    (「外来語の表記」(1991) and 考え方 Ⅰ-2(5) write the long vowel).
+    """
+    words = [(m.start(), m.end(), m.group(0)) for m in _KATAKANA.finditer(ctx.text)]
+    counts = Counter(w for _, _, w in words)
+    out = []
+    for start, end, word in words:
+        if len(word) < 2:
+            continue
+        if word.endswith("ー"):
+            other = word[:-1]
+            if counts.get(other, 0) > counts[word]:
+                out.append(ctx.finding(rule, start, end, other))
+        else:
+            other = word + "ー"
+            if counts.get(other, 0) >= counts[word]:
+                out.append(ctx.finding(rule, start, end, other))
+    return out

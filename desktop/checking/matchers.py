@@ -1,0 +1,105 @@
+"""Running the data rules: regular expressions, literal tables and word (morpheme) entries.
+
+Patterns run with the ``regex`` package's timeout, so a pattern that would
+backtrack without end stops at the check's deadline instead of hanging.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from desktop.checking.context import CheckContext, CheckTimeout
+from desktop.checking.findings import Finding
+from desktop.checking.rules import Rule
+
+#: Named transforms a pattern rule may use instead of a template (``transform = "nfkc"``).
+TRANSFORMS = {
+    "nfkc": lambda s: unicodedata.normalize("NFKC", s),
+}
+
+
+def run_pattern(rule: Rule, ctx: CheckContext) -> list[Finding]:
+    out = []
+    transform = TRANSFORMS.get(rule.params.get("transform", "")) if rule.params else None
+    try:
+        for match in rule.pattern.finditer(ctx.text, timeout=ctx.remaining()):
+            if match.end() == match.start():
+                continue
+            if transform is not None:
+                suggestion = transform(match.group(0))
+            elif rule.suggestion is not None:
+                suggestion = match.expand(rule.suggestion)
+            else:
+                suggestion = None
+            out.append(ctx.finding(rule, match.start(), match.end(), suggestion))
+    except TimeoutError:
+        raise CheckTimeout from None
+    return out
+
+
+@lru_cache(maxsize=256)
+def _table_regex(entries: tuple[tuple[str, str], ...]):
+    finds = sorted({find for find, _ in entries}, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(f) for f in finds))
+
+
+def run_table(rule: Rule, ctx: CheckContext) -> list[Finding]:
+    replacements = dict(rule.entries)
+    out = []
+    try:
+        for match in _table_regex(rule.entries).finditer(ctx.text, timeout=ctx.remaining()):
+            if rule.boundary and (match.start() not in ctx.word_starts or match.end() not in ctx.word_ends):
+                continue
+            out.append(ctx.finding(rule, match.start(), match.end(), replacements[match.group(0)]))
+    except TimeoutError:
+        raise CheckTimeout from None
+    return out
+
+
+def _matches(condition: str, token) -> bool:
+    """``condition`` is "POS" (a prefix of the dot-joined part of speech), "POS:surface" or ":surface"."""
+    pos, _, surface = condition.partition(":")
+    if surface and token.surface != surface:
+        return False
+    return not pos or ".".join(token.pos).startswith(pos)
+
+
+def _word_suggestion(entry: dict, token) -> str | None:
+    if "lemma" in entry:
+        lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
+        if token.lemma not in lemmas or not token.surface.startswith(entry["surface"]):
+            return None
+        return entry["suggestion"] + token.surface[len(entry["surface"]):]
+    if token.surface != entry["surface"]:
+        return None
+    return entry.get("suggestion")
+
+
+def run_words(rule: Rule, ctx: CheckContext) -> list[Finding]:
+    tokens = ctx.tokens
+    out = []
+    for index, token in enumerate(tokens):
+        for entry in rule.entries:
+            suggestion = _word_suggestion(entry, token)
+            if suggestion is None and not entry.get("flag_only"):
+                continue
+            if "pos" in entry and not _matches(entry["pos"], token):
+                continue
+            previous = tokens[index - 1] if index and tokens[index - 1].end == token.start else None
+            following = tokens[index + 1] if index + 1 < len(tokens) and tokens[index + 1].start == token.end else None
+            after = entry.get("after")
+            if after and (previous is None or not any(_matches(c, previous) for c in after)):
+                continue
+            if previous is not None and any(_matches(c, previous) for c in entry.get("not_after", [])):
+                continue
+            before = entry.get("before")
+            if before and (following is None or not any(_matches(c, following) for c in before)):
+                continue
+            if following is not None and any(_matches(c, following) for c in entry.get("not_before", [])):
+                continue
+            out.append(ctx.finding(rule, token.start, token.end, suggestion))
+            break
+    return out
