@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("desktop.cli.draft_cmd", "draft a document from a template"),
     "summarize": ("desktop.cli.summarize_cmd", "summarize a document"),
     "translate": ("desktop.cli.translate_cmd", "translate a document"),
+    "check": ("desktop.cli.check_cmd", "check a document against the rules of official Japanese (公用文)"),
     "generate": ("desktop.cli.generate_cmd", "free prompt, streamed to stdout"),
     "read": ("desktop.cli.read_cmd", "what Fumi reads from a document, block by block"),
     "bench": ("desktop.cli.bench_cmd", "speed through the engine process"),

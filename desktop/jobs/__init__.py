@@ -19,6 +19,7 @@ JOB_REGISTRY: dict[str, str] = {
     "summarize": "desktop.jobs.summarize:run",
     "translate": "desktop.jobs.translate:run",
     "ask": "desktop.jobs.ask:run",
+    "check_rewrite": "desktop.jobs.check_rewrite:run",
 }
 
 

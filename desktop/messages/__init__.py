@@ -148,7 +148,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 #: Areas whose texts live in ``desktop/messages/<area>.py``; merged into ``MESSAGES`` at import.
-AREAS: tuple[str, ...] = ("documents", "glossary", "summarize", "draft", "translate", "library", "templates", "knowledge", "compare")
+AREAS: tuple[str, ...] = ("documents", "glossary", "summarize", "draft", "translate", "library", "templates", "knowledge",
+                          "compare", "check")
 
 
 def _merge_areas() -> None:

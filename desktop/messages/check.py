@@ -1,0 +1,36 @@
+"""Texts of 文書チェック (desktop/checking, fumi check) outside Qt widgets."""
+
+MESSAGES = {
+    "check.rule_file_bad": {
+        "ja": "ルールファイル「{path}」の {line} 行目に問題があるため、このファイルは使いません（組み込みのルールで確認します）: {problem}",
+        "en": "The rule file {path} has a problem at line {line} and is not used (the built-in rules still run): {problem}",
+    },
+    "check.rule_stopped": {
+        "ja": "ルール「{rule}」は時間がかかりすぎたため途中で止めました。",
+        "en": "The rule {rule} took too long and was stopped.",
+    },
+    "check.unknown_profile": {
+        "ja": "文書の種類「{name}」はありません。{choices} のどれかを指定してください。",
+        "en": "There is no document profile {name!s}. Use one of {choices}.",
+    },
+    "check.output_suffix": {
+        "ja": "出力ファイルの拡張子は .docx .txt .md のいずれかにしてください: {path}",
+        "en": "The output file must end in .docx, .txt or .md: {path}",
+    },
+    "check.summary": {
+        "ja": "{count} 件の指摘（文書の種類: {profile}）",
+        "en": "{count} findings (profile: {profile})",
+    },
+    "check.saved": {
+        "ja": "修正した文書を保存しました: {path}",
+        "en": "Saved the corrected document: {path}",
+    },
+    "check.ai_suggestion": {
+        "ja": "AI の書き換え案",
+        "en": "AI rewrite",
+    },
+    "check.ai_message": {
+        "ja": "AI による書き換え案です。確認してから採用してください。",
+        "en": "A rewrite proposed by the AI. Check it before accepting.",
+    },
+}
