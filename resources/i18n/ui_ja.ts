@@ -342,6 +342,11 @@
         <translation>翻訳</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/panes/__init__.py" line="35"/>
+        <source>Check</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>比較</translation>
     </message>

@@ -23,6 +23,7 @@ PANES: list[tuple[str, str, str]] = [
     ("draft", "Draft", "desktop.ui.panes.draft:DraftPane"),
     ("summarize", "Summarize", "desktop.ui.panes.summarize:SummarizePane"),
     ("translate", "Translate", "desktop.ui.panes.translate:TranslatePane"),
+    ("check", "Check", "desktop.ui.panes.check_pane:CheckPane"),
     ("ask", "Ask", "desktop.ui.panes.ask:AskPane"),
     ("compare", "Compare", "desktop.ui.panes.compare:ComparePane"),
 ]
@@ -34,6 +35,7 @@ def pane_title(key: str) -> str:
         "draft": QCoreApplication.translate("Panes", "Draft"),
         "summarize": QCoreApplication.translate("Panes", "Summarize"),
         "translate": QCoreApplication.translate("Panes", "Translate"),
+        "check": QCoreApplication.translate("Panes", "Check"),
         "ask": QCoreApplication.translate("Panes", "Ask"),
         "compare": QCoreApplication.translate("Panes", "Compare"),
     }

@@ -1,0 +1,270 @@
+"""The check pane's state: the text, its findings, what the user accepted or ignored, and the AI pass.
+
+``CheckController`` is tested without clicking. The text is the pane's (the
+user edits it); every change asks for a re-check after ``RECHECK_DELAY_MS``,
+run off the UI thread; a result for an older text is dropped. Accepting a
+suggestion asks the view to replace the span (``replace_requested``) so the
+edit joins the editor's undo history; the other findings move with it at once.
+Ignored findings stay ignored across re-checks (matched by rule, text and the
+few characters before them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from desktop.checking import Checker, Finding, guess_profile
+from desktop.checking.ai_pass import AI_RULE_ID, rewrite_candidates, rewrite_findings
+from desktop.checking.configured import configured_checker
+from desktop.checking.document_io import blocks_from_text, read_for_check, write_corrected
+from desktop.checking.report import write_report
+from desktop.documents.model import Document
+from desktop.ui.context import AppContext
+from desktop.ui.job_runner import CANCELLED, PaneController
+from desktop.ui.panes.check_background import BackgroundCalls
+
+RECHECK_DELAY_MS = 300
+AUTO = "auto"
+
+
+def _ignore_key(text: str, finding: Finding) -> tuple[str, str, str]:
+    return finding.rule, finding.text, text[max(0, finding.start - 8):finding.start]
+
+
+class CheckController(PaneController):
+    """One document being checked. ``findings`` are those shown (ignored ones left out), sorted by position."""
+
+    findings_changed = Signal()
+    document_opened = Signal(str)            # the text to show
+    replace_requested = Signal(int, int, str)
+    problem = Signal(str)
+    checking_changed = Signal(bool)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(context.engine, parent)
+        self._context = context
+        self.document: Document | None = None
+        self.source_path: Path | None = None
+        self.text = ""
+        self.profile_choice = AUTO
+        self.profile = "tsuchi"
+        self.findings: list[Finding] = []
+        self.ai_findings: list[Finding] = []
+        self.ignored: set[tuple[str, str, str]] = set()
+        self.problems: list = []
+        self._checker: Checker | None = None
+        self._pending_token = 0
+        self._load_token = 0
+        self._background = BackgroundCalls(self)
+        self._background.done.connect(self._on_background_done)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RECHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check_now)
+        self.runner.section.connect(self._on_ai_section)
+        self.runner.finished.connect(self._on_ai_finished)
+        self.runner.failed.connect(self._on_ai_failed)
+        self._ai_sections: list[dict] = []
+
+    # ------------------------------------------------------------ input
+    def open_path(self, path: Path) -> None:
+        """Read ``path`` off the UI thread; ``document_opened`` or ``problem`` follows."""
+        self.message.emit(self.tr("Opening {name}…").format(name=path.name))
+        self._load_token = self._background.submit(lambda: (path, *read_for_check(path)))
+
+    def use_text(self, text: str) -> None:
+        """Check text typed or pasted (no source file: exports compose a new document)."""
+        self.document = None
+        self.source_path = None
+        self.set_text(text)
+
+    def set_profile(self, choice: str) -> None:
+        """"auto" (chosen from the text) or a profile id; re-checks."""
+        self.profile_choice = choice
+        self.check_now()
+
+    def set_text(self, text: str) -> None:
+        """The user changed the text: findings are checked again shortly."""
+        if text == self.text:
+            return
+        self.text = text
+        self._relocate_ai_findings()
+        self._timer.start()
+
+    # ------------------------------------------------------------ checking
+    def checker(self) -> Checker:
+        if self._checker is None:
+            self._checker = configured_checker(settings=self._context.settings)
+        return self._checker
+
+    @Slot()
+    def check_now(self) -> None:
+        """Check the current text off the UI thread (the answer: ``findings_changed``)."""
+        self._timer.stop()
+        text, choice = self.text, self.profile_choice
+        checker = self._checker
+        lang = str(self._context.settings.get("language"))
+        settings = self._context.settings
+
+        def work():
+            used = checker or configured_checker(settings=settings)
+            return used, text, used.check(text, None if choice == AUTO else choice, lang)
+
+        self._pending_token = self._background.submit(work)
+        self.checking_changed.emit(True)
+
+    @Slot(int, object, object)
+    def _on_background_done(self, token: int, result: Any, error: Any) -> None:
+        if token == self._load_token:
+            self._on_loaded(result, error)
+        elif token == self._pending_token:
+            self.checking_changed.emit(False)
+            if error is not None:
+                self.problem.emit(str(error))
+                return
+            checker, text, outcome = result
+            self._checker = checker
+            if text != self.text:
+                return  # the user typed meanwhile; a newer check is on its way
+            self.profile = outcome.profile
+            self.problems = outcome.problems
+            self._show([f for f in outcome.findings if _ignore_key(text, f) not in self.ignored])
+
+    def _on_loaded(self, result: Any, error: Any) -> None:
+        if error is not None:
+            self.problem.emit(getattr(error, "message", None) or str(error))
+            return
+        path, document, text = result
+        self.document, self.source_path = document, path
+        self.text = ""
+        self.ignored.clear()
+        self.ai_findings = []
+        self.document_opened.emit(text)
+        self.set_text(text)
+        self.check_now()
+        self.message.emit(self.tr("Opened {name}.").format(name=path.name))
+
+    def _show(self, findings: list[Finding]) -> None:
+        self.findings = sorted(findings + self.ai_findings, key=lambda f: (f.start, f.end, f.rule))
+        self.findings_changed.emit()
+
+    # ------------------------------------------------------------ accept / ignore
+    def accept(self, finding: Finding) -> bool:
+        """Put ``finding``'s suggestion in the text (through the view); False if it cannot be applied."""
+        if not finding.fixable or self.text[finding.start:finding.end] != finding.text:
+            return False
+        self.replace_requested.emit(finding.start, finding.end, finding.suggestion or "")
+        return True
+
+    def accept_rule(self, rule: str) -> int:
+        """Accept every suggestion of ``rule`` (from the end, so earlier offsets stay valid); returns how many."""
+        chosen = [f for f in self.findings if f.rule == rule and f.fixable]
+        count = 0
+        last_start = None
+        for finding in sorted(chosen, key=lambda f: f.start, reverse=True):
+            if last_start is not None and finding.end > last_start:
+                continue
+            if self.accept(finding):
+                count += 1
+                last_start = finding.start
+        return count
+
+    def accept_all(self) -> int:
+        """Accept every rule's suggestion (never the AI's); returns how many."""
+        count = 0
+        last_start = None
+        for finding in sorted((f for f in self.findings if f.fixable and f.rule != AI_RULE_ID),
+                              key=lambda f: (f.start, f.end), reverse=True):
+            if last_start is not None and finding.end > last_start:
+                continue
+            if self.accept(finding):
+                count += 1
+                last_start = finding.start
+        return count
+
+    def ignore(self, finding: Finding) -> None:
+        self.ignored.add(_ignore_key(self.text, finding))
+        if finding.rule == AI_RULE_ID:
+            self.ai_findings = [f for f in self.ai_findings if f != finding]
+        self.findings = [f for f in self.findings if f != finding]
+        self.findings_changed.emit()
+
+    def text_replaced(self, start: int, end: int, new: str, text: str) -> None:
+        """The view replaced ``start``..``end`` with ``new``; findings after it move, those touching it go."""
+        delta = len(new) - (end - start)
+        moved = []
+        for f in self.findings:
+            if f.end <= start:
+                moved.append(f)
+            elif f.start >= end:
+                moved.append(Finding(f.rule, f.start + delta, f.end + delta, f.text, f.suggestion, f.message,
+                                     f.severity, f.source))
+        self.findings = moved
+        self.ai_findings = [f for f in moved if f.rule == AI_RULE_ID]
+        self.findings_changed.emit()
+        self.set_text(text)
+
+    # ------------------------------------------------------------ AI pass
+    def ai_candidates(self) -> list[dict]:
+        return rewrite_candidates(self.text, self.findings)
+
+    def start_ai(self) -> bool:
+        """Ask the model to rewrite the sentences the rules cannot fix; False when none or no model."""
+        candidates = self.ai_candidates()
+        if not candidates or not self.model_loaded or self.running:
+            return False
+        self._ai_sections = []
+        self.runner.start("check_rewrite", {"sentences": candidates}, {})
+        return True
+
+    @Slot(int, str, dict)
+    def _on_ai_section(self, index: int, text: str, meta: dict) -> None:
+        self._ai_sections.append({"index": index, "text": text, "meta": meta})
+        lang = str(self._context.settings.get("language"))
+        added = rewrite_findings(self.text, [self._ai_sections[-1]], lang)
+        if added:
+            self.ai_findings += added
+            self._show([f for f in self.findings if f.rule != AI_RULE_ID])
+
+    @Slot(dict)
+    def _on_ai_finished(self, _stats: dict) -> None:
+        self.message.emit(self.tr("The AI proposed {count} rewrites. Accept them one by one after reading them.")
+                          .format(count=len(self.ai_findings)))
+
+    @Slot(str, str)
+    def _on_ai_failed(self, code: str, text: str) -> None:
+        if code == CANCELLED:
+            self.message.emit(self.tr("Stopped. The rewrites made so far are kept."))
+        else:
+            self.problem.emit(text)
+
+    def _relocate_ai_findings(self) -> None:
+        kept = []
+        for f in self.ai_findings:
+            at = self.text.find(f.text)
+            if at >= 0:
+                kept.append(Finding(f.rule, at, at + len(f.text), f.text, f.suggestion, f.message, f.severity, f.source))
+        self.ai_findings = kept
+
+    # ------------------------------------------------------------ export
+    def export_document(self, out: Path) -> Path:
+        """The corrected document: a .docx source to .docx keeps its structure while the lines still match its blocks."""
+        document = self.document or Document(format="paste")
+        blocks = blocks_from_text(document, self.text) if document.format == "docx" else None
+        return write_corrected(document, self.text, out, blocks)
+
+    def export_report(self, out: Path) -> Path:
+        lang = str(self._context.settings.get("language"))
+        title = self.tr("Findings: {name}").format(name=self.source_path.name if self.source_path else self.tr("text"))
+        return write_report(self.text, self.findings, out, title=title, lang=lang)
+
+    def profile_guess(self) -> str:
+        return guess_profile(self.text)
+
+    def wait_idle(self, msecs: int = 30000) -> bool:
+        return self._background.wait(msecs)
+
+
