@@ -13,34 +13,58 @@ from desktop.checking.context import CheckContext
 from desktop.checking.findings import Finding
 from desktop.checking.rules import Rule
 
-_POLITE_END = re.compile(r"(です|ます|でした|ました|ません|でしょう|ください|ましょう)[。」）)]*$")
-_PLAIN_END = re.compile(r"(である|であった|ではない|であろう|だ|だった)[。」）)]*$")
 _PLAIN_TO_POLITE = {"である": "です", "であった": "でした", "ではない": "ではありません", "であろう": "でしょう"}
 _POLITE_TO_PLAIN = {"です": "である", "でした": "であった", "でしょう": "であろう"}
+_PLAIN_FIXABLE = re.compile(r"(である|であった|ではない|であろう)[」）)]*。[」）)]*$")
+_POLITE_FIXABLE = re.compile(r"(です|でした|でしょう)[」）)]*。[」）)]*$")
+_POLITE_LEMMAS = {"です", "ます", "くださる", "下さる"}
+_PLAIN_AUX = {"だ", "た", "ない", "う", "まい", "ぬ", "らしい", "べし"}
+
+
+def _ending_style(ctx: CheckContext, start: int, end: int) -> tuple[str, int] | None:
+    """("polite" | "plain", where the ending starts) for a sentence ending in 。, else None."""
+    tokens = [t for t in ctx.tokens_in(start, end) if t.pos[0] not in ("補助記号", "空白")]
+    if not tokens or not ctx.text[start:end].rstrip("」）)").endswith("。"):
+        return None
+    tail = tokens[-3:]
+    if any(t.lemma in _POLITE_LEMMAS for t in tail):
+        return "polite", tail[0].start
+    last = tokens[-1]
+    if last.pos[0] == "助詞" and last.pos[1] == "終助詞":
+        return None  # …か。…ね。: questions and asides are left alone
+    if (last.pos[0] == "助動詞" and last.lemma in _PLAIN_AUX) or last.pos[0] in ("動詞", "形容詞"):
+        return "plain", tokens[-2].start if len(tokens) > 1 and tokens[-2].pos[0] in ("助動詞", "動詞") else last.start
+    return None
 
 
 def style_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
-    """です・ます and である in one document: the sentence endings of the less used style.
+    """です・ます and plain style (である, …する, …した) in one document: the endings of the less used style.
 
     Only sentences that end with 。 count (headings, list items and table cells
-    do not). A tie keeps です・ます in 広報 and である elsewhere.
+    do not). A tie keeps です・ます in 広報 and である elsewhere. である ⇄ です
+    come with a suggestion; other endings need rewording and have none.
     """
     polite, plain = [], []
     for start, end in ctx.sentences:
-        sentence = ctx.text[start:end]
-        if not sentence.rstrip("」）)").endswith("。"):
-            continue
-        if (m := _POLITE_END.search(sentence)):
-            polite.append((start + m.start(1), start + m.end(1)))
-        elif (m := _PLAIN_END.search(sentence)):
-            plain.append((start + m.start(1), start + m.end(1)))
+        style = _ending_style(ctx, start, end)
+        if style is not None:
+            (polite if style[0] == "polite" else plain).append((style[1], end))
     if not polite or not plain:
         return []
     prefer_polite = len(polite) > len(plain) or (len(polite) == len(plain) and ctx.profile == "koho")
-    spans, table = (plain, _PLAIN_TO_POLITE) if prefer_polite else (polite, _POLITE_TO_PLAIN)
-    wanted = "です・ます" if prefer_polite else "である"
-    message = rule.message(ctx.lang).format(style=wanted)
-    return [ctx.finding(rule, s, e, table.get(ctx.text[s:e]), message) for s, e in spans]
+    spans, fixable, table = (plain, _PLAIN_FIXABLE, _PLAIN_TO_POLITE) if prefer_polite else \
+        (polite, _POLITE_FIXABLE, _POLITE_TO_PLAIN)
+    message = rule.message(ctx.lang).format(style="です・ます" if prefer_polite else "である")
+    out = []
+    for s, e in spans:
+        sentence_end = e
+        m = fixable.search(ctx.text, s, sentence_end)
+        if m:
+            out.append(ctx.finding(rule, m.start(1), m.end(1), table[m.group(1)], message))
+        else:
+            stop = ctx.text.rfind("。", s, sentence_end)
+            out.append(ctx.finding(rule, s, stop if stop > s else sentence_end, None, message))
+    return out
 
 
 _HALF = {"(": ")", "[": "]"}

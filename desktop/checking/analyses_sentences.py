@@ -56,16 +56,30 @@ def ra_nuki(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
         if not token.surface.startswith(stem + "れ"):
             continue
         out.append(ctx.finding(rule, token.start, token.end, stem + "ら" + token.surface[len(stem):]))
+    tokens = ctx.tokens
+    for verb, aux in zip(tokens, tokens[1:]):
+        # 一段・カ変 verb + the れる that only follows 五段 verbs: 着け|れる → 着けられる
+        if (verb.pos[0] == "動詞" and verb.pos[4].startswith(("上一段", "下一段", "カ行変格"))
+                and verb.pos[5].startswith(("未然形", "連用形")) and aux.pos[0] == "助動詞" and aux.lemma == "れる"
+                and verb.end == aux.start):
+            out.append(ctx.finding(rule, verb.start, aux.end, verb.surface + "ら" + aux.surface))
     return out
 
 
+_PARTICLES = frozenset("のをにがはでとへもや")
+_PARTICLE_LIKE = ("助詞", "助動詞", "接続詞")
+
+
 def doubled_particle(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
-    """The same particle twice in a row (会議のの資料); the second one is removed."""
+    """The same particle twice in a row (会議のの資料); the second one is removed.
+
+    Both must be one-character words of the analysis, so 「ものの」 (もの＋の) is left alone.
+    """
     out = []
     tokens = ctx.tokens
     for previous, token in zip(tokens, tokens[1:]):
-        if (token.pos[0] == "助詞" and previous.pos[0] == "助詞" and token.surface == previous.surface
-                and previous.end == token.start):
+        if (token.surface == previous.surface and token.surface in _PARTICLES and previous.end == token.start
+                and token.pos[0] in _PARTICLE_LIKE and previous.pos[0] in _PARTICLE_LIKE):
             out.append(ctx.finding(rule, previous.start, token.end, previous.surface))
     return out
 

@@ -60,19 +60,40 @@ def run_table(rule: Rule, ctx: CheckContext) -> list[Finding]:
 
 
 def _matches(condition: str, token) -> bool:
-    """``condition`` is "POS" (a prefix of the dot-joined part of speech), "POS:surface" or ":surface"."""
+    """``condition`` is "POS" (a prefix of the dot-joined part of speech), "POS:surface", ":surface",
+    or "^" (no word before: the start of a line or a sentence)."""
+    if condition == "^":
+        return token is None or token.pos[1] == "句点"
+    if token is None:
+        return False
     pos, _, surface = condition.partition(":")
     if surface and token.surface != surface:
         return False
     return not pos or ".".join(token.pos).startswith(pos)
 
 
+_KANJI = regex.compile(r"\p{Han}")
+
+
+def _hiragana(katakana: str) -> str:
+    return "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in katakana)
+
+
 def _word_suggestion(entry: dict, token) -> str | None:
+    """The suggestion for ``token`` if ``entry`` matches it, else None.
+
+    ``lemma`` entries match a dictionary form (one or a list); with ``reading = true`` the
+    suggestion is the token's own reading in hiragana (下さい → ください, 来 → き/く/こ as conjugated).
+    """
     if "lemma" in entry:
         lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
-        if token.lemma not in lemmas or not token.surface.startswith(entry["surface"]):
+        if token.lemma not in lemmas or not _KANJI.search(token.surface):
             return None
-        return entry["suggestion"] + token.surface[len(entry["surface"]):]
+        if entry.get("reading"):
+            return _hiragana(token.reading) if token.reading else None
+        if not token.surface.startswith(entry.get("surface", "")):
+            return None
+        return entry["suggestion"] + token.surface[len(entry.get("surface", "")):]
     if token.surface != entry["surface"]:
         return None
     return entry.get("suggestion")
@@ -91,12 +112,12 @@ def run_words(rule: Rule, ctx: CheckContext) -> list[Finding]:
             previous = tokens[index - 1] if index and tokens[index - 1].end == token.start else None
             following = tokens[index + 1] if index + 1 < len(tokens) and tokens[index + 1].start == token.end else None
             after = entry.get("after")
-            if after and (previous is None or not any(_matches(c, previous) for c in after)):
+            if after and not any(_matches(c, previous) for c in after):
                 continue
             if previous is not None and any(_matches(c, previous) for c in entry.get("not_after", [])):
                 continue
             before = entry.get("before")
-            if before and (following is None or not any(_matches(c, following) for c in before)):
+            if before and not any(_matches(c, following) for c in before):
                 continue
             if following is not None and any(_matches(c, following) for c in entry.get("not_before", [])):
                 continue

@@ -30,7 +30,7 @@ class Token:
     """One morpheme: ``surface`` at ``start``..``end`` (character offsets, end exclusive) of the analysed text.
 
     ``pos`` is Sudachi's part of speech (6 levels, e.g. ("動詞", "非自立可能", "*", ...)),
-    ``lemma`` its dictionary form, ``normalized`` its normalized form.
+    ``lemma`` its dictionary form, ``normalized`` its normalized form, ``reading`` its reading (katakana).
     """
 
     surface: str
@@ -39,6 +39,7 @@ class Token:
     pos: tuple[str, ...]
     lemma: str
     normalized: str
+    reading: str = ""
 
 
 def _load():
@@ -57,7 +58,7 @@ def _analyse_piece(piece: str) -> tuple[Token, ...]:
         surface = m.surface()
         start = m.begin()
         out.append(Token(surface, start, start + len(surface), tuple(m.part_of_speech()),
-                         m.dictionary_form(), m.normalized_form()))
+                         m.dictionary_form(), m.normalized_form(), m.reading_form()))
     return tuple(out)
 
 
@@ -69,7 +70,7 @@ def _analyse_line(line: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for base in range(0, len(line), _MAX_PIECE):
         for t in _analyse_piece(line[base:base + _MAX_PIECE]):
-            tokens.append(Token(t.surface, t.start + base, t.end + base, t.pos, t.lemma, t.normalized))
+            tokens.append(Token(t.surface, t.start + base, t.end + base, t.pos, t.lemma, t.normalized, t.reading))
     result = tuple(tokens)
     _cache[line] = result
     if len(_cache) > _CACHE_LINES:
@@ -85,7 +86,8 @@ def tokenize(text: str) -> list[Token]:
         for line in text.split("\n"):
             if line.strip():
                 for t in _analyse_line(line):
-                    tokens.append(Token(t.surface, t.start + position, t.end + position, t.pos, t.lemma, t.normalized))
+                    tokens.append(Token(t.surface, t.start + position, t.end + position, t.pos, t.lemma, t.normalized,
+                                        t.reading))
             position += len(line) + 1
     return tokens
 

@@ -18,8 +18,9 @@ A rule file is TOML with one ``[[rule]]`` table per rule::
   用字用語 list is a table); ``boundary = true`` (the default) only matches
   where a word of the morphological analysis starts and ends, so 「事」 does
   not match inside 「事故」.
-- ``word``: ``entries`` of inline tables matched on the analysis: ``surface``,
-  optional ``after`` (parts of speech or surfaces the previous word must have,
+- ``word``: ``entries`` of inline tables matched on the analysis: ``surface``
+  (or ``lemma``, one or a list, with ``reading = true`` to suggest the word's
+  own reading in kana), optional ``pos``, ``after`` (parts of speech or surfaces the previous word must have,
   e.g. ``["助詞:て", "動詞"]``), ``not_before`` (surfaces the next word must
   not be) and ``suggestion``.
 - ``analysis``: a named check in code (``analysis = "sentence_length"``) with
@@ -195,8 +196,9 @@ def _word_entries(table: dict, error) -> tuple[dict, ...]:
         raise error("'entries' must be a list of {surface = ..., suggestion = ...} tables")
     out = []
     for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("surface"), str) or not entry["surface"]:
-            raise error(f"bad entry {entry!r}: 'surface' is required")
+        if not isinstance(entry, dict) or not (isinstance(entry.get("surface"), str) and entry["surface"]
+                                               or isinstance(entry.get("lemma"), (str, list))):
+            raise error(f"bad entry {entry!r}: 'surface' or 'lemma' is required")
         for key in ("after", "not_before", "not_after"):
             if not isinstance(entry.get(key, []), list):
                 raise error(f"bad entry {entry!r}: {key!r} must be a list")
