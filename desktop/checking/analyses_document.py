@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
+from desktop.checking import morph
 from desktop.checking.context import CheckContext
 from desktop.checking.findings import Finding
 from desktop.checking.rules import Rule
@@ -21,10 +23,13 @@ _POLITE_LEMMAS = {"です", "ます", "くださる", "下さる"}
 _PLAIN_AUX = {"だ", "た", "ない", "う", "まい", "ぬ", "らしい", "べし"}
 
 
-def _ending_style(ctx: CheckContext, start: int, end: int) -> tuple[str, int] | None:
-    """("polite" | "plain", where the ending starts) for a sentence ending in 。, else None."""
-    tokens = [t for t in ctx.tokens_in(start, end) if t.pos[0] not in ("補助記号", "空白")]
-    if not tokens or not ctx.text[start:end].rstrip("」）)").endswith("。"):
+@lru_cache(maxsize=50000)
+def _ending_style(sentence: str) -> tuple[str, int] | None:
+    """("polite" | "plain", offset where the ending starts) for a sentence ending in 。, else None."""
+    if not sentence.rstrip("」）)").endswith("。"):
+        return None
+    tokens = [t for t in morph.tokenize(sentence) if t.pos[0] not in ("補助記号", "空白")]
+    if not tokens:
         return None
     tail = tokens[-3:]
     if any(t.lemma in _POLITE_LEMMAS for t in tail):
@@ -46,9 +51,9 @@ def style_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
     """
     polite, plain = [], []
     for start, end in ctx.sentences:
-        style = _ending_style(ctx, start, end)
+        style = _ending_style(ctx.text[start:end])
         if style is not None:
-            (polite if style[0] == "polite" else plain).append((style[1], end))
+            (polite if style[0] == "polite" else plain).append((start + style[1], end))
     if not polite or not plain:
         return []
     prefer_polite = len(polite) > len(plain) or (len(polite) == len(plain) and ctx.profile == "koho")

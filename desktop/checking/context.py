@@ -59,14 +59,8 @@ class CheckContext:
 
     def tokens_in(self, start: int, end: int) -> list[morph.Token]:
         """The words that start inside ``start``..``end``."""
-        tokens = self.tokens
-        first = bisect_left(self._token_starts, start)
-        out = []
-        for token in tokens[first:]:
-            if token.start >= end:
-                break
-            out.append(token)
-        return out
+        starts = self._token_starts
+        return self.tokens[bisect_left(starts, start):bisect_left(starts, end)]
 
     @cached_property
     def _token_starts(self) -> list[int]:

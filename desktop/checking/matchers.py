@@ -99,13 +99,35 @@ def _word_suggestion(entry: dict, token) -> str | None:
     return entry.get("suggestion")
 
 
+_word_indexes: dict[int, tuple[object, dict[str, list[dict]], dict[str, list[dict]]]] = {}
+
+
+def _word_index(rule: Rule) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """The rule's entries by surface and by lemma, built once per rule."""
+    cached = _word_indexes.get(id(rule.entries))
+    if cached is not None and cached[0] is rule.entries:
+        return cached[1], cached[2]
+    by_surface: dict[str, list[dict]] = {}
+    by_lemma: dict[str, list[dict]] = {}
+    for entry in rule.entries:
+        if "lemma" in entry:
+            for lemma in entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]:
+                by_lemma.setdefault(lemma, []).append(entry)
+        else:
+            by_surface.setdefault(entry["surface"], []).append(entry)
+    _word_indexes[id(rule.entries)] = (rule.entries, by_surface, by_lemma)
+    return by_surface, by_lemma
+
+
 def run_words(rule: Rule, ctx: CheckContext) -> list[Finding]:
+    by_surface, by_lemma = _word_index(rule)
     tokens = ctx.tokens
     out = []
     for index, token in enumerate(tokens):
-        for entry in rule.entries:
+        candidates = by_surface.get(token.surface, []) + by_lemma.get(token.lemma, [])
+        for entry in candidates:
             suggestion = _word_suggestion(entry, token)
-            if suggestion is None and not entry.get("flag_only"):
+            if suggestion is None:
                 continue
             if "pos" in entry and not _matches(entry["pos"], token):
                 continue
