@@ -1,6 +1,8 @@
 """The packaged build stays within its size budget (IT copies it onto many PCs).
 
-The budget (README: "aim under 200 MB") is for what Fumi ships on Windows. A
+The budget (README, "Size") is for what Fumi ships on Windows: 200 MB for the
+application, plus 210 MB since 文書チェック for SudachiPy's core dictionary
+(system.dic, 202 MB installed; README "Checking" says why that dictionary). A
 Linux build also carries Qt's own ICU libraries (libicudata/libicuuc/libicui18n,
 about 39 MB), which the Windows build does not: there Qt uses the ICU that
 comes with Windows 10 (1903 and later). So the budget is checked on the build
@@ -13,9 +15,9 @@ import re
 from pathlib import Path
 
 #: The budget stated in the README.
-SIZE_BUDGET_MB = 200
+SIZE_BUDGET_MB = 410
 #: Ceiling for a whole Linux build, ICU included.
-LINUX_CEILING_MB = 250
+LINUX_CEILING_MB = 460
 
 _PLATFORM_ICU = re.compile(r"^libicu(data|uc|i18n)\.so")
 
