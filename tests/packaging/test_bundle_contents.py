@@ -94,3 +94,16 @@ def test_document_reading_libraries_are_bundled(bundled_modules: set[str]) -> No
     """pypdf decrypts AES PDFs with cryptography; the text decoder falls back on charset_normalizer."""
     for module in ("pypdf", "cryptography", "charset_normalizer", "desktop.reading", "desktop.cli.read_cmd"):
         assert module in bundled_modules, module
+
+
+def test_checking_rules_dictionary_and_message_areas_are_bundled(internal: Path, bundled_modules: set[str]) -> None:
+    """文書チェック needs its rule files, SudachiPy's settings and its dictionary (found by name at run time),
+    and every message area module (imported by name)."""
+    rules = sorted(p.name for p in (REPO / "resources" / "checking").glob("*.toml"))
+    assert sorted(p.name for p in (internal / "resources" / "checking").glob("*.toml")) == rules
+    assert (internal / "sudachidict_core" / "resources" / "system.dic").is_file()
+    assert (internal / "sudachipy" / "resources" / "sudachi.json").is_file()
+    from desktop.messages import AREAS
+
+    assert {f"desktop.messages.{area}" for area in AREAS} - bundled_modules == set()
+    assert "sudachidict_core" in bundled_modules

@@ -160,24 +160,18 @@ class CheckController(PaneController):
         return True
 
     def accept_rule(self, rule: str) -> int:
-        """Accept every suggestion of ``rule`` (from the end, so earlier offsets stay valid); returns how many."""
-        chosen = [f for f in self.findings if f.rule == rule and f.fixable]
-        count = 0
-        last_start = None
-        for finding in sorted(chosen, key=lambda f: f.start, reverse=True):
-            if last_start is not None and finding.end > last_start:
-                continue
-            if self.accept(finding):
-                count += 1
-                last_start = finding.start
-        return count
+        """Accept every suggestion of ``rule``; returns how many."""
+        return self._accept_many([f for f in self.findings if f.rule == rule and f.fixable])
 
     def accept_all(self) -> int:
         """Accept every rule's suggestion (never the AI's); returns how many."""
+        return self._accept_many([f for f in self.findings if f.fixable and f.rule != AI_RULE_ID])
+
+    def _accept_many(self, chosen: list[Finding]) -> int:
+        """Accept ``chosen`` from the end of the text backwards, so earlier offsets stay valid; overlaps skipped."""
         count = 0
         last_start = None
-        for finding in sorted((f for f in self.findings if f.fixable and f.rule != AI_RULE_ID),
-                              key=lambda f: (f.start, f.end), reverse=True):
+        for finding in sorted(chosen, key=lambda f: (f.start, f.end), reverse=True):
             if last_start is not None and finding.end > last_start:
                 continue
             if self.accept(finding):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
     QSplitter, QTextEdit, QToolButton, QVBoxLayout, QWidget,
@@ -25,7 +25,6 @@ from desktop.checking import PROFILES
 from desktop.checking.ai_pass import AI_RULE_ID
 from desktop.documents.model import DocumentError
 from desktop.ui.context import AppContext
-from desktop.ui.file_drops import document_files
 from desktop.ui.panes.check_controller import AUTO, CheckController
 from desktop.ui.widgets import NoticeBar, pane_header
 
@@ -41,7 +40,6 @@ class CheckPane(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkPane")
-        self.setAcceptDrops(True)
         self.context = context
         self.controller = CheckController(context, self)
         self._applying = False
@@ -390,17 +388,6 @@ class CheckPane(QWidget):
         self._on_document_opened(str(state.get("text") or ""))
         self._saved_text = ""
         c.set_text(self.editor.toPlainText())
-
-    # ------------------------------------------------------------ drops
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if document_files(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = document_files(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.open_file(paths[0])
 
 
 def _short(text: str, limit: int = 40) -> str:
