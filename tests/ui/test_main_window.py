@@ -40,7 +40,7 @@ def _sidebar_texts(window: MainWindow) -> list[str]:
 def test_window_opens_in_japanese(qtbot, japanese, app_context):
     window = _window(qtbot, app_context)
     assert window.windowTitle() == "文 Fumi"
-    assert _sidebar_texts(window) == ["下書き", "要約", "翻訳", "質問", "比較", "モデル"]
+    assert _sidebar_texts(window) == ["下書き", "要約", "翻訳", "チェック", "質問", "比較", "モデル"]
     menus = [action.text() for action in window.menuBar().actions()]
     assert any("ファイル" in text for text in menus)
     assert any("ヘルプ" in text for text in menus)
