@@ -6,6 +6,9 @@ Each takes ``(rule, ctx, params)`` and returns findings; ``ANALYSES`` in
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from desktop.checking import morph
 from desktop.checking.context import CheckContext
 from desktop.checking.findings import Finding
 from desktop.checking.rules import Rule
@@ -39,6 +42,13 @@ def comma_count(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _is_ichidan_or_kuru(verb: str) -> bool:
+    """Whether ``verb`` (a dictionary form) is 一段 or カ変: only those take られる (帰る is 五段: 帰れる is right)."""
+    tokens = morph.tokenize(verb)
+    return len(tokens) == 1 and tokens[0].pos[4].startswith(("上一段", "下一段", "カ行変格"))
+
+
 def ra_nuki(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
     """ら抜き言葉: a 一段 or カ変 verb whose potential lost its ら (見れる → 見られる).
 
@@ -53,7 +63,7 @@ def ra_nuki(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
         if not (plain.endswith("る") and token.lemma == plain[:-1] + "れる"):
             continue
         stem = plain[:-1]
-        if not token.surface.startswith(stem + "れ"):
+        if not token.surface.startswith(stem + "れ") or not _is_ichidan_or_kuru(plain):
             continue
         out.append(ctx.finding(rule, token.start, token.end, stem + "ら" + token.surface[len(stem):]))
     tokens = ctx.tokens
