@@ -7,6 +7,7 @@ accepting every suggestion leaves one form.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -98,11 +99,11 @@ def bracket_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
     return out
 
 
-_WESTERN = re.compile(r"(?<![0-9０-９（(])((?:19|20)[0-9]{2})年(?![0-9]*[（(](?:令和|平成|昭和))")
-_ERA = re.compile(r"(令和|平成|昭和)(元|[0-9]{1,2})年(?![（(][0-9]{4}年)")
+_WESTERN = re.compile(r"(?<![0-9０-９（(])((?:19|20|１９|２０)[0-9０-９]{2})年(度)?(?!度)(?![（(](?:令和|平成|昭和))")
+_ERA = re.compile(r"(令和|平成|昭和)(元|[0-9０-９]{1,2})年(度)?(?!度)(?![（(][0-9０-９]{4}年)")
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
-_WESTERN_AFTER = re.compile(r"[（(](?:19|20)[0-9]{2}年[）)]$")
-_ERA_AFTER = re.compile(r"[（(](?:令和|平成|昭和)(?:元|[0-9]{1,2})年[）)]$")
+_WESTERN_AFTER = re.compile(r"[（(](?:19|20|１９|２０)[0-9０-９]{2}年度?[）)]$")
+_ERA_AFTER = re.compile(r"[（(](?:令和|平成|昭和)(?:元|[0-9０-９]{1,2})年度?[）)]$")
 
 
 def _era_of(year: int) -> str | None:
@@ -129,12 +130,15 @@ def era_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
     out = []
     if len(western) <= len(eras):
         for m in western:
-            era = _era_of(int(m.group(1)))
-            out.append(ctx.finding(rule, m.start(), m.end(), f"{m.group(0)}（{era}）" if era else None))
+            era = _era_of(int(unicodedata.normalize("NFKC", m.group(1))))
+            suffix = m.group(2) or ""
+            out.append(ctx.finding(rule, m.start(), m.end(), f"{m.group(0)}（{era}{suffix}）" if era else None))
     else:
         for m in eras:
-            number = 1 if m.group(2) == "元" else int(m.group(2))
-            out.append(ctx.finding(rule, m.start(), m.end(), f"{m.group(0)}（{_ERA_START[m.group(1)] + number}年）"))
+            number = 1 if m.group(2) == "元" else int(unicodedata.normalize("NFKC", m.group(2)))
+            suffix = m.group(3) or ""
+            out.append(ctx.finding(rule, m.start(), m.end(),
+                                   f"{m.group(0)}（{_ERA_START[m.group(1)] + number}年{suffix}）"))
     return out
 
 

@@ -66,7 +66,7 @@ def test_real_words_are_not_flagged(checker, text) -> None:
     ("㈱フミ", ("machine-dependent", "㈱", "（株）")),
     ("資料，会議．", ("punctuation", "，", "、")),
     ("（案）と(案)", ("bracket-mix", "(案)", "（案）")),
-    ("2026年度と令和8年度", ("era-mix", "2026年", "2026年（令和8年）")),
+    ("2026年度と令和8年度", ("era-mix", "2026年度", "2026年度（令和8年度）")),
     ("サーバの設定とサーバーの管理", ("katakana-long-vowel", "サーバ", "サーバー")),
 ])
 def test_characters(checker, text, expected) -> None:
