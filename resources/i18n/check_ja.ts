@@ -14,22 +14,22 @@
         <translation>{name} を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="234"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="228"/>
         <source>The AI proposed {count} rewrites. Accept them one by one after reading them.</source>
         <translation>AI が {count} 件の書き換え案を出しました。読んでから 1 件ずつ採用してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="240"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="234"/>
         <source>Stopped. The rewrites made so far are kept.</source>
         <translation>停止しました。ここまでの書き換え案は残っています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="261"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="255"/>
         <source>Findings: {name}</source>
         <translation>指摘一覧: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="261"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="255"/>
         <source>text</source>
         <translation>文章</translation>
     </message>
@@ -37,204 +37,219 @@
 <context>
     <name>CheckPane</name>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="56"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="54"/>
         <source>Check</source>
         <translation>チェック</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="57"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="55"/>
         <source>Check a document against the rules of official Japanese (公用文作成の考え方, 公用文における漢字使用等について). Accept the fixes you agree with.</source>
         <translation>文書を公用文のルール（公用文作成の考え方、公用文における漢字使用等について）に照らして確認します。納得できる修正だけを採用してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="60"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="58"/>
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="61"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="59"/>
         <source>Open a .docx, .txt, .md or .pdf file (Ctrl+O)</source>
         <translation>.docx・.txt・.md・.pdf ファイルを開く（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="64"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="62"/>
         <source>Kind of document: automatic</source>
         <translation>文書の種類: 自動判定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="68"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="66"/>
         <source>Check again</source>
         <translation>再チェック</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="70"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="68"/>
         <source>Check the text again (Ctrl+Enter)</source>
         <translation>もう一度チェックする（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="71"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="69"/>
         <source>AI rewrites</source>
         <translation>AI で書き換え案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="72"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="70"/>
         <source>Ask the model to rewrite sentences the rules cannot fix (too long, unclear)</source>
         <translation>ルールでは直せない文（長すぎる、分かりにくい）の書き換え案をモデルに出してもらいます</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="73"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="71"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="74"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="72"/>
         <source>Stop the AI (Esc)</source>
         <translation>AI を停止（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="87"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="85"/>
         <source>Paste or type the text to check here, or drop a .docx, .txt, .md or .pdf file</source>
         <translation>ここにチェックする文章を貼り付けるか入力してください。.docx・.txt・.md・.pdf ファイルをドロップしても開けます</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="97"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="95"/>
         <source>Accept</source>
         <translation>採用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="98"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="96"/>
         <source>Put the suggestion in the text</source>
         <translation>修正案を本文に反映します</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="99"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="97"/>
         <source>Accept all of this rule</source>
         <translation>このルールをすべて採用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="100"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="98"/>
         <source>Ignore</source>
         <translation>無視</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="101"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="99"/>
         <source>Accept all</source>
         <translation>すべて採用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="102"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="100"/>
         <source>Accept every rule&apos;s suggestion (AI rewrites are not included)</source>
         <translation>ルールの修正案をすべて採用します（AI の書き換え案は含みません）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="104"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="102"/>
         <source>Export…</source>
         <translation>書き出す…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="107"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="105"/>
         <source>Corrected document…</source>
         <translation>修正した文書…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="108"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="106"/>
         <source>Findings report (.csv / .docx)…</source>
         <translation>指摘の一覧（.csv / .docx）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="197"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="195"/>
         <source>Checking…</source>
         <translation>チェックしています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="207"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="203"/>
+        <source>Error</source>
+        <translation>誤り</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="203"/>
+        <source>Warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="203"/>
+        <source>Note</source>
+        <translation>参考</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="206"/>
         <source>AI</source>
         <translation>AI</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="214"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="213"/>
         <source>{count} findings (kind of document: {profile})</source>
         <translation>指摘 {count} 件（文書の種類: {profile}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="270"/>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="281"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="269"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="280"/>
         <source>Accepted {count} suggestions.</source>
         <translation>{count} 件の修正案を採用しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="287"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="286"/>
         <source>Load a model first to get AI rewrites.</source>
         <translation>AI の書き換え案には、先にモデルを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="291"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="290"/>
         <source>No sentence needs an AI rewrite.</source>
         <translation>AI で書き換える必要のある文はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="293"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="292"/>
         <source>The AI is writing rewrites…</source>
         <translation>AI が書き換え案を作っています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="313"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="312"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="314"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="313"/>
         <source>Documents (*.docx *.txt *.md *.pdf)</source>
         <translation>文書 (*.docx *.txt *.md *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="324"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="323"/>
         <source>There is no text to export yet.</source>
         <translation>書き出す文章がまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="329"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="328"/>
         <source>checked</source>
         <translation>チェック済み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="329"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="328"/>
         <source>_checked</source>
         <translation>_チェック済み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="331"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="330"/>
         <source>Export</source>
         <translation>書き出す</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="332"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="331"/>
         <source>Word (*.docx);;Text (*.txt);;Markdown (*.md)</source>
         <translation>Word (*.docx);;テキスト (*.txt);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="341"/>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="359"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="340"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="358"/>
         <source>Saved: {name}</source>
         <translation>保存しました: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="348"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="347"/>
         <source>text</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="348"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="347"/>
         <source>_findings</source>
         <translation>_指摘一覧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="350"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="349"/>
         <source>Export findings</source>
         <translation>指摘の一覧を書き出す</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="351"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="350"/>
         <source>CSV (*.csv);;Word (*.docx)</source>
         <translation>CSV (*.csv);;Word (*.docx)</translation>
     </message>

@@ -146,3 +146,23 @@ def test_screenshot_in_japanese(qtbot, japanese, tmp_path: Path) -> None:
     assert pane.check_button.text() == "再チェック"
     pane.controller.wait_idle()
     engine.shutdown()
+
+
+LONG = ("本市では、令和8年度から、市民の皆さまの意見を踏まえ、地域の防災訓練の内容を見直し、"
+        "参加しやすい日程と会場を設けることとしたが、準備の期間が短いが、関係機関と調整を進めている。")
+
+
+def test_ai_rewrites_through_the_real_engine_are_suggestions_only(qtbot, pane, tiny_model) -> None:
+    engine = pane.context.engine
+    engine.start()
+    with qtbot.waitSignal(engine.loaded, timeout=30000):
+        engine.load(str(tiny_model), n_ctx=2048, n_threads=1)
+    typed(qtbot, pane, "確認する事。\n" + LONG)
+    before = pane.editor.toPlainText()
+    with qtbot.waitSignal(pane.controller.runner.finished, timeout=120000):
+        pane._start_ai()
+        assert pane.stop_button.isEnabled()
+    assert pane.editor.toPlainText() == before  # nothing applied without a click
+    for finding in pane.controller.ai_findings:
+        assert finding.rule == "ai-rewrite" and finding.text == LONG and finding.suggestion
+    assert not pane.stop_button.isEnabled()

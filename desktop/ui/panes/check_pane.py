@@ -200,11 +200,12 @@ class CheckPane(QWidget):
         row = max(self.list.currentRow(), 0)
         self.list.blockSignals(True)
         self.list.clear()
+        severities = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
         for finding in c.findings:
-            fix = f" → 「{finding.suggestion}」" if finding.fixable else ""
-            label = self.tr("AI") if finding.rule == AI_RULE_ID else finding.rule
-            item = QListWidgetItem(f"「{_short(finding.text)}」{fix}\n{finding.message}　［{label}］")
-            item.setToolTip(finding.source)
+            fix = f" → 「{_short(finding.suggestion or '')}」" if finding.fixable else ""
+            label = self.tr("AI") if finding.rule == AI_RULE_ID else severities.get(finding.severity, finding.severity)
+            item = QListWidgetItem(f"［{label}］「{_short(finding.text)}」{fix}\n{finding.message}")
+            item.setToolTip(f"{finding.source}\n({finding.rule})")
             item.setBackground(COLORS.get(finding.severity, COLORS["info"]))
             self.list.addItem(item)
         self.list.blockSignals(False)
