@@ -27,8 +27,8 @@ _PLAIN_AUX = {"だ", "た", "ない", "う", "まい", "ぬ", "らしい", "べ�
 @lru_cache(maxsize=50000)
 def _ending_style(sentence: str) -> tuple[str, int] | None:
     """("polite" | "plain", offset where the ending starts) for a sentence ending in 。, else None."""
-    if not sentence.rstrip("」）)").endswith("。"):
-        return None
+    if not sentence.endswith("。"):
+        return None  # headings, list items without 。, and sentences inside brackets or quotes
     tokens = [t for t in morph.tokenize(sentence) if t.pos[0] not in ("補助記号", "空白")]
     if not tokens:
         return None
@@ -46,8 +46,8 @@ def _ending_style(sentence: str) -> tuple[str, int] | None:
 def style_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
     """です・ます and plain style (である, …する, …した) in one document: the endings of the less used style.
 
-    Only sentences that end with 。 count (headings, list items and table cells
-    do not). A tie keeps です・ます in 広報 and である elsewhere. である ⇄ です
+    Only sentences that end with 。 count: not headings, list items or table
+    cells without it, nor a sentence inside brackets (（…とする。）) or quotes. A tie keeps です・ます in 広報 and である elsewhere. である ⇄ です
     come with a suggestion; other endings need rewording and have none.
     """
     polite, plain = [], []

@@ -14,22 +14,22 @@
         <translation>{name} を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="228"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="248"/>
         <source>The AI proposed {count} rewrites. Accept them one by one after reading them.</source>
         <translation>AI が {count} 件の書き換え案を出しました。読んでから 1 件ずつ採用してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="234"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="254"/>
         <source>Stopped. The rewrites made so far are kept.</source>
         <translation>停止しました。ここまでの書き換え案は残っています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="255"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="275"/>
         <source>Findings: {name}</source>
         <translation>指摘一覧: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="255"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="275"/>
         <source>text</source>
         <translation>文章</translation>
     </message>
@@ -117,139 +117,164 @@
         <translation>無視</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="99"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="100"/>
+        <source>Rules</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="103"/>
+        <source>Turn this rule off</source>
+        <translation>このルールを使わない</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="104"/>
+        <source>Turn every rule back on</source>
+        <translation>すべてのルールを使う</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="106"/>
         <source>Accept all</source>
         <translation>すべて採用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="100"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="107"/>
         <source>Accept every rule&apos;s suggestion (AI rewrites are not included)</source>
         <translation>ルールの修正案をすべて採用します（AI の書き換え案は含みません）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="102"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="109"/>
         <source>Export…</source>
         <translation>書き出す…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="105"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="112"/>
         <source>Corrected document…</source>
         <translation>修正した文書…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="106"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="113"/>
         <source>Findings report (.csv / .docx)…</source>
         <translation>指摘の一覧（.csv / .docx）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="195"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="203"/>
         <source>Checking…</source>
         <translation>チェックしています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="203"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="211"/>
         <source>Error</source>
         <translation>誤り</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="203"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="211"/>
         <source>Warning</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="203"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="211"/>
         <source>Note</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="206"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="214"/>
         <source>AI</source>
         <translation>AI</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="213"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="221"/>
         <source>{count} findings (kind of document: {profile})</source>
         <translation>指摘 {count} 件（文書の種類: {profile}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="269"/>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="280"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="277"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="302"/>
         <source>Accepted {count} suggestions.</source>
         <translation>{count} 件の修正案を採用しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="286"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="291"/>
+        <source>The rule {rule} is off. Rules menu › Turn every rule back on undoes this.</source>
+        <translation>ルール {rule} を使わないようにしました。「ルール」›「すべてのルールを使う」で元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="297"/>
+        <source>Every rule is on again.</source>
+        <translation>すべてのルールを使うようにしました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="308"/>
         <source>Load a model first to get AI rewrites.</source>
         <translation>AI の書き換え案には、先にモデルを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="290"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="312"/>
         <source>No sentence needs an AI rewrite.</source>
         <translation>AI で書き換える必要のある文はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="292"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="314"/>
         <source>The AI is writing rewrites…</source>
         <translation>AI が書き換え案を作っています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="312"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="336"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="313"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="337"/>
         <source>Documents (*.docx *.txt *.md *.pdf)</source>
         <translation>文書 (*.docx *.txt *.md *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="323"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="347"/>
         <source>There is no text to export yet.</source>
         <translation>書き出す文章がまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="328"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="352"/>
         <source>checked</source>
         <translation>チェック済み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="328"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="352"/>
         <source>_checked</source>
         <translation>_チェック済み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="330"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="354"/>
         <source>Export</source>
         <translation>書き出す</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="331"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="355"/>
         <source>Word (*.docx);;Text (*.txt);;Markdown (*.md)</source>
         <translation>Word (*.docx);;テキスト (*.txt);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="340"/>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="358"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="364"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="382"/>
         <source>Saved: {name}</source>
         <translation>保存しました: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="347"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="371"/>
         <source>text</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="347"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="371"/>
         <source>_findings</source>
         <translation>_指摘一覧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="349"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="373"/>
         <source>Export findings</source>
         <translation>指摘の一覧を書き出す</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_pane.py" line="350"/>
+        <location filename="../../desktop/ui/panes/check_pane.py" line="374"/>
         <source>CSV (*.csv);;Word (*.docx)</source>
         <translation>CSV (*.csv);;Word (*.docx)</translation>
     </message>

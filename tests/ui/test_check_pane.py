@@ -166,3 +166,15 @@ def test_ai_rewrites_through_the_real_engine_are_suggestions_only(qtbot, pane, t
     for finding in pane.controller.ai_findings:
         assert finding.rule == "ai-rewrite" and finding.text == LONG and finding.suggestion
     assert not pane.stop_button.isEnabled()
+
+
+def test_a_rule_turned_off_stays_off_in_the_settings(qtbot, pane) -> None:
+    typed(qtbot, pane, "確認する事")
+    pane.list.setCurrentRow(0)
+    with qtbot.waitSignal(pane.controller.findings_changed, timeout=20000):
+        pane.disable_selected_rule()
+    assert "formal-noun" not in rules(pane)
+    assert Settings.load(pane.context.paths).get("check_disabled_rules") == ["formal-noun"]
+    with qtbot.waitSignal(pane.controller.findings_changed, timeout=20000):
+        pane.enable_all_rules()
+    assert "formal-noun" in rules(pane)

@@ -201,6 +201,26 @@ class CheckController(PaneController):
         self.findings_changed.emit()
         self.set_text(text)
 
+    # ------------------------------------------------------------ turning rules off
+    @property
+    def disabled_rules(self) -> list[str]:
+        return list(self._context.settings.get("check_disabled_rules") or [])
+
+    def set_disabled_rules(self, rules: list[str]) -> None:
+        """Save the setting ``check_disabled_rules`` and check again with it."""
+        settings = self._context.settings
+        settings.set("check_disabled_rules", sorted(set(rules)))
+        try:
+            settings.save()
+        except OSError as exc:
+            self.problem.emit(str(exc))
+        self._checker = None
+        self.check_now()
+
+    def disable_rule(self, rule: str) -> None:
+        if rule != AI_RULE_ID:
+            self.set_disabled_rules([*self.disabled_rules, rule])
+
     # ------------------------------------------------------------ AI pass
     def ai_candidates(self) -> list[dict]:
         return rewrite_candidates(self.text, self.findings)

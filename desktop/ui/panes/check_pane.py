@@ -96,6 +96,13 @@ class CheckPane(QWidget):
         self.accept_button.setToolTip(self.tr("Put the suggestion in the text"))
         self.accept_rule_button = QPushButton(self.tr("Accept all of this rule"), self)
         self.ignore_button = QPushButton(self.tr("Ignore"), self)
+        self.rules_button = QToolButton(self)
+        self.rules_button.setText(self.tr("Rules"))
+        self.rules_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        rules_menu = QMenu(self.rules_button)
+        self.disable_rule_action = rules_menu.addAction(self.tr("Turn this rule off"), self.disable_selected_rule)
+        self.enable_rules_action = rules_menu.addAction(self.tr("Turn every rule back on"), self.enable_all_rules)
+        self.rules_button.setMenu(rules_menu)
         self.accept_all_button = QPushButton(self.tr("Accept all"), self)
         self.accept_all_button.setToolTip(self.tr("Accept every rule's suggestion (AI rewrites are not included)"))
         self.export_button = QToolButton(self)
@@ -113,6 +120,7 @@ class CheckPane(QWidget):
         buttons_2 = QHBoxLayout()
         buttons_2.addWidget(self.accept_all_button)
         buttons_2.addStretch(1)
+        buttons_2.addWidget(self.rules_button)
         buttons_2.addWidget(self.export_button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -275,6 +283,20 @@ class CheckPane(QWidget):
             self.controller.ignore(finding)
 
     @Slot()
+    def disable_selected_rule(self) -> None:
+        """Stop using the selected finding's rule (the setting ``check_disabled_rules``)."""
+        finding = self.current_finding()
+        if finding is not None and finding.rule != AI_RULE_ID:
+            self.controller.disable_rule(finding.rule)
+            self.status_label.setText(self.tr("The rule {rule} is off. Rules menu › Turn every rule back on "
+                                              "undoes this.").format(rule=finding.rule))
+
+    @Slot()
+    def enable_all_rules(self) -> None:
+        self.controller.set_disabled_rules([])
+        self.status_label.setText(self.tr("Every rule is on again."))
+
+    @Slot()
     def accept_all(self) -> None:
         count = self.controller.accept_all()
         self.status_label.setText(self.tr("Accepted {count} suggestions.").format(count=count))
@@ -301,6 +323,8 @@ class CheckPane(QWidget):
         self.accept_button.setEnabled(finding is not None and finding.fixable)
         self.accept_rule_button.setEnabled(finding is not None and finding.fixable and finding.rule != AI_RULE_ID)
         self.ignore_button.setEnabled(finding is not None)
+        self.disable_rule_action.setEnabled(finding is not None and finding.rule != AI_RULE_ID)
+        self.enable_rules_action.setEnabled(bool(c.disabled_rules))
         self.accept_all_button.setEnabled(any(f.fixable and f.rule != AI_RULE_ID for f in c.findings))
         self.ai_button.setEnabled(not c.running)
         self.stop_button.setEnabled(c.running)
