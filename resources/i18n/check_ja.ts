@@ -4,32 +4,37 @@
 <context>
     <name>CheckController</name>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="75"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="76"/>
         <source>Opening {name}…</source>
         <translation>{name} を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="148"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="144"/>
         <source>Opened {name}.</source>
         <translation>{name} を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="248"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="244"/>
+        <source>The AI is rewriting sentence {done} of {total}…</source>
+        <translation>AI が書き換え案を作っています（{done}/{total} 文）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="249"/>
         <source>The AI proposed {count} rewrites. Accept them one by one after reading them.</source>
         <translation>AI が {count} 件の書き換え案を出しました。読んでから 1 件ずつ採用してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="254"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="255"/>
         <source>Stopped. The rewrites made so far are kept.</source>
         <translation>停止しました。ここまでの書き換え案は残っています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="275"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="276"/>
         <source>Findings: {name}</source>
         <translation>指摘一覧: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/check_controller.py" line="275"/>
+        <location filename="../../desktop/ui/panes/check_controller.py" line="276"/>
         <source>text</source>
         <translation>文章</translation>
     </message>

@@ -65,6 +65,7 @@ class CheckController(PaneController):
         self._timer.setInterval(RECHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_now)
         self.runner.section.connect(self._on_ai_section)
+        self.runner.progress.connect(self._on_ai_progress)
         self.runner.finished.connect(self._on_ai_finished)
         self.runner.failed.connect(self._on_ai_failed)
         self._ai_sections: list[dict] = []
@@ -95,11 +96,6 @@ class CheckController(PaneController):
         self._timer.start()
 
     # ------------------------------------------------------------ checking
-    def checker(self) -> Checker:
-        if self._checker is None:
-            self._checker = configured_checker(settings=self._context.settings)
-        return self._checker
-
     @Slot()
     def check_now(self) -> None:
         """Check the current text off the UI thread (the answer: ``findings_changed``)."""
@@ -242,6 +238,11 @@ class CheckController(PaneController):
         if added:
             self.ai_findings += added
             self._show([f for f in self.findings if f.rule != AI_RULE_ID])
+
+    @Slot(int, int, str)
+    def _on_ai_progress(self, done: int, total: int, _label: str) -> None:
+        self.message.emit(self.tr("The AI is rewriting sentence {done} of {total}…").format(
+            done=min(done + 1, total), total=total))
 
     @Slot(dict)
     def _on_ai_finished(self, _stats: dict) -> None:
