@@ -18,6 +18,7 @@ from desktop.checking.rules import Rule
 #: Named transforms a pattern rule may use instead of a template (``transform = "nfkc"``).
 TRANSFORMS = {
     "nfkc": lambda s: unicodedata.normalize("NFKC", s),
+    "punctuation": lambda s: s.translate(str.maketrans("，．", "、。")),
 }
 
 

@@ -44,8 +44,10 @@ from desktop.checking.findings import SEVERITIES
 KINDS = ("pattern", "table", "word", "analysis")
 CATEGORIES = ("writing", "characters", "sentences")
 PROFILE_IDS = ("reiki", "tsuchi", "koho")
-#: Pattern rules may give ``transform = "nfkc"`` (Unicode NFKC of the match) instead of a suggestion template.
-TRANSFORM_NAMES = ("nfkc",)
+#: Pattern rules may give a named ``transform`` instead of a suggestion template: "nfkc" (Unicode NFKC
+#: of the match: full-width letters and digits to half-width, half-width kana to full-width) or
+#: "punctuation" (，． → 、。).
+TRANSFORM_NAMES = ("nfkc", "punctuation")
 #: A rule file larger than this is refused unread.
 MAX_RULE_FILE_BYTES = 2_000_000
 _RULE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
