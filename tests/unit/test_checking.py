@@ -167,3 +167,14 @@ def test_accepting_every_suggestion_introduces_no_new_finding(checker) -> None:
     new = [(f.rule, f.text) for f in after.findings if (f.rule, f.text) not in old]
     assert new == []
     assert not [f for f in after.findings if f.fixable]
+
+
+def test_accepting_everything_in_the_evaluation_set_introduces_no_new_finding(checker) -> None:
+    from benchmarks.checking.evaluate import HERE, load_set
+
+    for item in load_set(HERE / "eval_set.toml"):
+        before = checker.check(item["text"], item["profile"])
+        after = checker.check(apply_findings(item["text"], before.findings), item["profile"])
+        old = {(f.rule, f.text) for f in before.findings}
+        assert [(f.rule, f.text) for f in after.findings if (f.rule, f.text) not in old] == [], item["id"]
+        assert [f for f in after.findings if f.fixable] == [], item["id"]
