@@ -100,10 +100,8 @@ def bracket_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
 
 
 _WESTERN = re.compile(r"(?<![0-9０-９（(])((?:19|20|１９|２０)[0-9０-９]{2})年(度)?(?!度)(?![（(](?:令和|平成|昭和))")
-_ERA = re.compile(r"(令和|平成|昭和)(元|[0-9０-９]{1,2})年(度)?(?!度)(?![（(][0-9０-９]{4}年)")
+_ERA = re.compile(r"(?<![（(])(令和|平成|昭和)(元|[0-9０-９]{1,2})年(度)?(?!度)(?![（(][0-9０-９]{4}年)")
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
-_WESTERN_AFTER = re.compile(r"[（(](?:19|20|１９|２０)[0-9０-９]{2}年度?[）)]$")
-_ERA_AFTER = re.compile(r"[（(](?:令和|平成|昭和)(?:元|[0-9０-９]{1,2})年度?[）)]$")
 
 
 def _era_of(year: int) -> str | None:
@@ -120,11 +118,11 @@ def era_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
     """元号 and 西暦 both used without 併記: the less used kind gets the other written beside it.
 
     考え方 Ⅰ-4(3)… recommends 併記 (2026年（令和8年）) where both are needed.
-    Years already followed (or preceded) by the other in brackets are left alone.
+    A year followed by the other in brackets, and the one in the brackets, are left alone.
     """
     text = ctx.text
-    western = [m for m in _WESTERN.finditer(text) if not _ERA_AFTER.search(text[:m.start()])]
-    eras = [m for m in _ERA.finditer(text) if not _WESTERN_AFTER.search(text[:m.start()])]
+    western = list(_WESTERN.finditer(text))
+    eras = list(_ERA.finditer(text))
     if not western or not eras:
         return []
     out = []
