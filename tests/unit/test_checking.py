@@ -178,3 +178,10 @@ def test_accepting_everything_in_the_evaluation_set_introduces_no_new_finding(ch
         old = {(f.rule, f.text) for f in before.findings}
         assert [(f.rule, f.text) for f in after.findings if (f.rule, f.text) not in old] == [], item["id"]
         assert [f for f in after.findings if f.fixable] == [], item["id"]
+
+
+def test_compound_nouns_drop_okurigana_in_official_documents_only(checker) -> None:
+    text = "参加の申し込みは窓口で受け付けます。窓口で申し込み、料金を払ってください。"
+    hits = [h for h in found(checker, text, "tsuchi") if h[0] == "okurigana-noun"]
+    assert hits == [("okurigana-noun", "申し込み", "申込み")]  # the noun; the verb 申し込み、 stays
+    assert not [h for h in found(checker, text, "koho") if h[0] == "okurigana-noun"]
