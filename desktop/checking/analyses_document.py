@@ -140,27 +140,43 @@ def era_mix(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
     return out
 
 
-_KATAKANA = re.compile(r"[ァ-ヴ][ァ-ヴー]*")
+_KATAKANA = re.compile(r"[ァ-ヴ][ァ-ヴー・]*")
+_ALL_KATAKANA = re.compile(r"[ァ-ヴー]+")
+
+
+@lru_cache(maxsize=50000)
+def _katakana_words(line: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, surface, key) of each katakana word of ``line``; words spelled two ways share a key.
+
+    The key is Sudachi's normalized form without a final ー (サーバ, サーバー → サーバ; インタフェース,
+    インターフェース → one key), so both the final long vowel and other spellings are compared.
+    """
+    out = []
+    for token in morph.tokenize(line):
+        if len(token.surface) >= 2 and _ALL_KATAKANA.fullmatch(token.surface):
+            key = token.normalized if _ALL_KATAKANA.fullmatch(token.normalized) else token.surface
+            out.append((token.start, token.end, token.surface, key.rstrip("ー")))
+    return tuple(out)
 
 
 def katakana_variants(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
-    """One katakana word written with and without its final 長音 (サーバ / サーバー) in one document.
+    """One loanword spelled two ways in one document (サーバ / サーバー, インタフェース / インターフェース).
 
-    The less used form is flagged; on a tie the form with ー is kept
-    (「外来語の表記」(1991) and 考え方 Ⅰ-2(5) write the long vowel).
+    The less used spelling is flagged with the other as the suggestion; on a
+    tie the spelling with more long-vowel marks is kept (「外来語の表記」(1991)
+    and 考え方 Ⅰ-3 write the long vowel).
     """
-    words = [(m.start(), m.end(), m.group(0)) for m in _KATAKANA.finditer(ctx.text)]
-    counts = Counter(w for _, _, w in words)
-    out = []
-    for start, end, word in words:
-        if len(word) < 2:
-            continue
-        if word.endswith("ー"):
-            other = word[:-1]
-            if counts.get(other, 0) > counts[word]:
-                out.append(ctx.finding(rule, start, end, other))
-        else:
-            other = word + "ー"
-            if counts.get(other, 0) >= counts[word]:
-                out.append(ctx.finding(rule, start, end, other))
-    return out
+    words = []
+    position = 0
+    for line in ctx.text.split("\n"):
+        if _KATAKANA.search(line):
+            words.extend((start + position, end + position, surface, key)
+                         for start, end, surface, key in _katakana_words(line))
+        position += len(line) + 1
+    spellings: dict[str, Counter] = {}
+    for _start, _end, surface, key in words:
+        spellings.setdefault(key, Counter())[surface] += 1
+    preferred = {key: max(counts, key=lambda w: (counts[w], w.count("ー"), len(w)))
+                 for key, counts in spellings.items() if len(counts) > 1}
+    return [ctx.finding(rule, start, end, preferred[key]) for start, end, surface, key in words
+            if key in preferred and surface != preferred[key]]
