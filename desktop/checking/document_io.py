@@ -13,20 +13,35 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.checking.findings import Finding, apply_findings, shift
-from desktop.documents import Document, read_document
+from desktop.documents import Document
 from desktop.documents.readers import _read_checked, decode_text_file
 
 TEXT_FORMATS = ("txt", "md")
 
 
 def read_for_check(path: str | Path, lang: str | None = None) -> tuple[Document, str]:
-    """The document at ``path`` and the text to check; raises ``DocumentError`` for an unreadable file."""
+    """The document at ``path`` (read in the limited reader process) and the text to check.
+
+    Raises ``DocumentError`` (with ``code`` and ``params``) for a file that cannot be read.
+    """
+    from desktop.reading import read_isolated
+
+    document = read_isolated(path, lang=lang)
+    return document, checked_text(path, document, lang)
+
+
+def checked_text(path: str | Path, document: Document, lang: str | None = None) -> str:
+    """The text whose offsets findings use, for ``document`` already read from ``path``.
+
+    For .txt/.md the file is decoded again here (the reader process has already
+    accepted it, and decoding is bounded by the readers' size check) so that
+    offsets follow the file's own lines; otherwise ``document.text()``.
+    """
+    if document.format not in TEXT_FORMATS:
+        return document.text()
     path = Path(path)
-    document = read_document(path, lang=lang)
-    if document.format in TEXT_FORMATS:
-        decoded = decode_text_file(path, _read_checked(path, path.suffix.lower(), lang), lang)
-        return document, decoded.text.replace("\r\n", "\n").replace("\r", "\n")
-    return document, document.text()
+    decoded = decode_text_file(path, _read_checked(path, path.suffix.lower(), lang), lang)
+    return decoded.text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def block_spans(document: Document) -> list[tuple[int, int]]:

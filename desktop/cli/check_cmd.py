@@ -24,11 +24,11 @@ from pathlib import Path
 
 from desktop.checking import PROFILES, RuleFileError, apply_findings, resolve_profile
 from desktop.checking.configured import configured_checker
-from desktop.checking.document_io import corrected_blocks, read_for_check, write_corrected
+from desktop.checking.document_io import checked_text, corrected_blocks, write_corrected
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError
+from desktop.cli.common import CliError, read_input_document
 from desktop.documents import DocumentError
-from desktop.messages import current_language, message
+from desktop.messages import current_language, describe, message
 
 OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
 
@@ -51,10 +51,11 @@ def run(args: argparse.Namespace) -> int:
     lang = current_language()
     if args.output and args.output != "-" and Path(args.output).suffix.lower() not in OUTPUT_SUFFIXES:
         raise CliError(exitcodes.USAGE, message("check.output_suffix", path=args.output))
+    document = read_input_document(args.file)
     try:
-        document, text = read_for_check(args.file)
+        text = checked_text(args.file, document)
     except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
     try:
         profile = resolve_profile(args.profile, text)
     except KeyError:
@@ -108,7 +109,7 @@ def _write_output(document, text: str, findings: list, out: Path) -> None:
     try:
         write_corrected(document, fixed, out, blocks)
     except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, exc.message) from None
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
     print(message("check.saved", path=str(out)), file=sys.stderr)
 
 

@@ -22,6 +22,7 @@ from desktop.checking.configured import configured_checker
 from desktop.checking.document_io import blocks_from_text, read_for_check, write_corrected
 from desktop.checking.report import write_report
 from desktop.documents.model import Document
+from desktop.messages import describe, warning_texts
 from desktop.ui.context import AppContext
 from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.panes.check_background import BackgroundCalls
@@ -119,7 +120,7 @@ class CheckController(PaneController):
         elif token == self._pending_token:
             self.checking_changed.emit(False)
             if error is not None:
-                self.problem.emit(str(error))
+                self.problem.emit(describe(error))
                 return
             checker, text, outcome = result
             self._checker = checker
@@ -131,9 +132,12 @@ class CheckController(PaneController):
 
     def _on_loaded(self, result: Any, error: Any) -> None:
         if error is not None:
-            self.problem.emit(getattr(error, "message", None) or str(error))
+            self.problem.emit(describe(error))
             return
         path, document, text = result
+        warnings = warning_texts(document.warnings)
+        if warnings:
+            self.problem.emit(" ".join(warnings))
         self.document, self.source_path = document, path
         self.text = ""
         self.ignored.clear()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.checking import PROFILES
 from desktop.checking.ai_pass import AI_RULE_ID
 from desktop.documents.model import DocumentError
+from desktop.messages import describe
 from desktop.ui.context import AppContext
 from desktop.ui.panes.check_controller import AUTO, CheckController
 from desktop.ui.widgets import NoticeBar, pane_header
@@ -358,7 +359,7 @@ class CheckPane(QWidget):
         try:
             out = c.export_document(Path(path))
         except (DocumentError, OSError) as exc:
-            self.notice.show_notice(getattr(exc, "message", None) or str(exc), "error")
+            self.notice.show_notice(describe(exc), "error")
             return False
         self.mark_exported()
         self.status_label.setText(self.tr("Saved: {name}").format(name=out.name))
@@ -377,7 +378,7 @@ class CheckPane(QWidget):
         try:
             out = c.export_report(Path(path))
         except (DocumentError, OSError) as exc:
-            self.notice.show_notice(getattr(exc, "message", None) or str(exc), "error")
+            self.notice.show_notice(describe(exc), "error")
             return False
         self.status_label.setText(self.tr("Saved: {name}").format(name=out.name))
         return True
