@@ -97,22 +97,14 @@ class CheckPane(QWidget):
         self.accept_button.setToolTip(self.tr("Put the suggestion in the text"))
         self.accept_rule_button = QPushButton(self.tr("Accept all of this rule"), self)
         self.ignore_button = QPushButton(self.tr("Ignore"), self)
-        self.rules_button = QToolButton(self)
-        self.rules_button.setText(self.tr("Rules"))
-        self.rules_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        rules_menu = QMenu(self.rules_button)
-        self.disable_rule_action = rules_menu.addAction(self.tr("Turn this rule off"), self.disable_selected_rule)
-        self.enable_rules_action = rules_menu.addAction(self.tr("Turn every rule back on"), self.enable_all_rules)
-        self.rules_button.setMenu(rules_menu)
+        self.rules_button, (self.disable_rule_action, self.enable_rules_action) = self._menu_button(
+            self.tr("Rules"), [(self.tr("Turn this rule off"), self.disable_selected_rule),
+                               (self.tr("Turn every rule back on"), self.enable_all_rules)])
         self.accept_all_button = QPushButton(self.tr("Accept all"), self)
         self.accept_all_button.setToolTip(self.tr("Accept every rule's suggestion (AI rewrites are not included)"))
-        self.export_button = QToolButton(self)
-        self.export_button.setText(self.tr("Export…"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("Corrected document…"), self.save_file)
-        menu.addAction(self.tr("Findings report (.csv / .docx)…"), self.export_report)
-        self.export_button.setMenu(menu)
+        self.export_button, _ = self._menu_button(
+            self.tr("Export…"), [(self.tr("Corrected document…"), self.save_file),
+                                 (self.tr("Findings report (.csv / .docx)…"), self.export_report)])
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
@@ -150,6 +142,16 @@ class CheckPane(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.controller.check_now, context)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, context)
+
+    def _menu_button(self, text: str, actions: list) -> tuple[QToolButton, list]:
+        """A button that opens a menu of ``(label, slot)`` actions; returns it and the actions."""
+        button = QToolButton(self)
+        button.setText(text)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        made = [menu.addAction(label, slot) for label, slot in actions]
+        button.setMenu(menu)
+        return button, made
 
     def _connect(self) -> None:
         c = self.controller
