@@ -19,17 +19,6 @@ from desktop.documents.readers import _read_checked, decode_text_file
 TEXT_FORMATS = ("txt", "md")
 
 
-def read_for_check(path: str | Path, lang: str | None = None) -> tuple[Document, str]:
-    """The document at ``path`` (read in the limited reader process) and the text to check.
-
-    Raises ``DocumentError`` (with ``code`` and ``params``) for a file that cannot be read.
-    """
-    from desktop.reading import read_isolated
-
-    document = read_isolated(path, lang=lang)
-    return document, checked_text(path, document, lang)
-
-
 def checked_text(path: str | Path, document: Document, lang: str | None = None) -> str:
     """The text whose offsets findings use, for ``document`` already read from ``path``.
 

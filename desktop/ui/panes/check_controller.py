@@ -19,11 +19,12 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop.checking import Checker, Finding, guess_profile
 from desktop.checking.ai_pass import AI_RULE_ID, rewrite_candidates, rewrite_findings
 from desktop.checking.configured import configured_checker
-from desktop.checking.document_io import blocks_from_text, read_for_check, write_corrected
+from desktop.checking.document_io import blocks_from_text, checked_text, write_corrected
 from desktop.checking.report import write_report
 from desktop.documents.model import Document
 from desktop.messages import describe, warning_texts
 from desktop.ui.context import AppContext
+from desktop.ui.draft_form import DocumentLoader
 from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.panes.check_background import BackgroundCalls
 
@@ -59,6 +60,9 @@ class CheckController(PaneController):
         self._checker: Checker | None = None
         self._pending_token = 0
         self._load_token = 0
+        self._loader = DocumentLoader(self)
+        self._loader.document_loaded.connect(self._on_document_read)
+        self._loader.failed.connect(self._on_read_failed)
         self._background = BackgroundCalls(self)
         self._background.done.connect(self._on_background_done)
         self._timer = QTimer(self)
@@ -73,9 +77,19 @@ class CheckController(PaneController):
 
     # ------------------------------------------------------------ input
     def open_path(self, path: Path) -> None:
-        """Read ``path`` off the UI thread; ``document_opened`` or ``problem`` follows."""
-        self.message.emit(self.tr("Opening {name}…").format(name=path.name))
-        self._load_token = self._background.submit(lambda: (path, *read_for_check(path)))
+        """Read ``path`` with the window's ``DocumentLoader`` (off the UI thread, in the limited reader
+        process); ``document_opened`` or ``problem`` follows."""
+        self.message.emit(self.tr("Opening {name}…").format(name=str(path.name)))
+        self._loader.load(str(path))
+
+    @Slot(str, object)
+    def _on_document_read(self, path: str, document: Document) -> None:
+        # the text whose offsets findings use: for .txt/.md the file's own lines (decoded off the UI thread)
+        self._load_token = self._background.submit(lambda: (Path(path), document, checked_text(path, document)))
+
+    @Slot(str, str)
+    def _on_read_failed(self, _path: str, text: str) -> None:
+        self.problem.emit(text)
 
     def use_text(self, text: str) -> None:
         """Check text typed or pasted (no source file: exports compose a new document)."""
