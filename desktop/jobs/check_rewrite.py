@@ -19,8 +19,9 @@ from typing import Any
 
 from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.engine.protocol import BAD_INPUT, Delta, Message, Progress, Section
+from desktop.messages import message
 
-PROGRESS_LABEL = "sentence"
+PROGRESS_LABEL = "check.sentence"  # a catalogue code (desktop/messages/check.py)
 MAX_SENTENCES = 200
 MAX_SENTENCE_CHARS = 2000
 
@@ -55,14 +56,13 @@ def clean_rewrite(text: str) -> str:
 def _sentences(inputs: dict[str, Any]) -> list[dict[str, Any]]:
     sentences = inputs.get("sentences")
     if not isinstance(sentences, list) or not sentences:
-        raise JobError(BAD_INPUT, "no sentences to rewrite")
+        raise JobError(BAD_INPUT, message("check.no_sentences"))
     if len(sentences) > MAX_SENTENCES:
-        raise JobError(BAD_INPUT, f"more than {MAX_SENTENCES} sentences")
+        raise JobError(BAD_INPUT, message("check.too_many_sentences", limit=MAX_SENTENCES))
     for item in sentences:
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
-            raise JobError(BAD_INPUT, "each sentence needs its text")
-        if len(item["text"]) > MAX_SENTENCE_CHARS:
-            raise JobError(BAD_INPUT, f"a sentence is longer than {MAX_SENTENCE_CHARS} characters")
+        if (not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip()
+                or len(item["text"]) > MAX_SENTENCE_CHARS):
+            raise JobError(BAD_INPUT, message("check.bad_sentence", limit=MAX_SENTENCE_CHARS))
     return sentences
 
 

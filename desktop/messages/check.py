@@ -1,6 +1,19 @@
 """Texts of 文書チェック (desktop/checking, fumi check) outside Qt widgets."""
 
 MESSAGES = {
+    "check.sentence": {"ja": "書き換え案", "en": "rewriting"},
+    "check.no_sentences": {
+        "ja": "書き換える文が渡されていません。",
+        "en": "No sentences to rewrite were given.",
+    },
+    "check.too_many_sentences": {
+        "ja": "書き換える文が多すぎます（{limit} 文まで）。",
+        "en": "Too many sentences to rewrite (at most {limit}).",
+    },
+    "check.bad_sentence": {
+        "ja": "書き換える文が空か、長すぎます（{limit} 字まで）。",
+        "en": "A sentence to rewrite is empty or too long (at most {limit} characters).",
+    },
     "check.rule_file_bad": {
         "ja": "ルールファイル「{path}」の {line} 行目に問題があるため、このファイルは使いません（組み込みのルールで確認します）: {problem}",
         "en": "The rule file {path} has a problem at line {line} and is not used (the built-in rules still run): {problem}",

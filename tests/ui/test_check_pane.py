@@ -178,3 +178,10 @@ def test_a_rule_turned_off_stays_off_in_the_settings(qtbot, pane) -> None:
     with qtbot.waitSignal(pane.controller.findings_changed, timeout=20000):
         pane.enable_all_rules()
     assert "formal-noun" in rules(pane)
+
+
+def test_the_pane_offers_everything_the_window_asks_of_a_pane(pane) -> None:
+    from desktop.ui.panes.protocol import Pane
+
+    assert isinstance(pane, Pane)
+    assert pane.reopen_run(object()) is False

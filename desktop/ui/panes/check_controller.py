@@ -24,7 +24,7 @@ from desktop.checking.report import write_report
 from desktop.documents.model import Document
 from desktop.messages import describe, warning_texts
 from desktop.ui.context import AppContext
-from desktop.ui.draft_form import DocumentLoader
+from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.panes.check_background import BackgroundCalls
 
@@ -63,6 +63,7 @@ class CheckController(PaneController):
         self._loader = DocumentLoader(self)
         self._loader.document_loaded.connect(self._on_document_read)
         self._loader.failed.connect(self._on_read_failed)
+        self._loader.unreadable.connect(self._on_read_failed)
         self._background = BackgroundCalls(self)
         self._background.done.connect(self._on_background_done)
         self._timer = QTimer(self)

@@ -393,6 +393,10 @@ class CheckPane(QWidget):
     def mark_exported(self) -> None:
         self._saved_text = self.controller.text
 
+    def reopen_run(self, run: Any) -> bool:
+        """Checks are not runs of the history (only the optional AI pass uses the model): always False."""
+        return False
+
     def autosave_state(self) -> dict[str, Any]:
         """The text, the profile choice and where it came from; {} when empty."""
         c = self.controller
