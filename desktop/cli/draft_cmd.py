@@ -109,7 +109,8 @@ def _write(text: str, out: str, template: Template, paths: Paths) -> None:
         from desktop.documents.writers import write_text
 
         try:
-            write_text(Path(out), text, title=template.title_for("ja"), ai_notice=ai_notice, letterhead=letterhead)
+            write_text(Path(out), text, title=template.title_for("ja"), ai_notice=ai_notice, letterhead=letterhead,
+                       letterhead_body=template.letterhead_body)
         except DocumentError as exc:
             raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
         return

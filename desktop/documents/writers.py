@@ -62,18 +62,21 @@ def write_text(
     ai_notice: bool = True,
     lang: str = "ja",
     letterhead: str | Path | None = None,
+    letterhead_body: bool = False,
 ) -> Path:
     """Write ``text`` (Markdown-ish) as .docx, .txt or .md, chosen by ``path``'s extension.
 
     .docx: headings, bullets, tables and bold from the Markdown-ish text, East
-    Asian fonts on every run; ``letterhead`` is a .docx whose content, headers
-    and footers are kept, with the text appended. ``ai_notice`` adds the
-    'prepared with AI assistance' line (in ``lang``) at the end.
+    Asian fonts on every run; ``letterhead`` is a .docx whose headers, footers,
+    page setup and styles are used. Its body text is kept (before the text) only
+    with ``letterhead_body``, i.e. once the user has seen it; otherwise it is
+    dropped. ``ai_notice`` adds the 'prepared with AI' line (in ``lang``) at the end.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        data = _compose_docx(text, title=title, ai_notice=ai_notice, lang=lang, letterhead=letterhead)
+        data = _compose_docx(text, title=title, ai_notice=ai_notice, lang=lang, letterhead=letterhead,
+                             letterhead_body=letterhead_body)
     elif suffix in _TEXT_SUFFIXES:
         parts = []
         if title:
@@ -87,13 +90,16 @@ def write_text(
     return atomic_write_bytes(path, data, lang)
 
 
-def _compose_docx(text: str, *, title: str, ai_notice: bool, lang: str, letterhead: str | Path | None) -> bytes:
+def _compose_docx(text: str, *, title: str, ai_notice: bool, lang: str, letterhead: str | Path | None,
+                  letterhead_body: bool = False) -> bytes:
     import docx
 
     fonts = font_choice(lang)
     if letterhead:
         base = Path(letterhead)
         document = open_docx_bytes(base, _read_checked(base, ".docx", lang), lang)
+        if not letterhead_body:
+            _drop_body(document)
     else:
         document = docx.Document()
     prepare_document(document, fonts, fresh=letterhead is None)
@@ -103,6 +109,15 @@ def _compose_docx(text: str, *, title: str, ai_notice: bool, lang: str, letterhe
     if ai_notice:
         add_runs(document.add_paragraph(), ai_notice_text(lang), fonts)
     return _docx_bytes(document)
+
+
+def _drop_body(document) -> None:
+    """Remove a base document's body content; its final section properties (page setup, and the
+    links to its headers and footers) stay."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
 
 
 def write_bilingual_docx(

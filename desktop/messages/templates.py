@@ -2,6 +2,7 @@
 
 ``{where}`` is "12 行目: " / "line 12: " (``templates.where``) or empty;
 ``{position}`` names a field: ``templates.field_number`` or ``templates.field_named``.
+The texts after "sharing" are about sharing a template as a file (issue #19).
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -77,4 +78,88 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: the id \"{id}\" is that of a built-in template. Change the file's id, then import it.",
     },
     "templates.missing_field": {"ja": "「{label}」（{name}）を入力してください。", "en": "Please fill in \"{label}\" ({name})."},
+    # -- sharing a template (issue #19): the letterhead rule, the limits, import and export
+    "templates.letterhead_not_bare": {
+        "ja": "{where}「letterhead」には、テンプレートと同じフォルダーにある .docx のファイル名だけを書いてください"
+              "（フォルダー名、「..」、ドライブ名、ネットワーク上の場所は使えません。今は「{value}」）。",
+        "en": "{where}\"letterhead\" must be the bare name of a .docx in the template's own folder "
+              "(no folder, \"..\", drive letter or network path; now \"{value}\").",
+    },
+    "templates.letterhead_outside": {
+        "ja": "{where}「letterhead」の「{value}」は、テンプレートのフォルダーの外にあるファイルを指しています"
+              "（シンボリックリンクなどで外を指すものは使えません）。",
+        "en": "{where}\"letterhead\" \"{value}\" leads to a file outside the template's folder "
+              "(a symbolic link to elsewhere cannot be used).",
+    },
+    "templates.letterhead_too_large": {
+        "ja": "{where}レターヘッド「{value}」が大きすぎます（{size}、上限 {limit}）。",
+        "en": "{where}The letterhead \"{value}\" is too large ({size}; the limit is {limit}).",
+    },
+    "templates.file_too_large": {
+        "ja": "{name}: テンプレートのファイルが大きすぎます（{size}、上限 {limit}）。",
+        "en": "{name}: the template file is too large ({size}; the limit is {limit}).",
+    },
+    "templates.too_many_fields": {
+        "ja": "{where}入力項目が多すぎます（{count} 個、上限 {limit} 個）。",
+        "en": "{where}Too many fields ({count}; the limit is {limit}).",
+    },
+    "templates.text_too_long": {
+        "ja": "{where}「{key}」が長すぎます（{count} 文字、上限 {limit} 文字）。",
+        "en": "{where}\"{key}\" is too long ({count} characters; the limit is {limit}).",
+    },
+    "templates.too_many_choices": {
+        "ja": "{where}入力項目「{name}」の選択肢が多すぎます（{count} 個、上限 {limit} 個）。",
+        "en": "{where}Field \"{name}\" has too many choices ({count}; the limit is {limit}).",
+    },
+    "templates.package_bad": {
+        "ja": "{name}: Fumi のテンプレート（.toml、または template.toml を収めた .zip）として読めません。",
+        "en": "{name}: not a Fumi template (a .toml, or a .zip holding template.toml).",
+    },
+    "templates.package_member": {
+        "ja": "{name}: 想定外のファイル「{member}」が含まれています（入れられるのは template.toml と letterhead.docx だけです）。",
+        "en": "{name}: it holds an unexpected file \"{member}\" (only template.toml and letterhead.docx may be in it).",
+    },
+    "templates.package_too_large": {
+        "ja": "{name}: 中のファイル「{member}」を展開すると大きすぎます（上限 {limit}）。",
+        "en": "{name}: \"{member}\" is too large when unpacked (the limit is {limit}).",
+    },
+    "templates.package_letterhead_missing": {
+        "ja": "{name}: テンプレートが使うレターヘッド「{value}」が見つかりません。",
+        "en": "{name}: the letterhead \"{value}\" the template uses is missing.",
+    },
+    "templates.package_letterhead_unused": {
+        "ja": "{name}: letterhead.docx が入っていますが、テンプレートの「letterhead」が letterhead.docx になっていません。",
+        "en": "{name}: it holds letterhead.docx, but the template's \"letterhead\" is not letterhead.docx.",
+    },
+    "templates.letterhead_unreadable": {
+        "ja": "{name}: レターヘッドを Word 文書として読めません（{reason}）。",
+        "en": "{name}: the letterhead cannot be read as a Word document ({reason}).",
+    },
+    "templates.exists": {
+        "ja": "id「{id}」のテンプレートは既にあります。置き換えるときは --yes を付けてください。",
+        "en": "A template with id \"{id}\" exists already. Add --yes to replace it.",
+    },
+    "templates.needs_yes": {
+        "ja": "このテンプレートにはレターヘッドがあります。上の内容を確認してから、--yes を付けて取り込んでください。",
+        "en": "This template has a letterhead. Check what is shown above, then import it with --yes.",
+    },
+    "templates.imported": {"ja": "取り込みました: {title}（{id}）", "en": "Imported: {title} ({id})"},
+    "templates.exported": {"ja": "書き出しました: {path}", "en": "Exported: {path}"},
+    "templates.unknown_id": {
+        "ja": "テンプレート「{id}」はありません。使えるもの: {known}",
+        "en": "There is no template \"{id}\". Available: {known}",
+    },
+    "templates.preview_title": {"ja": "タイトル", "en": "Title"},
+    "templates.preview_fields": {"ja": "入力項目", "en": "Fields"},
+    "templates.preview_letterhead": {"ja": "レターヘッド", "en": "Letterhead"},
+    "templates.preview_none": {"ja": "なし", "en": "none"},
+    "templates.preview_no_body": {
+        "ja": "本文なし（ヘッダー、フッター、ページ設定、スタイルだけを使います）",
+        "en": "no body text (only its headers, footers, page setup and styles are used)",
+    },
+    "templates.preview_body": {
+        "ja": "本文（1ページ目）: 取り込むと、書き出す文書の先頭にこの文章が入ります。",
+        "en": "Body text (first page): once imported, this text starts every exported document.",
+    },
+    "templates.required": {"ja": "必須", "en": "required"},
 }

@@ -8,7 +8,7 @@ A template is a small TOML file (see ``resources/templates/*.toml``)::
     title = { ja = "議事録", en = "Meeting minutes" }
     description = { ja = "...", en = "..." }
     output = "sections"                # prose | sections | table
-    letterhead = "letterhead.docx"     # optional, relative to the template file
+    letterhead = "letterhead.docx"     # optional: a bare file name beside the template file
     system = '''...'''
     prompt = '''会議名: {meeting} ...'''
 
@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.messages import message
+
+from . import limits
 
 FIELD_KINDS = ("line", "text", "choice", "date", "document")
 OUTPUT_SHAPES = ("prose", "sections", "table")
@@ -108,6 +110,9 @@ class Template:
     temperature: float | None = None
     source: str = "user"
     path: Path | None = None
+    #: Whether the letterhead's body text goes into exports: only once the user has seen it
+    #: (set by the store; otherwise only headers, footers, page setup and styles are used).
+    letterhead_body: bool = False
 
     @property
     def read_only(self) -> bool:
@@ -123,12 +128,17 @@ class Template:
         return next((f for f in self.fields if f.name == name), None)
 
     def letterhead_path(self) -> Path | None:
-        """The letterhead .docx as an absolute path, if the template names one and it exists."""
-        if not self.letterhead:
+        """The letterhead .docx beside the template file, if it names one that exists there.
+
+        Only a bare file name in the template's own folder counts (``limits``): a
+        name that leads anywhere else gives ``None``, whatever checked it before.
+        """
+        if not self.letterhead or self.path is None or limits.bare_name_problem(self.letterhead):
             return None
-        candidate = Path(self.letterhead)
-        if not candidate.is_absolute() and self.path is not None:
-            candidate = self.path.parent / candidate
+        folder = self.path.parent
+        if limits.check_letterhead_file(folder, self.letterhead, None):
+            return None
+        candidate = folder / self.letterhead
         return candidate if candidate.is_file() else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -169,13 +179,26 @@ def parse_template(text: str, *, source: str = "user", path: Path | None = None)
 def load_template_file(path: Path, *, source: str = "user") -> Template:
     """``parse_template`` on a file (UTF-8, a BOM is allowed)."""
     try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > limits.MAX_TEMPLATE_BYTES:
+        raise TemplateError(message("templates.file_too_large", name=path.name, size=limits.human_size(size),
+                                    limit=limits.human_size(limits.MAX_TEMPLATE_BYTES)))
+    try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise TemplateError(message("templates.not_utf8", file=path.name)) from None
     except OSError as exc:
         raise TemplateError(message("templates.unreadable", file=path.name, reason=exc.strerror or exc)) from None
     try:
-        return parse_template(text, source=source, path=path)
+        template = parse_template(text, source=source, path=path)
+        if template.letterhead:
+            line = _Locator(text).key_line("letterhead")
+            problem = limits.check_letterhead_file(path.parent, template.letterhead, line)
+            if problem:
+                raise TemplateError(problem, line=line, key="letterhead")
+        return template
     except TemplateError as exc:
         raise TemplateError(message("templates.in_file", file=path.name, message=exc.message),
                             line=exc.line, key=exc.key) from None
@@ -297,9 +320,18 @@ def _build(data: dict[str, Any], *, source: str, path: Path | None, text: str | 
         raise TemplateError(message("templates.bad_output", where=_where(line), choices=" / ".join(OUTPUT_SHAPES),
                                     value=repr(output)), line=line, key="output")
     letterhead = _string(data, "letterhead", locate).strip()
-    if letterhead and not letterhead.lower().endswith(".docx"):
+    if letterhead:
         line = locate.key_line("letterhead")
-        raise TemplateError(message("templates.bad_letterhead", where=_where(line)), line=line, key="letterhead")
+        problem = limits.check_letterhead_name(letterhead, line)
+        if problem:
+            raise TemplateError(problem, line=line, key="letterhead")
+        if not letterhead.lower().endswith(".docx"):
+            raise TemplateError(message("templates.bad_letterhead", where=_where(line)), line=line, key="letterhead")
+    for key, body in (("system", system), ("prompt", prompt)):
+        problem = limits.count_problem("templates.text_too_long", locate.key_line(key), len(body),
+                                       limits.MAX_TEXT_CHARS, key=key)
+        if problem:
+            raise TemplateError(problem, line=locate.key_line(key), key=key)
     temperature = data.get("temperature")
     if temperature is not None and (isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not 0 <= temperature <= 2):
         line = locate.key_line("temperature")
@@ -308,6 +340,10 @@ def _build(data: dict[str, Any], *, source: str, path: Path | None, text: str | 
     raw_fields = data.get("fields", [])
     if not isinstance(raw_fields, list):
         raise TemplateError(message("templates.fields_shape"), key="fields")
+    problem = limits.count_problem("templates.too_many_fields", locate.field_line(limits.MAX_FIELDS),
+                                   len(raw_fields), limits.MAX_FIELDS)
+    if problem:
+        raise TemplateError(problem, line=locate.field_line(limits.MAX_FIELDS), key="fields")
     fields = [_build_field(raw, index, locate) for index, raw in enumerate(raw_fields)]
     seen: set[str] = set()
     for index, item in enumerate(fields):
@@ -368,6 +404,9 @@ def _build_field(raw: Any, index: int, locate: _Locator) -> Field:
     choices = raw.get("choices", [])
     if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
         raise TemplateError(message("templates.field_choices", position=position), line=line, key=key)
+    problem = limits.count_problem("templates.too_many_choices", line, len(choices), limits.MAX_CHOICES, name=name)
+    if problem:
+        raise TemplateError(problem, line=line, key=key)
     if kind == "choice":
         if not choices:
             raise TemplateError(message("templates.field_needs_choices", position=position), line=line, key=key)

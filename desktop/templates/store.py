@@ -8,8 +8,8 @@ drive). A broken file never hides the others: it is listed in ``problems``.
 
 from __future__ import annotations
 
+import json
 import logging
-import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -17,12 +17,17 @@ from pathlib import Path
 from desktop.messages import message
 from desktop.settings import atomic_write_text
 
+
+from . import sharing
 from .model import Template, TemplateError, load_template_file
 
 log = logging.getLogger(__name__)
 
 #: The order of the groups in the template list; other kinds follow, in order of appearance.
 KIND_ORDER = ("文書", "メール", "広報", "校正・点検")
+#: In the user folder: letterhead file name -> SHA-256 of the letterhead whose body text the user
+#: saw in the import preview and accepted.
+ACCEPTED_FILE = "letterheads-accepted.json"
 
 
 def builtin_folder() -> Path:
@@ -69,6 +74,9 @@ class TemplateStore:
                 seen.add(template.id)
                 self.templates.append(template)
         self.templates = self._in_list_order(self.templates)
+        accepted = self._accepted()
+        for template in self.templates:
+            self._mark_letterhead_body(template, accepted)
 
     @staticmethod
     def _in_list_order(templates: list[Template]) -> list[Template]:
@@ -123,7 +131,11 @@ class TemplateStore:
         target = self.user_folder / f"{checked.id}.toml"
         letterhead = template.letterhead_path()
         if letterhead is not None and letterhead.parent != self.user_folder:
-            copied = self._copy_beside(letterhead, target)
+            copied = self.user_folder / f"{checked.id}-letterhead.docx"
+            data = letterhead.read_bytes()
+            _write_bytes(copied, data)
+            if template.letterhead_body:
+                self._remember_letterhead(copied.name, sharing.digest(data))
             checked = replace(checked, letterhead=copied.name)
         atomic_write_text(target, checked.to_toml())
         if template.path and template.source == "user" and template.path != target and template.path.parent == self.user_folder:
@@ -141,36 +153,98 @@ class TemplateStore:
         self.reload()
 
     def export(self, template: Template, target: Path) -> Path:
-        """Write ``template`` to ``target`` (.toml); its letterhead, if any, is copied beside it."""
+        """Write ``template`` as one file to share: ``.toml``, or ``.zip`` (``sharing``) when it has a
+        letterhead or ``target`` ends in .zip. Returns the path written (its suffix may change)."""
         target = Path(target)
-        if target.suffix.lower() != ".toml":
-            target = target.with_suffix(".toml")
-        data = template
-        letterhead = template.letterhead_path()
-        if letterhead is not None:
-            copied = self._copy_beside(letterhead, target)
-            data = replace(template, letterhead=copied.name)
-        atomic_write_text(target, data.to_toml())
+        as_zip = template.letterhead_path() is not None or target.suffix.lower() == ".zip"
+        suffix = ".zip" if as_zip else ".toml"
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix) if target.suffix.lower() not in (".toml", ".zip") \
+                else target.with_suffix(suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if as_zip:
+            _write_bytes(target, sharing.package_bytes(template))
+        else:
+            atomic_write_text(target, replace(template, letterhead="").to_toml())
         return target
 
     def read_import(self, source: Path) -> Template:
         """Read and check a template file to import; raises ``TemplateError`` naming the problem."""
-        template = load_template_file(Path(source), source="user")
-        if self.is_builtin_id(template.id):
-            raise TemplateError(message("templates.import_builtin_id", file=Path(source).name, id=template.id), key="id")
-        return template
+        return self.read_package(source).template
+
+    def read_package(self, source: Path) -> sharing.ImportPackage:
+        """A shared template (.toml or .zip) read with bounds, for the import preview; nothing is written.
+        Raises ``TemplateError`` naming the file and the problem (also for a built-in's id)."""
+        package = sharing.read_package(source)
+        if self.is_builtin_id(package.template.id):
+            raise TemplateError(message("templates.import_builtin_id", file=Path(source).name, id=package.template.id), key="id")
+        return package
 
     def import_file(self, source: Path, *, overwrite: bool = False) -> Template:
-        """Import a template file into the user folder. Raises ``TemplateError`` if it is invalid,
-        or ``FileExistsError`` if a user template with its id exists and ``overwrite`` is false."""
-        template = self.read_import(source)
+        """Import a template file into the user folder (the caller has shown its preview). Raises
+        ``TemplateError`` if it is invalid, or ``FileExistsError`` if a user template with its id
+        exists and ``overwrite`` is false."""
+        return self.install(self.read_package(source), overwrite=overwrite)
+
+    def install(self, package: sharing.ImportPackage, *, overwrite: bool = False) -> Template:
+        """Save an imported template, and its letterhead as ``<id>-letterhead.docx``, in the user folder.
+
+        The user has seen the preview and said yes, so the letterhead's body text is from now on
+        used in exports (its digest is recorded; a changed file is not trusted again).
+        """
+        template = package.template
+        if self.is_builtin_id(template.id):
+            raise TemplateError(message("templates.import_builtin_id", file=package.source.name, id=template.id), key="id")
         if not overwrite and template.id in self.ids():
             raise FileExistsError(template.id)
-        return self.save_user(template)
+        self.user_folder.mkdir(parents=True, exist_ok=True)
+        letterhead_file = self.user_folder / f"{template.id}-letterhead.docx"
+        if package.letterhead is not None:
+            _write_bytes(letterhead_file, package.letterhead)
+            self._remember_letterhead(letterhead_file.name, sharing.digest(package.letterhead))
+            template = replace(template, letterhead=letterhead_file.name)
+        else:
+            letterhead_file.unlink(missing_ok=True)
+            template = replace(template, letterhead="")
+        atomic_write_text(self.user_folder / f"{template.id}.toml", template.to_toml())
+        self.reload()
+        return self.get(template.id)
 
-    def _copy_beside(self, letterhead: Path, target: Path) -> Path:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        destination = target.parent / f"{target.stem}-letterhead.docx"
-        if letterhead.resolve() != destination.resolve():
-            shutil.copyfile(letterhead, destination)
-        return destination
+    # ---------------------------------------------------- letterhead consent
+
+    def _accepted(self) -> dict[str, str]:
+        try:
+            data = json.loads((self.user_folder / ACCEPTED_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+
+    def _remember_letterhead(self, name: str, hex_digest: str) -> None:
+        accepted = self._accepted()
+        accepted[name] = hex_digest
+        atomic_write_text(self.user_folder / ACCEPTED_FILE, json.dumps(accepted, ensure_ascii=False, indent=1))
+
+    def _mark_letterhead_body(self, template: Template, accepted: dict[str, str]) -> None:
+        path = template.letterhead_path()
+        if path is None:
+            return
+        if template.source == "builtin":
+            template.letterhead_body = True
+            return
+        expected = accepted.get(path.name)
+        if expected:
+            try:
+                template.letterhead_body = sharing.digest(path.read_bytes()) == expected
+            except OSError:
+                template.letterhead_body = False
+
+
+def _write_bytes(target: Path, data: bytes) -> None:
+    """Atomic write (temp file, fsync, replace); raises ``OSError``."""
+    from desktop.documents import DocumentError
+    from desktop.documents.atomic import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(target, data)
+    except DocumentError as exc:
+        raise OSError(exc.message) from None

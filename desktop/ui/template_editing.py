@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.templates import Field, Template, TemplateError
 from desktop.ui.job_runner import CANCELLED
+from desktop.ui.template_import_dialog import import_with_preview
 
 
 TEST_MAX_TOKENS = 256
@@ -165,8 +166,9 @@ class TemplateEditing:
             QMessageBox.warning(self, self.tr("Cannot export"), exc.message)
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export template"), f"{template.id}.toml",
-                                                  self.tr("Fumi template (*.toml)"))
+            suffix = ".zip" if template.letterhead_path() else ".toml"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export template"), f"{template.id}{suffix}",
+                                                  self.tr("Fumi template (*.toml *.zip)"))
         if not path:
             return False
         try:
@@ -178,29 +180,14 @@ class TemplateEditing:
         return True
 
     def import_template(self, path: str | None = None) -> bool:
-        """Import a shared .toml; refuses an invalid one with a message that names the problem."""
+        """Import a shared .toml or .zip after its preview (``template_import_dialog``)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import template"), "",
-                                                  self.tr("Fumi template (*.toml)"))
+                                                  self.tr("Fumi template (*.toml *.zip)"))
         if not path:
             return False
-        try:
-            template = self.store.read_import(Path(path))
-            overwrite = False
-            if template.id in self.store.ids():
-                answer = QMessageBox.question(
-                    self, self.tr("Replace template"),
-                    self.tr("You already have a template “{id}”. Replace it with the imported one?").format(id=template.id))
-                if answer != QMessageBox.StandardButton.Yes:
-                    return False
-                overwrite = True
-            saved = self.store.import_file(Path(path), overwrite=overwrite)
-        except TemplateError as exc:
-            QMessageBox.warning(self, self.tr("Cannot import"), exc.message)
-            self.status_label.setText(exc.message)
-            return False
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+        saved = import_with_preview(self.store, path, self.lang, self)
+        if saved is None:
             return False
         self._fill_list()
         self.select(saved.id)

@@ -349,12 +349,12 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="96"/>
         <source>Add a template file (.toml) a colleague shared</source>
-        <translation>同僚が共有したテンプレートファイル（.toml）を追加します</translation>
+        <translation>同僚が共有したテンプレート（.toml、またはレターヘッド付きの .zip）を取り込みます</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="97"/>
         <source>Save this template as a .toml file to share it</source>
-        <translation>共有できるよう、このテンプレートを .toml ファイルに保存します</translation>
+        <translation>共有できるよう、このテンプレートを1つのファイル（.toml、レターヘッドがあれば .zip）に書き出します</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="118"/>
@@ -666,8 +666,8 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="597"/>
         <location filename="../../desktop/ui/template_editor.py" line="612"/>
-        <source>Fumi template (*.toml)</source>
-        <translation>Fumi テンプレート (*.toml)</translation>
+        <source>Fumi template (*.toml *.zip)</source>
+        <translation>Fumi テンプレート (*.toml *.zip)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="605"/>

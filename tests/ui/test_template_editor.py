@@ -12,6 +12,7 @@ from desktop.templates import TemplateStore
 from desktop.ui.context import AppContext
 from desktop.ui.panes.draft import DraftPane
 from desktop.ui.template_editor import COLUMNS, TemplateEditorDialog
+from desktop.ui.template_import_dialog import TemplateImportDialog
 
 
 
@@ -113,7 +114,7 @@ def test_invalid_template_is_refused_naming_the_problem(qtbot, dialogs):
     assert "minutes" in dialogs["warnings"][-1]
 
 
-def test_export_import_and_delete(qtbot, dialogs, tmp_path):
+def test_export_import_and_delete(qtbot, dialogs, tmp_path, monkeypatch):
     store = _store()
     dialog = _editor(qtbot, store, start_id="report")
     dialog.duplicate_template()
@@ -132,13 +133,21 @@ def test_export_import_and_delete(qtbot, dialogs, tmp_path):
     assert saved_id not in TemplateStore.for_paths(Paths.default()).ids()
     assert dialogs["questions"]
 
+    previews = []
+
+    def answer_preview(preview):  # the import preview, answered as a person would: import when it can
+        qtbot.waitUntil(lambda: preview.package is not None or bool(preview.error), timeout=10_000)
+        previews.append(preview.error or preview.title_label.text())
+        preview.install()
+
+    monkeypatch.setattr(TemplateImportDialog, "exec", answer_preview)
     assert dialog.import_template(str(shared))
     assert saved_id in TemplateStore.for_paths(Paths.default()).ids()
 
     broken = tmp_path / "team.toml"
     broken.write_text('id = "team"\ntitle = "チーム"\nprompt = """\n{missing}\n"""\n', encoding="utf-8")
     assert not dialog.import_template(str(broken))
-    assert "team.toml" in dialogs["warnings"][-1] and "{missing}" in dialogs["warnings"][-1]
+    assert "team.toml" in previews[-1] and "{missing}" in previews[-1]
     assert "team" not in store.ids()
 
 

@@ -66,13 +66,18 @@ def test_ai_notice_can_be_left_out_and_speaks_english(tmp_path: Path) -> None:
     assert english.endswith("checked by the person in charge.")
 
 
-def test_letterhead_keeps_its_content_and_header(tmp_path: Path) -> None:
+def test_letterhead_keeps_its_header_and_its_body_only_when_seen(tmp_path: Path) -> None:
     base = docx.Document()
     base.sections[0].header.paragraphs[0].text = "○○市役所"
     base.add_paragraph("レターヘッドの本文")
     base_path = tmp_path / "letterhead.docx"
     base.save(base_path)
     blocks = read_document(write_text(tmp_path / "out.docx", "追加した本文", letterhead=base_path)).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (HEADER, "○○市役所"), ("paragraph", "追加した本文"), ("paragraph", NOTICE_JA),
+    ]
+    blocks = read_document(write_text(tmp_path / "seen.docx", "追加した本文", letterhead=base_path,
+                                      letterhead_body=True)).blocks
     assert [(b.kind, b.text) for b in blocks] == [
         (HEADER, "○○市役所"), ("paragraph", "レターヘッドの本文"), ("paragraph", "追加した本文"), ("paragraph", NOTICE_JA),
     ]

@@ -434,7 +434,8 @@ class DraftPane(DraftKeeping, QWidget):
         try:
             write_text(target, text, title=template.title_for(self.lang) if template else "",
                        ai_notice=self.ai_notice_box.isChecked(),
-                       letterhead=template.letterhead_path() if template else None)
+                       letterhead=template.letterhead_path() if template else None,
+                       letterhead_body=bool(template and template.letterhead_body))
         except (DocumentError, OSError, ValueError) as exc:  # ValueError: text Word cannot hold
             QMessageBox.warning(self, self.tr("Cannot save"), describe(exc))
             return False
