@@ -1,34 +1,46 @@
-"""``fumi draft --template ID --field NAME=VALUE|@FILE ... [-o OUT]``: a draft from a template.
+"""``fumi draft --template ID --field NAME=VALUE|@FILE ... [--show-prompt] [-o OUT]``: a draft from a template.
 
 The same job as the window's drafting pane. ``@FILE`` reads the value from a
 document (.docx .txt .md .pdf, any Japanese text encoding); ``@@text`` is the
 literal ``@text``. Everything is checked before the model is loaded: an unknown
 template or field, or a missing required field, is exit 2 naming it; an
 unreadable file is exit 4. Without ``-o`` the draft streams to stdout.
+
+``--show-prompt`` prints the messages the model would get (each role, then its
+text; with ``--json`` one JSON document ``{"template", "messages": [{"role",
+"content"}]}``) and exits 0 without loading a model: for template authors and
+reviewers. The organisation's name comes from the settings.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, read_input_document, run_job, write_result
 from desktop.settings import Paths, Settings
-from desktop.templates import LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, field_values
 from desktop.messages import describe
+from desktop.templates import (
+    DEFAULT_LENGTH, LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, build_messages, field_values,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--template", required=True, metavar="ID", help="template id (see `fumi templates`)")
     parser.add_argument("--field", action="append", default=[], metavar="NAME=VALUE|@FILE",
                         help="a field's value, or @FILE to read it from a document; repeat for each field")
-    parser.add_argument("--length", choices=list(LENGTHS), default="medium", help="length of the draft")
+    parser.add_argument("--length", choices=list(LENGTHS), default=DEFAULT_LENGTH,
+                        help="length of the draft; 'template' (default) keeps the template's own")
     parser.add_argument("--tone", choices=list(TONES), default="auto", help="desu (です・ます) or dearu (である)")
     parser.add_argument("--manner", choices=list(MANNERS), default="auto", help="polite or concise")
     parser.add_argument("--max-tokens", type=int, metavar="N", help="longest reply, in tokens")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, for repeatable drafts")
+    parser.add_argument("--show-prompt", action="store_true",
+                        help="print the messages the model would get, without loading it")
+    parser.add_argument("--json", action="store_true", help="with --show-prompt: one JSON document on stdout")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
     add_common_options(parser)
 
@@ -41,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
         field_values(template, fields)  # check before the model is loaded
     except MissingFieldError as exc:
         raise CliError(exitcodes.USAGE, f"必須の入力項目 {exc.name}（{exc.label}）がありません: --field {exc.name}=...") from None
+    organisation = str(Settings.load(paths).get("organisation") or "")
+    if args.show_prompt:
+        return _show_prompt(template, fields, args, organisation)
     out = args.output if args.output and args.output != "-" else None
     if out and Path(out).suffix.lower() not in (".docx", ".txt", ".md"):
         raise CliError(exitcodes.USAGE, f"出力ファイルの拡張子は .docx .txt .md のいずれかにしてください: {out}")
@@ -50,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         options["max_tokens"] = args.max_tokens
     if args.seed is not None:
         options["seed"] = args.seed
-    inputs = {"template": template.to_dict(), "fields": fields}
+    inputs = {"template": template.to_dict(), "fields": fields, "organisation": organisation}
 
     session, _facts = open_engine(args)
     with session:
@@ -63,6 +78,18 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return exitcodes.OK
     _write(result.text, out, template, paths)
+    return exitcodes.OK
+
+
+def _show_prompt(template: Template, fields: dict[str, str], args: argparse.Namespace, organisation: str) -> int:
+    messages = build_messages(template, fields, length=args.length, tone=args.tone, manner=args.manner,
+                              organisation=organisation)
+    if args.json:
+        json.dump({"template": template.id, "messages": messages}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return exitcodes.OK
+    for item in messages:
+        sys.stdout.write(f"--- {item['role']} ---\n{item['content']}\n\n")
     return exitcodes.OK
 
 

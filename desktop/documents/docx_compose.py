@@ -2,7 +2,7 @@
 
 Line by line: ``#``…``######`` headings become Heading 1–6, ``-``/``*``/``・``
 bullets become List Bullet (List Bullet 2/3 when indented), ``| a | b |``
-lines become a table (separator lines skipped), ``**bold**`` becomes a bold
+lines (or ``｜a｜b｜``) become a table (separator lines skipped), ``**bold**`` becomes a bold
 run, every other line its own paragraph. A blank line becomes one empty
 paragraph (runs of blank lines collapse to one) so the author's spacing
 survives. Every run gets ``w:eastAsia`` and ascii/hAnsi fonts; so do the
@@ -41,7 +41,7 @@ def prepare_document(document: Any, fonts: FontChoice, *, fresh: bool) -> None:
 
 def add_markdown(document: Any, text: str, fonts: FontChoice) -> None:
     """Append ``text`` (Markdown-ish) to ``document`` as paragraphs, lists and tables."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    lines = [_ascii_table_row(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")]
     index = 0
     previous_blank = False
     while index < len(lines):
@@ -138,6 +138,15 @@ def _style(document: Any, name: str) -> Any | None:
         return document.styles[name]
     except KeyError:
         return None
+
+
+def _ascii_table_row(line: str) -> str:
+    """A row written with full-width bars (｜a｜b｜), which models sometimes write for Japanese
+    text, as the Markdown row ``| a | b |``; any other line unchanged."""
+    stripped = line.strip()
+    if len(stripped) >= 2 and stripped[0] == "｜" and stripped[-1] == "｜":
+        return stripped.replace("｜", "|")
+    return line
 
 
 def _is_table_line(line: str) -> bool:

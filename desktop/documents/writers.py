@@ -36,18 +36,20 @@ from .model import FOOTER, HEADER, HEADING, LIST_ITEM, TABLE_CELL, Block, Docume
 from .plaintext import parse_text, render_layout
 from .readers import _read_checked, decode_text_file, open_docx_bytes
 
+#: The note on the use of AI. It states only what the app knows: that generative AI was used.
+#: It never claims a check by a person, which the app cannot know happened (issue #20).
 _AI_NOTICES = {
-    "ja": "※この文書は AI の支援を受けて作成しました。内容は担当者が確認しています。",
-    "en": "* This document was prepared with the assistance of AI. Its content has been checked by the person in charge.",
-    "zh-Hans": "※本文件在人工智能（AI）的辅助下编写，内容已由负责人确认。",
-    "zh-Hant": "※本文件在人工智慧（AI）的輔助下撰寫，內容已由負責人確認。",
-    "ko": "※이 문서는 AI의 지원을 받아 작성되었습니다. 내용은 담당자가 확인했습니다.",
+    "ja": "※この文書の作成に当たっては、生成AIを利用しています。",
+    "en": "* Generative AI was used in preparing this document.",
+    "zh-Hans": "※本文件在编写过程中使用了生成式人工智能（AI）。",
+    "zh-Hant": "※本文件在撰寫過程中使用了生成式人工智慧（AI）。",
+    "ko": "※이 문서는 작성 과정에서 생성형 AI를 활용했습니다.",
 }
 _TEXT_SUFFIXES = (".txt", ".md")
 
 
 def ai_notice_text(lang: str | None = "ja") -> str:
-    """The 'prepared with AI assistance' line in ``lang`` (ja, en, zh-Hans, zh-Hant, ko; others: English)."""
+    """The note on the use of AI in ``lang`` (ja, en, zh-Hans, zh-Hant, ko; others: English)."""
     if lang in _AI_NOTICES:
         return _AI_NOTICES[lang]
     return _AI_NOTICES["ja"] if not lang else _AI_NOTICES["en"]

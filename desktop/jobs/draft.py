@@ -4,8 +4,9 @@ inputs:
   ``template``  the whole template as plain data (``Template.to_dict()``); the UI or
                 the command line resolved it, so the engine needs no template files
   ``fields``    {field name: text}; a document field holds the document's text
+  ``organisation``  the organisation's name from the settings (``{organisation}``)
 options:
-  ``length``    short | medium | long (reply budget and an instruction)
+  ``length``    template (the default: the template's own length) | short | medium | long
   ``tone``      auto | desu | dearu;  ``manner``  auto | polite | concise
   ``max_tokens`` overrides the length's budget; ``temperature`` the template's; ``seed``
   ``continue_from``  text already produced: the model continues it (``assistant_prefix``)
@@ -22,8 +23,7 @@ from typing import Any
 from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message
 from desktop.contracts import ChatModel, JobError
 from desktop.messages import current_language, message
-from desktop.templates import LENGTHS, MissingFieldError, Template, TemplateError, build_messages
-from desktop.templates.render import DEFAULT_LENGTH
+from desktop.templates import DEFAULT_LENGTH, MissingFieldError, Template, TemplateError, build_messages, reply_budget
 
 DEFAULT_TEMPERATURE = 0.7
 #: The smallest reply worth starting; below it the input is too long for the context.
@@ -41,17 +41,21 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
         messages = build_messages(
             template, fields, length=length,
             tone=str(options.get("tone") or "auto"), manner=str(options.get("manner") or "auto"),
+            organisation=str(inputs.get("organisation") or ""),
         )
     except MissingFieldError as exc:
         raise JobError(BAD_INPUT, str(exc)) from None
 
     prefix = str(options.get("continue_from") or "")
-    wanted = int(options.get("max_tokens") or LENGTHS.get(length, LENGTHS[DEFAULT_LENGTH]).max_tokens)
+    follow = str(fields.get(template.reply_follows) or "") if template.reply_follows else ""
+    wanted = int(options.get("max_tokens") or reply_budget(template, length, model.count_tokens(follow) if follow else 0))
     max_tokens = _fit_reply(model, template, fields, messages, prefix, wanted)
     temperature = options.get("temperature")
     if temperature is None:
         temperature = template.temperature if template.temperature is not None else DEFAULT_TEMPERATURE
 
+    if template.draft_mark and not prefix:
+        yield Delta(text=f"{template.draft_mark}\n\n")
     for piece in model.stream_chat(
         messages, max_tokens=max_tokens, temperature=float(temperature),
         assistant_prefix=prefix, seed=options.get("seed"),

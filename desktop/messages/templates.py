@@ -78,6 +78,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: the id \"{id}\" is that of a built-in template. Change the file's id, then import it.",
     },
     "templates.missing_field": {"ja": "「{label}」（{name}）を入力してください。", "en": "Please fill in \"{label}\" ({name})."},
+    "templates.field_weekday": {"ja": "{position}の「weekday」は true か false にしてください。",
+                                "en": "{position}: \"weekday\" must be true or false."},
+    "templates.bad_reply_tokens": {"ja": "{where}「reply_tokens」は {low} から {high} の整数にしてください。",
+                                   "en": "{where}\"reply_tokens\" must be a whole number from {low} to {high}."},
+    "templates.bad_reply_follows": {"ja": "{where}「reply_follows」の {name} に当たる入力項目がありません。",
+                                    "en": "{where}\"reply_follows\" names {name}, but there is no such field."},
     # -- sharing a template (issue #19): the letterhead rule, the limits, import and export
     "templates.letterhead_not_bare": {
         "ja": "{where}「letterhead」には、テンプレートと同じフォルダーにある .docx のファイル名だけを書いてください"

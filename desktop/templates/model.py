@@ -46,9 +46,14 @@ PLACEHOLDER_PATTERN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 _TOP_KEYS = {
     "id", "pane", "kind", "title", "description", "output", "letterhead",
-    "system", "prompt", "fields", "temperature",
+    "system", "prompt", "fields", "temperature", "reply_tokens", "reply_follows", "draft_mark",
 }
-_FIELD_KEYS = {"name", "label", "kind", "required", "default", "help", "choices"}
+_FIELD_KEYS = {"name", "label", "kind", "required", "default", "help", "choices", "weekday"}
+#: Placeholders the app fills in itself (``render.build_messages``), usable without a field:
+#: ``{organisation}`` is the organisation's name from the settings (市, 区, 町村, 都...).
+APP_PLACEHOLDERS = ("organisation",)
+#: Bounds of ``reply_tokens``: the reply budget a template asks for.
+REPLY_TOKENS_RANGE = (64, 8192)
 
 
 class TemplateError(ValueError):
@@ -74,6 +79,8 @@ class Field:
     default: str = ""
     help: dict[str, str] = field(default_factory=dict)
     choices: list[str] = field(default_factory=list)
+    #: A date field whose value gets its day of the week: 令和7年4月4日（金）.
+    weekday: bool = False
 
     def label_for(self, lang: str = "ja") -> str:
         return _pick(self.label, lang) or self.name
@@ -90,6 +97,8 @@ class Field:
             data["help"] = dict(self.help)
         if self.choices:
             data["choices"] = list(self.choices)
+        if self.weekday:
+            data["weekday"] = True
         return data
 
 
@@ -108,6 +117,12 @@ class Template:
     output: str = "prose"
     letterhead: str = ""
     temperature: float | None = None
+    #: The reply budget in tokens when the length is "as the template says" (None: the default).
+    reply_tokens: int | None = None
+    #: A field whose text the reply re-writes in full (校正): the budget grows with its length.
+    reply_follows: str = ""
+    #: A line put above every draft of this template, e.g. 【答弁案】 for a draft only.
+    draft_mark: str = ""
     source: str = "user"
     path: Path | None = None
     #: Whether the letterhead's body text goes into exports: only once the user has seen it
@@ -153,6 +168,12 @@ class Template:
             data["letterhead"] = self.letterhead
         if self.temperature is not None:
             data["temperature"] = self.temperature
+        if self.reply_tokens is not None:
+            data["reply_tokens"] = self.reply_tokens
+        if self.reply_follows:
+            data["reply_follows"] = self.reply_follows
+        if self.draft_mark:
+            data["draft_mark"] = self.draft_mark
         return data
 
     @classmethod
@@ -353,9 +374,23 @@ def _build(data: dict[str, Any], *, source: str, path: Path | None, text: str | 
                                 line=line, key=f"fields.{item.name}")
         seen.add(item.name)
 
+    reply_tokens = data.get("reply_tokens")
+    low, high = REPLY_TOKENS_RANGE
+    if reply_tokens is not None and (isinstance(reply_tokens, bool) or not isinstance(reply_tokens, int)
+                                     or not low <= reply_tokens <= high):
+        line = locate.key_line("reply_tokens")
+        raise TemplateError(message("templates.bad_reply_tokens", where=_where(line), low=low, high=high),
+                            line=line, key="reply_tokens")
+    reply_follows = _string(data, "reply_follows", locate).strip()
+    if reply_follows and reply_follows not in seen:
+        line = locate.key_line("reply_follows")
+        raise TemplateError(message("templates.bad_reply_follows", where=_where(line), name=reply_follows),
+                            line=line, key="reply_follows")
+    draft_mark = _string(data, "draft_mark", locate).strip()
+
     for key, body in (("system", system), ("prompt", prompt)):
         for name in placeholders(body):
-            if name not in seen:
+            if name not in seen and name not in APP_PLACEHOLDERS:
                 line = _placeholder_line(text, name)
                 known = "、".join(sorted(seen)) or message("templates.none")
                 raise TemplateError(message("templates.unknown_placeholder", where=_where(line), key=key, name=name,
@@ -365,6 +400,7 @@ def _build(data: dict[str, Any], *, source: str, path: Path | None, text: str | 
         id=template_id, title=title, prompt=prompt, description=description, pane=pane, kind=kind,
         fields=fields, system=system, output=output, letterhead=letterhead,
         temperature=float(temperature) if temperature is not None else None,
+        reply_tokens=reply_tokens, reply_follows=reply_follows, draft_mark=draft_mark,
         source=source if source in SOURCES else "user", path=path,
     )
 
@@ -419,5 +455,8 @@ def _build_field(raw: Any, index: int, locate: _Locator) -> Field:
     except TemplateError as exc:
         raise TemplateError(message("templates.field_text", position=position, message=exc.message),
                             line=line, key=key) from None
+    weekday = raw.get("weekday", False)
+    if not isinstance(weekday, bool):
+        raise TemplateError(message("templates.field_weekday", position=position), line=line, key=key)
     return Field(name=name, label=label, kind=kind, required=required, default=default,
-                 help=help_text, choices=list(choices))
+                 help=help_text, choices=list(choices), weekday=weekday)

@@ -33,32 +33,43 @@ class Choice:
     max_tokens: int = 0
 
 
-#: length option -> reply budget and an instruction.
+#: length option -> reply budget and an instruction. "template" adds no instruction: every
+#: template states its own length, and its budget comes from ``reply_budget``. An explicit
+#: length is the user's choice, so it says that it overrides the template's.
 LENGTHS: dict[str, Choice] = {c.key: c for c in (
-    Choice("short", "短め", "Short", "全体で400字程度までに、要点を絞って短くまとめてください。", 384),
-    Choice("medium", "標準", "Medium", "全体で800字程度を目安にしてください。", 768),
-    Choice("long", "長め", "Long", "全体で1600字程度を目安に、必要な事項を漏れなく詳しく書いてください。", 1536),
+    Choice("template", "テンプレートどおり", "As the template says", "", 0),
+    Choice("short", "短め", "Short",
+           "分量はテンプレートの指定より短く、全体で400字程度までに要点を絞ってください。", 512),
+    Choice("medium", "標準", "Medium", "分量はテンプレートの指定に代えて、全体で800字程度を目安にしてください。", 1024),
+    Choice("long", "長め", "Long",
+           "分量はテンプレートの指定に代えて、全体で1600字程度を目安に、必要な事項を漏れなく書いてください。", 2048),
 )}
-DEFAULT_LENGTH = "medium"
+DEFAULT_LENGTH = "template"
+#: The reply budget of a template that names none (tokens; about one Japanese character each).
+DEFAULT_REPLY_TOKENS = 1024
 
 #: tone option (文体) -> instruction; "auto" leaves it to the template.
 TONES: dict[str, Choice] = {c.key: c for c in (
-    Choice("auto", "おまかせ", "Template default", ""),
+    Choice("auto", "テンプレートどおり", "As the template says", ""),
     Choice("desu", "です・ます調", "Polite form (desu/masu)", "文体は「です・ます」調で統一してください。"),
     Choice("dearu", "である調", "Plain form (de aru)", "文体は「である」調で統一してください。"),
 )}
 
-#: manner option (調子) -> instruction; "auto" leaves it to the template.
+#: manner option (書きぶり) -> instruction; "auto" leaves it to the template.
 MANNERS: dict[str, Choice] = {c.key: c for c in (
-    Choice("auto", "おまかせ", "Template default", ""),
+    Choice("auto", "テンプレートどおり", "As the template says", ""),
     Choice("polite", "丁寧", "Courteous", "相手に配慮した丁寧な言い回しにしてください。"),
     Choice("concise", "簡潔", "Concise", "前置きや重複を省き、簡潔に書いてください。"),
 )}
 
+#: What each output shape asks of the model: only markup the exporters read (``docx_compose``:
+#: plain lines stay lines; ``| a | b |`` rows with a ``|---|`` separator become a Word table).
 _OUTPUT_INSTRUCTIONS = {
     "prose": "",
-    "sections": "見出しごとに分けて書いてください。見出しは「1 見出し」のように番号を付けた行にしてください。",
-    "table": "表の形で整理してください。各行は「項目｜内容」のように全角の縦線で区切ってください。",
+    "sections": "見出しは、指示された構成の番号と名前のとおりに1行で書き、その下に内容を書いてください。"
+                "「#」などの記号は付けないでください。",
+    "table": "表はMarkdown形式で書いてください。1行目に「| 列名 | 列名 |」の見出し行、2行目に「|---|---|」の区切り行を置き、"
+             "各行を半角の縦線「|」で区切ってください。",
 }
 
 _COMMON_RULES = (
@@ -101,7 +112,8 @@ NOT_GIVEN = "（未記入）"
 
 def field_values(template: Template, given: Mapping[str, Any], *, today: _dt.date | None = None) -> dict[str, str]:
     """Every field's value: what was given (outer blank lines dropped), else the default,
-    else ``NOT_GIVEN``. Dates become 令和 dates; the default "today" is ``today``.
+    else ``NOT_GIVEN``. Dates become 元号 dates (with the weekday where the field asks for
+    it); the default "today" is ``today``.
 
     Raises ``MissingFieldError`` for the first required field left empty.
     """
@@ -112,13 +124,36 @@ def field_values(template: Template, given: Mapping[str, Any], *, today: _dt.dat
         if not value.strip():
             value = item.default
         if item.kind == "date" and value:
-            value = japanese_date(today or _dt.date.today()) if value == "today" else japanese_date(value)
+            day = (today or _dt.date.today()) if value == "today" else value
+            value = japanese_date(day, weekday=item.weekday)
         if not value.strip():
             if item.required:
                 raise MissingFieldError(item.name, item.label_for("ja"))
             value = NOT_GIVEN
         values[item.name] = value
     return values
+
+
+#: What ``{organisation}`` becomes when the setting is empty: a blank to fill in, as for any unknown fact.
+ORGANISATION_UNSET = "【団体名】"
+
+
+def app_values(organisation: str = "") -> dict[str, str]:
+    """The placeholders the app fills in itself (``model.APP_PLACEHOLDERS``)."""
+    return {"organisation": organisation.strip() or ORGANISATION_UNSET}
+
+
+def reply_budget(template: Template, length: str, follow_tokens: int = 0) -> int:
+    """The reply budget in tokens: the chosen length's, or for "template" the template's own
+    (``reply_tokens``, else ``DEFAULT_REPLY_TOKENS``), raised for a template that re-writes a
+    field in full (``reply_follows``) to 1.25× that field's ``follow_tokens`` plus room for notes."""
+    choice = LENGTHS.get(length, LENGTHS[DEFAULT_LENGTH])
+    if choice.max_tokens:
+        return choice.max_tokens
+    budget = template.reply_tokens or DEFAULT_REPLY_TOKENS
+    if template.reply_follows and follow_tokens:
+        budget = max(budget, int(follow_tokens * 1.25) + 512)
+    return budget
 
 
 def style_instructions(template: Template, *, length: str = DEFAULT_LENGTH, tone: str = "auto", manner: str = "auto") -> str:
@@ -139,16 +174,19 @@ def build_messages(
     manner: str = "auto",
     check_required: bool = True,
     today: _dt.date | None = None,
+    organisation: str = "",
 ) -> list[dict[str, str]]:
-    """The system and user messages for ``template`` filled with ``given`` field values.
+    """The system and user messages for ``template`` filled with ``given`` field values and
+    ``organisation`` (the setting; ``{organisation}`` in the template).
 
     The same inputs always give exactly the same messages (so that a
     regenerate reuses the engine's cached prompt).
     """
+    values = app_values(organisation)
     if check_required:
-        values = field_values(template, given, today=today)
+        values.update(field_values(template, given, today=today))
     else:
-        values = {f.name: (str(given.get(f.name) or "") or f.default or NOT_GIVEN) for f in template.fields}
+        values.update({f.name: (str(given.get(f.name) or "") or f.default or NOT_GIVEN) for f in template.fields})
     system = substitute(template.system, values).strip()
     rules = style_instructions(template, length=length, tone=tone, manner=manner)
     system = f"{system}\n\n{rules}" if system else rules
@@ -158,8 +196,14 @@ def build_messages(
     ]
 
 
-def japanese_date(value: str | _dt.date) -> str:
-    """A date in the official style: 令和7年4月1日 (元年 for the first year).
+_WEEKDAYS = "月火水木金土日"
+#: (first day, era) newest first: 令和 from 2019-05-01, 平成 from 1989-01-08, 昭和 from 1926-12-25.
+_ERAS = ((_dt.date(2019, 5, 1), "令和"), (_dt.date(1989, 1, 8), "平成"), (_dt.date(1926, 12, 25), "昭和"))
+
+
+def japanese_date(value: str | _dt.date, *, weekday: bool = False) -> str:
+    """A date in the official style: 令和7年4月1日 (元年 for the first year; 平成 and 昭和 before;
+    西暦 before 昭和), with ``weekday`` 令和7年4月1日（火）.
 
     Accepts a ``date`` or an ISO text (2025-04-01, 2025/4/1); any other text is
     returned unchanged (the user may have typed 令和7年4月1日 already).
@@ -172,11 +216,11 @@ def japanese_date(value: str | _dt.date) -> str:
             value = _dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         except ValueError:
             return value.strip()
-    if value >= _dt.date(2019, 5, 1):
-        era, year = "令和", value.year - 2018
-    elif value >= _dt.date(1989, 1, 8):
-        era, year = "平成", value.year - 1988
-    else:
-        return f"{value.year}年{value.month}月{value.day}日"
-    year_text = "元" if year == 1 else str(year)
-    return f"{era}{year_text}年{value.month}月{value.day}日"
+    suffix = f"（{_WEEKDAYS[value.weekday()]}）" if weekday else ""
+    for start, era in _ERAS:
+        if value >= start:
+            year = value.year - start.year + 1
+            year_text = "元" if year == 1 else str(year)
+            return f"{era}{year_text}年{value.month}月{value.day}日{suffix}"
+    return f"{value.year}年{value.month}月{value.day}日{suffix}"
+

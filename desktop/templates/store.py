@@ -24,7 +24,7 @@ from .model import Template, TemplateError, load_template_file
 log = logging.getLogger(__name__)
 
 #: The order of the groups in the template list; other kinds follow, in order of appearance.
-KIND_ORDER = ("文書", "メール", "広報", "校正・点検")
+KIND_ORDER = ("文書", "メール", "広報・広聴", "挨拶・式辞", "校正・点検")
 #: In the user folder: letterhead file name -> SHA-256 of the letterhead whose body text the user
 #: saw in the import preview and accepted.
 ACCEPTED_FILE = "letterheads-accepted.json"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-_TOP_ORDER = ("id", "pane", "kind", "title", "description", "output", "letterhead", "temperature")
-_FIELD_ORDER = ("name", "label", "kind", "required", "default", "choices", "help")
+_TOP_ORDER = ("id", "pane", "kind", "title", "description", "output", "letterhead", "temperature",
+              "reply_tokens", "reply_follows", "draft_mark")
+_FIELD_ORDER = ("name", "label", "kind", "required", "default", "choices", "weekday", "help")
 
 
 def _basic_string(text: str) -> str:

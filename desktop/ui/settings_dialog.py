@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -40,7 +41,8 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("models", ("model_folders", "threads", "context_size")),
     ("generation", ("temperature", "max_tokens")),
     ("display", ("language", "font_size")),
-    ("records", ("ai_notice", "history_enabled", "history_days")),
+    ("documents", ("organisation", "ai_notice")),
+    ("records", ("history_enabled", "history_days")),
 )
 
 
@@ -158,6 +160,7 @@ class SettingsDialog(QDialog):
             "models": self.tr("Models"),
             "generation": self.tr("Writing"),
             "display": self.tr("Display"),
+            "documents": self.tr("Documents"),
             "records": self.tr("Exports and history"),
         }
 
@@ -170,6 +173,7 @@ class SettingsDialog(QDialog):
             "max_tokens": self.tr("Longest answer"),
             "language": self.tr("Display language"),
             "font_size": self.tr("Font size"),
+            "organisation": self.tr("Organisation name"),
             "ai_notice": self.tr("Add a note that AI helped prepare exported documents"),
             "history_enabled": self.tr("Keep a history of runs"),
             "history_days": self.tr("Keep history for"),
@@ -183,6 +187,9 @@ class SettingsDialog(QDialog):
             "temperature": self.tr("Lower values give steadier, more predictable wording; higher values more varied."),
             "max_tokens": self.tr("The longest answer the model may write, in tokens (about one Japanese character each)."),
             "model_folders": self.tr("Extra folders to search for model files (.gguf)."),
+            "organisation": self.tr("The name every template writes for your organisation, e.g. a city, ward, town or "
+                                    "prefecture. Left empty, drafts show a blank to fill in."),
+            "ai_notice": self.tr("For documents that your office's guidelines say must state the use of generative AI."),
         }
         return tips.get(key, "")
 
@@ -222,6 +229,10 @@ class SettingsDialog(QDialog):
                 spin.setSpecialValueText(self.tr("Automatic"))
             spin.setValue(int(value))
             return spin
+        if option.type is str and not option.choices:
+            line = QLineEdit(str(value), parent)
+            line.setPlaceholderText(self.tr("e.g. XX City, XX Ward, XX Town, Tokyo"))
+            return line
         if option.choices:
             combo = QComboBox(parent)
             for choice in option.choices:
@@ -242,6 +253,8 @@ class SettingsDialog(QDialog):
                 result[key] = editor.value()
             elif isinstance(editor, QComboBox):
                 result[key] = editor.currentData()
+            elif isinstance(editor, QLineEdit):
+                result[key] = editor.text().strip()
         return result
 
     def apply(self) -> list[str]:

@@ -26,6 +26,7 @@ from desktop.engine.client import EngineClient
 from desktop.templates import (
     FIELD_KINDS, OUTPUT_SHAPES, Field, Template, TemplateError, TemplateStore, build_messages,
 )
+from desktop.templates.store import KIND_ORDER
 from desktop.ui.job_runner import JobRunner
 from desktop.ui.template_editing import TemplateEditing, sample_values
 from desktop.ui.widgets import NoticeBar, StreamingTextView
@@ -104,7 +105,7 @@ class TemplateEditorDialog(TemplateEditing, QDialog):
         self.description_en = QLineEdit(self)
         self.kind_box = QComboBox(self)
         self.kind_box.setEditable(True)
-        self.kind_box.addItems(["文書", "メール", "広報", "校正・点検"])
+        self.kind_box.addItems(list(KIND_ORDER))
         self.output_box = QComboBox(self)
         for key, label in zip(OUTPUT_SHAPES, (self.tr("Prose"), self.tr("Headed sections"), self.tr("Table")), strict=True):
             self.output_box.addItem(label, key)

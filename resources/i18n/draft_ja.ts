@@ -235,12 +235,12 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="305"/>
         <source>Add the “prepared with AI” line</source>
-        <translation>「AI を利用して作成」の注記を入れる</translation>
+        <translation>AI 利用の注記を入れる</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="307"/>
-        <source>Published documents must say that AI helped prepare them</source>
-        <translation>公開する文書には、AI を利用して作成したことを記載します</translation>
+        <source>For documents that your office&apos;s guidelines say must state the use of generative AI</source>
+        <translation>所属のガイドラインで生成AIの利用の明記が求められている文書で使います。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="382"/>

@@ -510,6 +510,31 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../desktop/ui/settings_dialog.py"/>
+        <source>Documents</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py"/>
+        <source>Organisation name</source>
+        <translation>団体名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py"/>
+        <source>The name every template writes for your organisation, e.g. a city, ward, town or prefecture. Left empty, drafts show a blank to fill in.</source>
+        <translation>すべてのテンプレートが使う団体名です（例: 〇〇市、〇〇区、〇〇町、東京都）。空欄のときは、下書きに【団体名】と入ります。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py"/>
+        <source>For documents that your office&apos;s guidelines say must state the use of generative AI.</source>
+        <translation>所属のガイドラインで生成AIの利用の明記が求められている文書で使います。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py"/>
+        <source>e.g. XX City, XX Ward, XX Town, Tokyo</source>
+        <translation>例: 〇〇市、〇〇区、〇〇町、東京都</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="102"/>
         <source>Settings</source>
         <translation>設定</translation>
@@ -587,7 +612,7 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="184"/>
         <source>The longest answer the model may write, in tokens (about one Japanese character each).</source>
-        <translation>モデルが書く回答の最大の長さです（トークン数。日本語ではおよそ1文字が1トークン）。</translation>
+        <translation>AI が一度に書く文章の上限です（トークン数。日本語ではおよそ1文字が1トークン）。下書きは、選んだ長さ（またはテンプレート）の上限に従います。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="185"/>
@@ -623,7 +648,7 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="173"/>
         <source>Add a note that AI helped prepare exported documents</source>
-        <translation>書き出した文書に「AI の支援を受けて作成」と記載する</translation>
+        <translation>AI 利用の注記を入れる</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="174"/>

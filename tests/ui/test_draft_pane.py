@@ -66,7 +66,7 @@ def test_without_a_model_running_is_disabled_with_a_hint(qtbot, context):
 def test_template_list_is_grouped_and_searchable(qtbot, context):
     pane = _pane(qtbot, context)
     groups = [pane.template_list.topLevelItem(i).text(0) for i in range(pane.template_list.topLevelItemCount())]
-    assert groups == ["文書", "メール", "広報", "校正・点検"]
+    assert groups == ["文書", "メール", "広報・広聴", "挨拶・式辞", "校正・点検"]
     pane.search.setText("メール")
     visible = [item.data(0, Qt.ItemDataRole.UserRole) for item in pane._template_items() if not item.isHidden()]
     assert set(visible) == {"business-email", "thanks-email"}
@@ -105,6 +105,7 @@ def test_draft_streams_stops_regenerates_continues_and_exports(qtbot, context, s
     _load(qtbot, context, slow_model, 4096)
     pane = _pane(qtbot, context)
     _fill_minutes(pane)
+    pane.length_box.setCurrentIndex(pane.length_box.findData("short"))  # a short reply keeps the test quick
     assert pane.run_button.isEnabled()
 
     # run with Ctrl+Enter from inside the form; the draft streams in
@@ -139,7 +140,8 @@ def test_draft_streams_stops_regenerates_continues_and_exports(qtbot, context, s
     assert pane.output.toPlainText().strip()
 
     # a draft cut at the length limit can be continued, with the text so far as the prefix
-    context.settings.set("max_tokens", 16)
+    options_for = pane.controller.options_for  # a tiny reply budget: the run is cut at the length limit
+    pane.controller.options_for = lambda *args: {**options_for(*args), "max_tokens": 16}
     pane.run_draft()
     qtbot.waitUntil(lambda: not pane.controller.running, timeout=60000)
     assert pane.controller.last_finish_reason == "length"

@@ -24,7 +24,7 @@ from desktop.documents.writers import (
 )
 from tests.support import doc_factory as factory
 
-NOTICE_JA = "※この文書は AI の支援を受けて作成しました。内容は担当者が確認しています。"
+NOTICE_JA = "※この文書の作成に当たっては、生成AIを利用しています。"
 DRAFT = "# 報告\n\n本文の **重要な** 点です。\n\n- 一つ目\n  - 二つ目\n\n| 項目 | 金額 |\n|---|---|\n| 人件費 | 100 |\n"
 
 
@@ -63,7 +63,9 @@ def test_ai_notice_can_be_left_out_and_speaks_english(tmp_path: Path) -> None:
     assert NOTICE_JA not in plain
     english = read_document(write_text(tmp_path / "en.docx", "Body", lang="en")).text()
     assert ai_notice_text("en") in english
-    assert english.endswith("checked by the person in charge.")
+    assert english.endswith("Generative AI was used in preparing this document.")
+    for lang in ("ja", "en", "zh-Hans", "zh-Hant", "ko"):  # states the use of AI, never a check it cannot know
+        assert not any(word in ai_notice_text(lang) for word in ("確認", "checked", "确认", "確認", "확인"))
 
 
 def test_letterhead_keeps_its_header_and_its_body_only_when_seen(tmp_path: Path) -> None:

@@ -26,14 +26,14 @@ def _run(model, inputs, options=None):
 def test_prompt_contains_the_fields_and_the_draft_streams() -> None:
     model = ScriptedModel("令和7年度第1回会議の議事録です。")
     events, result = _run(model, {"template": _minutes(), "fields": {
-        "meeting": "防災連絡会議", "notes": "避難所の備蓄を見直す。{x} はそのまま。", "date": "2025-04-01"}})
+        "meeting": "防災連絡会議", "notes": "避難所の備蓄を見直す。{x} はそのまま。", "date": "令和7年4月1日（火）午後2時〜3時"}})
     assert all(isinstance(e, Delta) for e in events)
     assert "".join(e.text for e in events) == "令和7年度第1回会議の議事録です。"
     assert result == {"finish_reason": "stop"}
     system, user = model.calls[0]
     assert system["role"] == "system" and "議事録" in system["content"]
     assert "防災連絡会議" in user["content"] and "避難所の備蓄を見直す。{x} はそのまま。" in user["content"]
-    assert "令和7年4月1日" in user["content"]
+    assert "日時: 令和7年4月1日（火）午後2時〜3時" in user["content"]
     assert model.options[0]["temperature"] == pytest.approx(0.3)  # the template's own
 
 
@@ -42,7 +42,7 @@ def test_length_and_tone_map_to_budget_and_instructions() -> None:
     _run(model, {"template": _minutes(), "fields": {"meeting": "m", "notes": "n"}},
          {"length": "short", "tone": "dearu", "manner": "concise"})
     _run(model, {"template": _minutes(), "fields": {"meeting": "m", "notes": "n"}}, {"length": "long", "tone": "desu"})
-    assert model.options[0]["max_tokens"] == 384 and model.options[1]["max_tokens"] == 1536
+    assert model.options[0]["max_tokens"] == 512 and model.options[1]["max_tokens"] == 2048
     assert "「である」調" in model.calls[0][0]["content"] and "簡潔" in model.calls[0][0]["content"]
     assert "「です・ます」調" in model.calls[1][0]["content"]
 
@@ -100,5 +100,5 @@ def test_reply_budget_shrinks_to_fit_the_context() -> None:
     model = ScriptedModel("x", n_ctx=2048)
     _run(model, {"template": _minutes(), "fields": {"meeting": "m", "notes": "長" * 1000}}, {"length": "long"})
     budget = model.options[0]["max_tokens"]
-    assert 64 <= budget < 1536
+    assert 64 <= budget < 2048
     assert model.count_chat_tokens(model.calls[0]) + budget <= 2048

@@ -276,7 +276,7 @@ def test_a_broken_user_file_does_not_hide_the_others(tmp_path: Path) -> None:
 def test_list_is_grouped_by_kind(tmp_path: Path) -> None:
     kinds = [t.kind for t in TemplateStore(tmp_path).templates]
     groups = [k for i, k in enumerate(kinds) if i == 0 or kinds[i - 1] != k]
-    assert groups == ["文書", "メール", "広報", "校正・点検"]
+    assert groups == ["文書", "メール", "広報・広聴", "挨拶・式辞", "校正・点検"]
 
 
 def test_from_dict_checks_like_parse() -> None:

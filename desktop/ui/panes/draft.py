@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.templates import LENGTHS, MANNERS, TONES, Template
+from desktop.templates import DEFAULT_LENGTH, LENGTHS, MANNERS, TONES, Template
 from desktop.messages import describe, language_choice
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
@@ -110,7 +110,7 @@ class DraftPane(DraftKeeping, QWidget):
             box.setMinimumContentsLength(4)  # narrow windows: the choice is cut, never the column
             for choice in choices.values():
                 box.addItem(choice.label_ja if self.lang == "ja" else choice.label_en, choice.key)
-        self.length_box.setCurrentIndex(self.length_box.findData("medium"))
+        self.length_box.setCurrentIndex(self.length_box.findData(DEFAULT_LENGTH))
         self.length_box.setToolTip(self.tr("Length of the draft"))
         self.tone_box.setToolTip(self.tr("Style: desu/masu or de aru"))
         self.manner_box.setToolTip(self.tr("Courteous or concise"))
@@ -169,7 +169,7 @@ class DraftPane(DraftKeeping, QWidget):
         self.export_button.setToolTip(self.tr("Save the draft as Word (.docx), text (.txt) or Markdown (.md) (Ctrl+S)"))
         self.ai_notice_box = QCheckBox(self.tr("Add the “prepared with AI” line"), self)
         self.ai_notice_box.setChecked(bool(self.context.settings.get("ai_notice")))
-        self.ai_notice_box.setToolTip(self.tr("Published documents must say that AI helped prepare them"))
+        self.ai_notice_box.setToolTip(self.tr("For documents that your office's guidelines say must state the use of generative AI"))
         output_header = QHBoxLayout()
         output_header.addWidget(output_label)
         output_header.addStretch(1)

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.templates import LENGTHS, MissingFieldError, Template, TemplateStore, field_values
+from desktop.templates import DEFAULT_LENGTH, MissingFieldError, Template, TemplateStore, field_values
 from desktop.ui.context import AppContext
 from desktop.ui.job_runner import GenerationController
 
@@ -59,18 +59,19 @@ class DraftController(GenerationController):
         return ""
 
     def options_for(self, length: str, tone: str, manner: str) -> dict[str, Any]:
-        options: dict[str, Any] = {"length": length, "tone": tone, "manner": manner}
-        options["max_tokens"] = min(LENGTHS[length].max_tokens, int(self._context.settings.get("max_tokens")))
-        return options
+        """The job's options. The reply budget is the length's own (for "template", the job takes
+        the template's), not the settings' "longest answer", so a chosen length is never cut short."""
+        return {"length": length, "tone": tone, "manner": manner}
 
-    def run(self, template: Template | None, fields: dict[str, str], *, length: str = "medium",
+    def run(self, template: Template | None, fields: dict[str, str], *, length: str = DEFAULT_LENGTH,
             tone: str = "auto", manner: str = "auto") -> bool:
         """Start a draft; False (with a message) when it cannot start."""
         problem = self.problem_with(template, fields)
         if problem:
             self.message.emit(problem)
             return False
-        inputs = {"template": template.to_dict(), "fields": dict(fields)}
+        inputs = {"template": template.to_dict(), "fields": dict(fields),
+                  "organisation": str(self._context.settings.get("organisation") or "")}
         return self._start(inputs, self.options_for(length, tone, manner), clear=True)
 
     def regenerate(self) -> bool:
