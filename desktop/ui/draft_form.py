@@ -189,7 +189,7 @@ class DateField(QWidget):
     def _update(self) -> None:
         on = self.enabled_box.isChecked()
         self.date_edit.setEnabled(on)
-        self.era_label.setText(japanese_date(self.value()) if on else self.tr("(not specified)"))
+        self.era_label.setText(japanese_date(self.value(), weekday=self.field.weekday) if on else self.tr("(not specified)"))
 
 
 class TemplateForm(QWidget):

@@ -375,9 +375,11 @@ class TemplateEditorDialog(TemplateEditing, QDialog):
             if key in texts:
                 self.fields_table.setItem(row, column, QTableWidgetItem(texts[key]))
         kind = QComboBox(self.fields_table)
-        kind.addItems(FIELD_KINDS)
-        kind.setCurrentText(item.kind)
-        kind.currentTextChanged.connect(lambda _text: self._edited())
+        names = (self.tr("One line"), self.tr("Several lines"), self.tr("Choice"), self.tr("Date"), self.tr("Document"))
+        for key, name in zip(FIELD_KINDS, names, strict=True):  # shown in the user's language, stored as the key
+            kind.addItem(name, key)
+        kind.setCurrentIndex(max(0, kind.findData(item.kind)))
+        kind.currentIndexChanged.connect(lambda _index: self._edited())
         self.fields_table.setCellWidget(row, COLUMNS.index("kind"), kind)
         required = QCheckBox(self.fields_table)
         required.setChecked(item.required)
@@ -395,7 +397,7 @@ class TemplateEditorDialog(TemplateEditing, QDialog):
             label = {k: v for k, v in (("ja", text("label_ja")), ("en", text("label_en"))) if v}
             data: dict[str, Any] = {
                 "name": text("name"), "label": label or {"ja": text("name")},
-                "kind": self.fields_table.cellWidget(row, COLUMNS.index("kind")).currentText(),
+                "kind": self.fields_table.cellWidget(row, COLUMNS.index("kind")).currentData(),
                 "required": self.fields_table.cellWidget(row, COLUMNS.index("required")).isChecked(),
                 "default": text("default"),
             }

@@ -316,6 +316,31 @@
 <context>
     <name>TemplateEditorDialog</name>
     <message>
+        <location filename="../../desktop/ui/template_editor.py"/>
+        <source>One line</source>
+        <translation>1行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_editor.py"/>
+        <source>Several lines</source>
+        <translation>複数行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_editor.py"/>
+        <source>Choice</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_editor.py"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_editor.py"/>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/template_editor.py" line="69"/>
         <source>Templates</source>
         <extracomment>Columns of the fields table.</extracomment>
