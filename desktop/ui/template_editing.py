@@ -81,7 +81,7 @@ class TemplateEditing:
         template = Template(
             id=self.store.unused_id("my-template"), title={"ja": self.tr("New template")}, kind="文書",
             prompt="次のメモをもとに文書を作成してください。\n\n{notes}",
-            system="あなたは市役所の職員として文書を作成します。",
+            system="あなたは{organisation}の職員として文書を作成します。\n分量は、800字程度にしてください。",
             fields=[Field(name="notes", label={"ja": "メモ", "en": "Notes"}, kind="document", required=True)],
         )
         self.template_list.clearSelection()
