@@ -30,7 +30,7 @@ from desktop.library.discovery import language_of
 from desktop.settings import Settings
 
 HEADERS = {
-    "ja": ("名前", "種類", "パラメータ", "量子化", "文脈長", "サイズ", "必要メモリ", "テンプレート", "問題"),
+    "ja": ("名前", "種類", "パラメーター数", "量子化", "コンテキスト長", "サイズ", "必要メモリ", "テンプレート", "問題"),
     "en": ("name", "arch", "params", "quant", "ctx", "size", "RAM", "template", "problem"),
 }
 VERDICTS = {

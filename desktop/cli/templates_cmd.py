@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return exitcodes.OK
     for template in store.templates:
-        source = "組み込み" if template.source == "builtin" else "ユーザー"
+        source = "組み込み" if template.source == "builtin" else "自作"
         print(f"{template.id}\t[{template.kind}] {template.title_for('ja')} / {template.title_for('en')}\t({source})")
         for item in template.fields:
             mark = "*" if item.required else " "

@@ -28,44 +28,44 @@ DEFAULT_LANGUAGE = "ja"
 MESSAGES: dict[str, dict[str, str]] = {
     # -- protocol error codes (desktop.engine.protocol)
     "model_missing": {
-        "ja": "モデルファイルが見つかりません。ファイルの場所をご確認ください。",
+        "ja": "モデルファイルが見つかりません。ファイルの場所を確認してください。",
         "en": "The model file was not found. Please check where it is.",
     },
     "model_corrupt": {
-        "ja": "モデルファイルが壊れているか、対応していない形式です。IT担当者にご確認ください。",
+        "ja": "モデルファイルが壊れているか、対応していない形式です。情報システム担当者に連絡してください。",
         "en": "The model file is damaged or in a format Fumi cannot use. Please ask your IT staff.",
     },
     "model_too_large": {
         "ja": "このモデルを読み込むにはメモリが足りません（必要: 約{need}、空き: 約{free}）。"
-              "小さいモデルを選ぶか、ほかのアプリを閉じてからお試しください。",
+              "小さいモデルを選ぶか、ほかのアプリを閉じてから、もう一度読み込んでください。",
         "en": "There is not enough memory for this model (needs about {need}, {free} free). "
               "Choose a smaller model or close other applications.",
     },
     "out_of_memory": {
-        "ja": "メモリが足りなくなりました。文脈の長さを短くするか、小さいモデルをお使いください。",
-        "en": "Fumi ran out of memory. Use a shorter context or a smaller model.",
+        "ja": "メモリが足りなくなりました。「設定」の「コンテキスト長」を小さくするか、より小さいモデルを選んでください。",
+        "en": "Fumi ran out of memory. Lower \"Context size\" in Settings, or choose a smaller model.",
     },
     "context_overflow": {
         "ja": "入力が長すぎて、このモデルでは一度に扱えません（{tokens} トークン、上限 {limit} トークン）。"
-              "文章を短くしてからお試しください。",
+              "文章を短くしてから、もう一度実行してください。",
         "en": "The input is too long for this model at once ({tokens} tokens, limit {limit}). "
               "Please shorten the text.",
     },
     "bad_input": {
-        "ja": "入力内容に問題があります。内容をご確認ください。",
+        "ja": "入力内容に問題があります。入力した内容を確認してください。",
         "en": "There is a problem with the input. Please check it.",
     },
     "cancelled": {
-        "ja": "中止しました。",
+        "ja": "停止しました。",
         "en": "Stopped.",
     },
     "engine_crashed": {
-        "ja": "文章を作る処理が予期せず止まりました。もう一度お試しください。"
-              "モデルは読み込み直す必要があります。",
-        "en": "The text engine stopped unexpectedly. Please try again; the model needs to be loaded again.",
+        "ja": "文章を作る処理が予期せず停止しました。入力した文章は残っています。"
+              "「モデル」画面でモデルを読み込み直してから、もう一度実行してください。",
+        "en": "The text engine stopped unexpectedly. Your text is kept. Load the model again on the Model page, then run it again.",
     },
     "internal": {
-        "ja": "予期しないエラーが起きました。繰り返し起きる場合はIT担当者にご連絡ください。",
+        "ja": "予期しないエラーが起きました。繰り返し起きる場合は、情報システム担当者に連絡してください。",
         "en": "An unexpected error occurred. If it happens again, please contact your IT staff.",
     },
     # -- the engine's other lines
@@ -74,18 +74,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No model is loaded. Please load a model first.",
     },
     "model_file_removed": {
-        "ja": "読み込んだモデルファイルが削除されました。モデルを選び直して、もう一度お試しください。",
+        "ja": "読み込んだモデルファイルが削除されました。モデルを選び直して、もう一度実行してください。",
         "en": "The loaded model file was deleted. Please choose a model again and retry.",
     },
     "model_file_changed": {
         "ja": "読み込んだ後にモデルファイルが変更されました。安全のため使用を止めました。"
-              "モデルを読み込み直して、もう一度お試しください。",
+              "モデルを読み込み直して、もう一度実行してください。",
         "en": "The model file was changed after it was loaded, so Fumi stopped using it. "
               "Please load the model again and retry.",
     },
     "chat_template_failed": {
         "ja": "このモデルファイルの会話の書式（チャットテンプレート）では、この依頼を整形できませんでした。"
-              "別のモデルをお使いください。",
+              "別のモデルを選んでください。",
         "en": "This model file's chat template cannot format this request. Please use another model.",
     },
     "unknown_job": {
@@ -94,13 +94,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chat_template_missing": {
         "ja": "このモデルファイルには会話の書式（チャットテンプレート）が含まれていないため、"
-              "標準の書式（{family}）を使います。出力が不自然な場合は別のモデルをお使いください。",
+              "標準の書式（{family}）を使います。出力が不自然な場合は別のモデルを選んでください。",
         "en": "This model file has no chat template, so a standard format ({family}) is used. "
               "If the output looks odd, use another model.",
     },
     "chat_template_unusable": {
         "ja": "このモデルファイルの会話の書式（チャットテンプレート）が使えないため、"
-              "標準の書式（{family}）を使います。出力が不自然な場合は別のモデルをお使いください。",
+              "標準の書式（{family}）を使います。出力が不自然な場合は別のモデルを選んでください。",
         "en": "This model file's chat template cannot be used, so a standard format ({family}) is used. "
               "If the output looks odd, use another model.",
     },
@@ -113,7 +113,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- the command line's own lines
     "model_not_found": {
-        "ja": "モデル「{name}」が見つかりません。`fumi models` で使えるモデルをご確認ください。",
+        "ja": "モデル「{name}」が見つかりません。`fumi models` で使えるモデルを確認してください。",
         "en": "Model \"{name}\" was not found. Run `fumi models` to see the models you can use.",
     },
     "using_model": {
@@ -121,19 +121,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Using the model {name} ({folder})",
     },
     "no_model": {
-        "ja": "モデルファイル（.gguf）が見つかりません。モデルのフォルダーに置いてから、もう一度お試しください。",
+        "ja": "モデルファイル（.gguf）が見つかりません。モデルのフォルダーに置いてから、もう一度実行してください。",
         "en": "No model file (.gguf) was found. Put one in the models folder and try again.",
     },
     "document_unreadable": {
-        "ja": "文書「{name}」を読み込めませんでした。ファイルの形式と内容をご確認ください。",
+        "ja": "文書「{name}」を読み込めませんでした。ファイルの形式と内容を確認してください。",
         "en": "The document \"{name}\" could not be read. Please check its format and contents.",
     },
     "output_unwritable": {
-        "ja": "「{name}」に保存できませんでした。保存先と書き込みの権限をご確認ください。",
+        "ja": "「{name}」に書き出せませんでした。書き出し先のフォルダーと書き込みの権限を確認してください。",
         "en": "Could not save to \"{name}\". Please check the folder and your permission to write there.",
     },
     "engine_stopped": {
-        "ja": "文章を作る処理を開始できませんでした。IT担当者にご連絡ください。",
+        "ja": "文章を作る処理を開始できませんでした。情報システム担当者に連絡してください。",
         "en": "The text engine could not be started. Please contact your IT staff.",
     },
     "selftest_ok": {

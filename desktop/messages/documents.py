@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "very large parts. Open it in Word and save it again, or split the document.",
     },
     "documents.took_too_long": {
-        "ja": "{name} の読み込みが {seconds} 秒で終わらなかったため中止しました。ファイルが壊れている可能性があります。",
+        "ja": "{name} の読み込みが {seconds} 秒で終わらなかったため停止しました。ファイルが壊れている可能性があります。",
         "en": "Reading {name} did not finish within {seconds} seconds and was stopped. The file may be damaged.",
     },
     "documents.reader_crashed": {
@@ -64,12 +64,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "documents.pdf_needs_crypto": {
         "ja": "{name} は暗号化（印刷・コピーの制限など）された PDF ですが、復号に必要な部品（{library}）が"
-              "この Fumi に入っていません。制限を解除した PDF を使うか、IT担当者にご連絡ください。",
+              "この Fumi に入っていません。制限を解除した PDF を使うか、情報システム担当者に連絡してください。",
         "en": "{name} is an encrypted PDF (e.g. printing or copying restricted), and the component needed to "
               "decrypt it ({library}) is missing from this Fumi. Use a copy without restrictions or contact your IT staff.",
     },
     "documents.missing_library": {
-        "ja": "{name} を読むのに必要な部品（{library}）がこの Fumi に入っていません。IT担当者にご連絡ください。",
+        "ja": "{name} を読むのに必要な部品（{library}）がこの Fumi に入っていません。情報システム担当者に連絡してください。",
         "en": "A component needed to read {name} ({library}) is missing from this Fumi. Please contact your IT staff.",
     },
     "documents.corrupt_docx": {

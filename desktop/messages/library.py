@@ -106,11 +106,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Estimated memory {estimate}; {available} available.",
     },
     "library.ram_tight": {
-        "ja": "メモリに余裕がありません（見積もり {estimate}、空き {available}）。ほかのアプリを閉じるか、コンテキストを小さくしてください。",
+        "ja": "メモリに余裕がありません（見積もり {estimate}、空き {available}）。ほかのアプリを閉じるか、コンテキスト長を小さくしてください。",
         "en": "Memory is tight (estimate {estimate}, available {available}). Close other applications or use a smaller context.",
     },
     "library.ram_too_large": {
-        "ja": "このモデルはメモリに収まりません（見積もり {estimate}、空き {available}）。より小さいモデルを選ぶか、コンテキストを小さくしてください。",
+        "ja": "このモデルはメモリに収まりません（見積もり {estimate}、空き {available}）。より小さいモデルを選ぶか、コンテキスト長を小さくしてください。",
         "en": "This model will not fit in memory (estimate {estimate}, available {available}). Choose a smaller model or context.",
     },
     "library.ram_unknown": {

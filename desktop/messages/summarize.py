@@ -44,8 +44,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The summary language \"{value}\" cannot be used (auto / ja / en).",
     },
     "summarize.context_too_small": {
-        "ja": "モデルのコンテキスト（{n_ctx} トークン）が小さすぎて要約できません。"
-              "コンテキストを大きくして読み込み直してください。",
+        "ja": "モデルのコンテキスト長（{n_ctx} トークン）が小さすぎて要約できません。"
+              "「コンテキスト長」を大きくして読み込み直してください。",
         "en": "The model's context ({n_ctx} tokens) is too small to summarize. "
               "Load the model again with a larger context.",
     },

@@ -19,7 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The segment to translate again was not found.",
     },
     "translate.segment_too_long": {
-        "ja": "段落が長すぎて、読み込んだモデルの文脈長に収まりません。文脈長を大きくしてもう一度お試しください。",
+        "ja": "段落が長すぎて、読み込んだモデルのコンテキスト長に収まりません。「コンテキスト長」を大きくして読み込み直してから、もう一度実行してください。",
         "en": "A paragraph is too long for the loaded model's context. Please use a larger context size.",
     },
 }

@@ -19,7 +19,7 @@
     <message>
         <location filename="../../desktop/ui/draft_form.py" line="111"/>
         <source>Paste the text here, drop a file, or use Open…</source>
-        <translation>ここに文章を貼り付けるか、ファイルをドロップするか、「開く…」を使ってください</translation>
+        <translation>文章を貼り付けるか、ファイルをドロップしてください（「開く…」からも選べます）。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/draft_form.py" line="113"/>
@@ -54,7 +54,7 @@
     <message>
         <location filename="../../desktop/ui/draft_form.py" line="171"/>
         <source>{count} characters</source>
-        <translation>{count}字</translation>
+        <translation>{count} 文字</translation>
     </message>
 </context>
 <context>
@@ -72,7 +72,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="90"/>
         <source>Already writing. Press Esc to stop.</source>
-        <translation>作成中です。止めるには Esc を押してください。</translation>
+        <translation>作成中です。止めるには Esc キーを押してください。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="94"/>
@@ -107,7 +107,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="160"/>
         <source>Stopped. The text so far is kept.</source>
-        <translation>停止しました。それまでの文章は残っています。</translation>
+        <translation>停止しました。ここまでの文章は残っています。</translation>
     </message>
 </context>
 <context>
@@ -120,7 +120,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="207"/>
         <source>Choose a template, fill in the form and let the model write a first draft. A person checks every draft before it is used.</source>
-        <translation>テンプレートを選び、項目を入力すると、AI が下書きを作ります。使う前に必ず人が内容を確認してください。</translation>
+        <translation>テンプレートを選び、項目を入力すると、AI が下書きを作ります。担当者が必ず内容を確認してから使ってください。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="215"/>
@@ -135,7 +135,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="223"/>
         <source>Make your own templates, or import one a colleague shared</source>
-        <translation>自分のテンプレートを作ったり、同僚が共有したものを読み込んだりできます</translation>
+        <translation>自分のテンプレートを作ったり、同僚が共有したものを取り込んだりできます</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="249"/>
@@ -145,7 +145,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="250"/>
         <source>Style: desu/masu or de aru</source>
-        <translation>文体:「です・ます」か「である」か</translation>
+        <translation>文体（です・ます調／である調）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="251"/>
@@ -165,7 +165,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="256"/>
         <source>Manner</source>
-        <translation>調子</translation>
+        <translation>書きぶり</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="263"/>
@@ -185,7 +185,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="267"/>
         <source>Stop (Esc); the text so far is kept</source>
-        <translation>停止（Esc）。それまでの文章は残ります</translation>
+        <translation>停止（Esc）。ここまでの文章は残ります</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="293"/>
@@ -230,7 +230,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="304"/>
         <source>Save the draft as Word (.docx), text (.txt) or Markdown (.md) (Ctrl+S)</source>
-        <translation>下書きを Word（.docx）・テキスト（.txt）・Markdown（.md）で保存します（Ctrl+S）</translation>
+        <translation>下書きを Word（.docx）・テキスト（.txt）・Markdown（.md）で書き出します（Ctrl+S）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="305"/>
@@ -255,7 +255,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="519"/>
         <source>Choose a model</source>
-        <translation>モデルを選ぶ</translation>
+        <translation>モデルを選択</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="523"/>
@@ -300,7 +300,7 @@
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="574"/>
         <source>Cannot save</source>
-        <translation>保存できません</translation>
+        <translation>書き出せません</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="577"/>
@@ -364,7 +364,7 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="94"/>
         <source>Import…</source>
-        <translation>インポート…</translation>
+        <translation>取り込み…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="95"/>
@@ -409,7 +409,7 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="135"/>
         <source>optional: a .docx beside the template file</source>
-        <translation>任意: テンプレートファイルと同じ場所の .docx</translation>
+        <translation>任意: テンプレートと同じフォルダーにある .docx のファイル名</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="138"/>
@@ -449,7 +449,7 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="145"/>
         <source>Temperature</source>
-        <translation>温度（ばらつき）</translation>
+        <translation>表現のばらつき（温度）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="146"/>
@@ -499,7 +499,7 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="155"/>
         <source>For the choice kind: the choices, separated by commas</source>
-        <translation>種類が choice のときの選択肢（カンマ区切り）</translation>
+        <translation>種類が「選択」のときの選択肢（「、」またはカンマで区切る）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="162"/>
@@ -529,7 +529,7 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="181"/>
         <source>The request, with {field_name} where a field&apos;s value goes</source>
-        <translation>AI への依頼文。入力項目の値を入れる所に {項目名} と書きます</translation>
+        <translation>AI への依頼文。入力項目の値を入れる所に、{notes} のように項目名（英字）を波かっこで囲んで書きます</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="184"/>
@@ -539,7 +539,7 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="186"/>
         <source>Prompt — write {name} where a field&apos;s value goes; {{ and }} for literal braces</source>
-        <translation>指示文 — 入力項目の値を入れる所に {項目名} と書きます（波かっこそのものは {{ と }}）</translation>
+        <translation>指示文 — 入力項目の値を入れる所に {notes} のように項目名（英字）を波かっこで囲んで書きます。{organisation} には設定の団体名が入ります（波かっこそのものは {{ と }}）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="192"/>
@@ -702,7 +702,7 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="611"/>
         <source>Import template</source>
-        <translation>テンプレートの読み込み</translation>
+        <translation>テンプレートの取り込み</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="620"/>
@@ -712,18 +712,18 @@
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="621"/>
         <source>You already have a template “{id}”. Replace it with the imported one?</source>
-        <translation>テンプレート「{id}」は既にあります。読み込むもので置き換えますか？</translation>
+        <translation>テンプレート「{id}」は既にあります。取り込むもので置き換えますか？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="627"/>
         <location filename="../../desktop/ui/template_editor.py" line="631"/>
         <source>Cannot import</source>
-        <translation>読み込めません</translation>
+        <translation>取り込めません</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="635"/>
         <source>Imported: {title}</source>
-        <translation>読み込みました: {title}</translation>
+        <translation>取り込みました: {title}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py" line="643"/>

@@ -16,7 +16,7 @@
     <message>
         <location filename="../../desktop/ui/autosave_controller.py" line="126"/>
         <source>Saved text from: {panes}</source>
-        <translation>保存されている文章: {panes}</translation>
+        <translation>自動保存されている文章: {panes}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/autosave_controller.py" line="127"/>
@@ -31,22 +31,22 @@
     <message>
         <location filename="../../desktop/ui/autosave_controller.py" line="146"/>
         <source>Unsaved results</source>
-        <translation>保存されていない出力</translation>
+        <translation>書き出していない結果</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/autosave_controller.py" line="147"/>
         <source>There are results that have not been saved. Quit anyway?</source>
-        <translation>保存されていない出力があります。終了しますか？</translation>
+        <translation>書き出していない結果があります。終了しますか？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/autosave_controller.py" line="150"/>
         <source>Not saved: {panes}</source>
-        <translation>保存されていないもの: {panes}</translation>
+        <translation>書き出していないもの: {panes}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/autosave_controller.py" line="152"/>
         <source>Quit without saving</source>
-        <translation>保存せずに終了</translation>
+        <translation>書き出さずに終了</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/autosave_controller.py" line="153"/>
@@ -134,12 +134,12 @@
     <message>
         <location filename="../../desktop/ui/history_view.py" line="183"/>
         <source>History is off: new runs are not kept.</source>
-        <translation>履歴の記録はオフです。新しい結果は保存されません。</translation>
+        <translation>履歴の記録はオフです。新しい結果は残しません。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/history_view.py" line="185"/>
         <source>Runs are kept on this PC for {days} days, then deleted.</source>
-        <translation>履歴はこの PC に {days}日間保存され、その後削除されます。</translation>
+        <translation>履歴はこのPCに{days}日間保存され、その後削除されます。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/history_view.py" line="214"/>
@@ -169,7 +169,7 @@
     <message>
         <location filename="../../desktop/ui/history_view.py" line="281"/>
         <source>Delete every run in the history? The text is erased from this PC and cannot be recovered.</source>
-        <translation>履歴をすべて削除しますか？文章はこの PC から消去され、復元できません。</translation>
+        <translation>履歴をすべて削除しますか？文章はこのPCから消去され、復元できません。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/history_view.py" line="299"/>

@@ -99,7 +99,7 @@
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="325"/>
         <source>Long</source>
-        <translation>詳しく</translation>
+        <translation>長め</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="329"/>
@@ -124,7 +124,7 @@
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="335"/>
         <source>Same as the document</source>
-        <translation>文書と同じ</translation>
+        <translation>原文と同じ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="335"/>
@@ -159,7 +159,7 @@
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="343"/>
         <source>Save the summary as .docx, .md or .txt (Ctrl+S)</source>
-        <translation>要約を .docx / .md / .txt で保存します（Ctrl+S）</translation>
+        <translation>要約を .docx / .md / .txt で書き出します（Ctrl+S）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="355"/>
@@ -239,7 +239,7 @@
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="488"/>
         <source>Saved: {name}</source>
-        <translation>保存しました: {name}</translation>
+        <translation>書き出しました: {name}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="500"/>
@@ -284,7 +284,7 @@
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="601"/>
         <source>About {tokens} tokens, {parts} parts</source>
-        <translation>約 {tokens} トークン・{parts} 分割</translation>
+        <translation>約 {tokens} トークン（{parts} 部分に分けて要約）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="646"/>
@@ -334,7 +334,7 @@
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="690"/>
         <source>Choose a model</source>
-        <translation>モデルを選ぶ</translation>
+        <translation>モデルを選択</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="695"/>

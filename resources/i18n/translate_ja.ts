@@ -11,7 +11,7 @@
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="44"/>
         <source>Terms that are always translated the same way. Only the terms that appear in a paragraph are given to the model with it; a translation that does not use a term is marked for checking.</source>
-        <translation>いつも同じ訳語で訳す用語です。段落に出てくる用語だけがその段落と一緒にモデルに渡され、訳語が使われていない訳文には確認の印が付きます。</translation>
+        <translation>訳語を統一したい用語を登録します。翻訳のときは、各段落に含まれる用語だけを AI に渡します。登録した訳語が使われていない段落には、確認の印が付きます。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="49"/>
@@ -31,7 +31,7 @@
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="53"/>
         <source>Note</source>
-        <translation>メモ</translation>
+        <translation>備考</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="59"/>
@@ -46,7 +46,7 @@
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="61"/>
         <source>Import…</source>
-        <translation>読み込み…</translation>
+        <translation>取り込み…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="62"/>
@@ -76,7 +76,7 @@
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="156"/>
         <source>Import glossary</source>
-        <translation>用語集の読み込み</translation>
+        <translation>用語集の取り込み</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="157"/>
@@ -86,12 +86,12 @@
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="163"/>
         <source>Cannot import</source>
-        <translation>読み込めません</translation>
+        <translation>取り込めません</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="174"/>
         <source>Imported {count} terms from {name}.</source>
-        <translation>{name} から {count} 語を読み込みました。</translation>
+        <translation>{name} から {count} 語を取り込みました。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/glossary_editor.py" line="181"/>
@@ -193,7 +193,7 @@
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="74"/>
         <source>Translate documents on this PC, keeping their layout and the office glossary. A person checks every translation before it is used.</source>
-        <translation>文書のレイアウトと用語集を保ったまま、このパソコンの中で翻訳します。訳文は必ず人が確認してから使ってください。</translation>
+        <translation>文書のレイアウトを保ったまま、用語集の訳語に沿って、このPCの中で翻訳します。担当者が必ず訳文を確認してから使ってください。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="80"/>
@@ -203,12 +203,12 @@
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="81"/>
         <source>Open a .docx, .txt, .md or .pdf file (Ctrl+O)</source>
-        <translation>.docx・.txt・.md・.pdf ファイルを開きます (Ctrl+O)</translation>
+        <translation>.docx・.txt・.md・.pdf ファイルを開きます（Ctrl+O）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="84"/>
         <source>Detect</source>
-        <translation>自動</translation>
+        <translation>自動判定</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="96"/>
@@ -233,13 +233,13 @@
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="100"/>
         <source>Terms that must always be translated the same way</source>
-        <translation>いつも同じ訳語で訳す用語</translation>
+        <translation>訳語を統一する用語</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="105"/>
         <location filename="../../desktop/ui/panes/translate.py" line="628"/>
         <source>Translate (Ctrl+Enter)</source>
-        <translation>翻訳 (Ctrl+Enter)</translation>
+        <translation>翻訳（Ctrl+Enter）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="106"/>
@@ -249,7 +249,7 @@
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="107"/>
         <source>Stop (Esc); the segments already translated are kept</source>
-        <translation>停止 (Esc)。翻訳済みの段落は残ります</translation>
+        <translation>停止（Esc）。翻訳済みの段落は残ります</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="121"/>
@@ -280,7 +280,7 @@
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="168"/>
         <source>Use this text</source>
-        <translation>この文章を翻訳する</translation>
+        <translation>原文として使う</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="185"/>
@@ -407,7 +407,7 @@
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="473"/>
         <source>Saved: {name}</source>
-        <translation>保存しました: {name}</translation>
+        <translation>書き出しました: {name}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="478"/>
@@ -449,7 +449,7 @@
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="539"/>
         <source>Reopened from the history. Check the translation before you use it.</source>
-        <translation>履歴から開き直しました。使う前に翻訳を確認してください。</translation>
+        <translation>履歴から開き直しました。使う前に訳文を確認してください。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="620"/>
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="621"/>
         <source>Choose a model</source>
-        <translation>モデルを選ぶ</translation>
+        <translation>モデルを選択</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="629"/>

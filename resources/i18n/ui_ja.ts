@@ -11,7 +11,7 @@
     <message>
         <location filename="../../desktop/logsetup.py" line="111"/>
         <source>Something unexpected went wrong. Your text is still in the window; please save it and tell your IT contact.</source>
-        <translation>予期しない問題が起きました。入力した文章はウィンドウに残っています。保存してから、情報システム担当者に連絡してください。</translation>
+        <translation>予期しない問題が起きました。入力した文章はウィンドウに残っています。書き出してから、情報システム担当者に連絡してください。</translation>
     </message>
     <message>
         <location filename="../../desktop/logsetup.py" line="117"/>
@@ -29,7 +29,7 @@
     <message>
         <location filename="../../desktop/ui/widgets/drop_area.py" line="37"/>
         <source>Choose a file…</source>
-        <translation>ファイルを選ぶ…</translation>
+        <translation>ファイルを選択…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/drop_area.py" line="79"/>
@@ -53,7 +53,7 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
         <source>Choose a folder with model files</source>
-        <translation>モデルファイルのあるフォルダーを選ぶ</translation>
+        <translation>モデルファイルのあるフォルダーを選択</translation>
     </message>
 </context>
 <context>
@@ -87,17 +87,17 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>&amp;Save…</source>
-        <translation>保存(&amp;S)…</translation>
+        <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
+        <translation>終了(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>S&amp;ettings</source>
-        <translation>設定(&amp;E)</translation>
+        <translation>ツール(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="170"/>
@@ -137,7 +137,7 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>Load</source>
-        <translation>読み込む</translation>
+        <translation>読み込み</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="333"/>
@@ -147,7 +147,7 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>&lt;h3&gt;文 Fumi {version}&lt;/h3&gt;&lt;p&gt;Drafts, summaries and translations with a language model that runs on this PC.&lt;/p&gt;&lt;p&gt;Fumi works offline: nothing you type or open leaves this computer.&lt;/p&gt;&lt;p&gt;A person must check every result before it is used.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;文 Fumi {version}&lt;/h3&gt;&lt;p&gt;このPCの中で動く言語モデルで、文書の下書き・要約・翻訳を行います。&lt;/p&gt;&lt;p&gt;Fumi はオフラインで動作します。入力した文章や開いたファイルが、このPCの外に送られることはありません。&lt;/p&gt;&lt;p&gt;結果は、使う前に必ず人が確認してください。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;文 Fumi {version}&lt;/h3&gt;&lt;p&gt;このPCの中で動く言語モデルで、文書の下書き・要約・翻訳を行います。&lt;/p&gt;&lt;p&gt;Fumi はオフラインで動作します。入力した文章や開いたファイルが、このPCの外に送られることはありません。&lt;/p&gt;&lt;p&gt;担当者が必ず内容を確認してから使ってください。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -165,12 +165,12 @@
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="97"/>
         <source>Look again</source>
-        <translation>もう一度探す</translation>
+        <translation>再検索</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="98"/>
         <source>Search the model folders again</source>
-        <translation>モデルフォルダーをもう一度探します</translation>
+        <translation>モデルフォルダーを再検索します</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="135"/>
@@ -232,12 +232,12 @@
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="188"/>
         <source>Load</source>
-        <translation>読み込む</translation>
+        <translation>読み込み</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="190"/>
         <source>Unload</source>
-        <translation>アンロード</translation>
+        <translation>読み込み解除</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="200"/>
@@ -282,7 +282,7 @@
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="380"/>
         <source>Not in the catalog</source>
-        <translation>カタログに記載なし</translation>
+        <translation>推奨モデル一覧にありません</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="416"/>
@@ -312,7 +312,7 @@
     <message>
         <location filename="../../desktop/ui/model_panel.py" line="510"/>
         <source>(context {n_ctx:,} tokens)</source>
-        <translation>（コンテキスト {n_ctx:,} トークン）</translation>
+        <translation>（コンテキスト長 {n_ctx:,} トークン）</translation>
     </message>
 </context>
 <context>
@@ -371,7 +371,7 @@
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="95"/>
         <source>Writing…</source>
-        <translation>作成中…</translation>
+        <translation>作成しています…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="103"/>
@@ -391,7 +391,7 @@
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="117"/>
         <source>Stopped. The text so far is kept.</source>
-        <translation>停止しました。ここまでの文章は残してあります。</translation>
+        <translation>停止しました。ここまでの文章は残っています。</translation>
     </message>
 </context>
 <context>
@@ -404,7 +404,7 @@
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="149"/>
         <source>Give the model an instruction. Check every answer before you use it.</source>
-        <translation>モデルに指示を入力します。回答は、使う前に必ず確認してください。</translation>
+        <translation>AI に指示を入力します。担当者が必ず内容を確認してから使ってください。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="156"/>
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="239"/>
         <source>Choose a model</source>
-        <translation>モデルを選ぶ</translation>
+        <translation>モデルを選択</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="246"/>
@@ -484,12 +484,12 @@
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="270"/>
         <source>There is no answer to save yet.</source>
-        <translation>保存する回答がまだありません。</translation>
+        <translation>書き出す回答がまだありません。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="274"/>
         <source>Save</source>
-        <translation>保存</translation>
+        <translation>書き出し</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="274"/>
@@ -499,12 +499,12 @@
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="284"/>
         <source>Cannot save</source>
-        <translation>保存できません</translation>
+        <translation>書き出せません</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/prompt_pane.py" line="286"/>
         <source>Saved: {name}</source>
-        <translation>保存しました: {name}</translation>
+        <translation>書き出しました: {name}</translation>
     </message>
 </context>
 <context>
@@ -562,7 +562,7 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="161"/>
         <source>Exports and history</source>
-        <translation>書き出しと履歴</translation>
+        <translation>履歴</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
@@ -582,12 +582,12 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="169"/>
         <source>Temperature</source>
-        <translation>温度</translation>
+        <translation>表現のばらつき（温度）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="170"/>
         <source>Longest answer</source>
-        <translation>回答の最大の長さ</translation>
+        <translation>生成する文章の上限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="175"/>
@@ -602,7 +602,7 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="182"/>
         <source>How much text the model can see at once. Larger needs more memory.</source>
-        <translation>モデルが一度に扱える文章の量です。大きくするほど多くのメモリが必要です。</translation>
+        <translation>一度に扱える文章の量（コンテキスト長）です。大きくするほど多くのメモリが必要です。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="183"/>
@@ -739,7 +739,7 @@
     <message>
         <location filename="../../desktop/ui/welcome.py" line="37"/>
         <source>No model file was found yet. Put a model file (a file ending in .gguf, provided by your IT department) into one of the folders below, then press “Look again”.</source>
-        <translation>モデルファイルがまだ見つかりません。情報システム担当から提供されたモデルファイル（名前が .gguf で終わるファイル）を下のいずれかのフォルダーに置いてから、「もう一度探す」を押してください。</translation>
+        <translation>モデルファイルがまだ見つかりません。情報システム担当者から提供されたモデルファイル（名前が .gguf で終わるファイル）を下のいずれかのフォルダーに置いてから、「再検索」を押してください。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/welcome.py" line="43"/>
@@ -754,7 +754,7 @@
     <message>
         <location filename="../../desktop/ui/welcome.py" line="54"/>
         <source>Look again</source>
-        <translation>もう一度探す</translation>
+        <translation>再検索</translation>
     </message>
 </context>
 <context>

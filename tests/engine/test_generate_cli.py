@@ -75,7 +75,7 @@ def test_ctrl_c_cancels_and_exits_130(slow_model: Path) -> None:
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 130
-    assert "中止しました" in err.decode("utf-8") and b"Traceback" not in err
+    assert "停止しました" in err.decode("utf-8") and b"Traceback" not in err
 
 
 def test_the_command_line_names_the_model_it_uses(tiny_model: Path) -> None:

@@ -153,8 +153,8 @@ def test_unsaved_output_is_asked_about_before_closing(qtbot, japanese, app_conte
     seen: list[str] = []
     _answer_next_dialog("キャンセル", seen)
     assert controller.confirm_close(pane) is False
-    assert seen == ["保存されていない出力があります。終了しますか？"]
-    _answer_next_dialog("保存せずに終了", seen)
+    assert seen == ["書き出していない結果があります。終了しますか？"]
+    _answer_next_dialog("書き出さずに終了", seen)
     assert controller.confirm_close(pane) is True
 
     controller.mark_exported("summarize")  # saved to a file: no longer unsaved, until the next result
@@ -255,8 +255,8 @@ def test_quitting_the_window_with_an_unsaved_result_asks_first(qtbot, japanese, 
     seen: list[str] = []
     _answer_next_dialog("キャンセル", seen)
     assert window.request_close() is False and window.isVisible()
-    assert seen == ["保存されていない出力があります。終了しますか？"]
+    assert seen == ["書き出していない結果があります。終了しますか？"]
     assert window.autosave.store.previous_session_crashed()  # still running: the session goes on
-    _answer_next_dialog("保存せずに終了", seen)
+    _answer_next_dialog("書き出さずに終了", seen)
     assert window.request_close() is True and not window.isVisible()
     assert not window.autosave.store.previous_session_crashed()  # a clean exit
