@@ -171,11 +171,13 @@ def letterhead_first_page(data: bytes, name: str) -> str:
     first page break or ``PREVIEW_CHARS`` characters. Raises ``TemplateError`` if it is not a .docx."""
     from desktop.documents import DocumentError
     from desktop.documents.readers import open_docx_bytes
+    from desktop.messages import describe
 
+    _check_letterhead_parts(data, name)
     try:
-        document = open_docx_bytes(Path(LETTERHEAD_MEMBER), data)
+        document = open_docx_bytes(Path(LETTERHEAD_MEMBER), data, keep_media=False)
     except DocumentError as exc:
-        raise TemplateError(message("templates.letterhead_unreadable", name=name, reason=exc.message)) from None
+        raise TemplateError(message("templates.letterhead_unreadable", name=name, reason=describe(exc))) from None
     lines: list[str] = []
     total = 0
     for paragraph in document.element.body.iter(_W + "p"):
@@ -191,6 +193,28 @@ def letterhead_first_page(data: bytes, name: str) -> str:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The XML a letterhead may inflate to, and its parts: a page of letterhead is a few hundred KB of
+#: XML, so python-docx parses it in well under a second and a few tens of MB (``safezip``'s limits
+#: for any document are 32 MB and 5,000 parts).
+MAX_LETTERHEAD_XML_BYTES = 4 * 1024 * 1024
+MAX_LETTERHEAD_PARTS = 500
+
+
+def _check_letterhead_parts(data: bytes, name: str) -> None:
+    """Inflate the letterhead's XML parts under a running cap before python-docx sees them."""
+    budget = MAX_LETTERHEAD_XML_BYTES
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_LETTERHEAD_PARTS:
+                raise TemplateError(message("templates.package_too_large", name=name, member=LETTERHEAD_MEMBER,
+                                            limit=f"{MAX_LETTERHEAD_PARTS} parts"))
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels")):
+                    budget -= len(_read_capped(archive.open(info), budget, name, info.filename))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError,
+            ValueError):
+        raise TemplateError(message("templates.letterhead_unreadable", name=name, reason="zip")) from None
 
 
 def _is_page_break(node) -> bool:

@@ -247,4 +247,6 @@ def _write_bytes(target: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(target, data)
     except DocumentError as exc:
-        raise OSError(exc.message) from None
+        from desktop.messages import describe
+
+        raise OSError(describe(exc)) from None

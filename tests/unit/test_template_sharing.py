@@ -253,3 +253,15 @@ def test_cli_import_needs_yes_for_a_letterhead_and_export_writes_one_file(tmp_pa
     bad = write_template(tmp_path / "bad", "../lh.docx")
     assert _fumi("templates", "--import", str(bad), "--yes") == 4
     assert "3 行目" in capsys.readouterr().err
+
+
+def test_a_letterhead_that_inflates_too_far_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    from desktop.templates.sharing import MAX_LETTERHEAD_XML_BYTES
+
+    folder = tmp_path / "shared"
+    letterhead = make_letterhead(folder / "lh.docx")
+    with zipfile.ZipFile(letterhead, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/bloat.xml", b" " * (MAX_LETTERHEAD_XML_BYTES + 1))
+    assert letterhead.stat().st_size < 100_000
+    with pytest.raises(TemplateError, match="大きすぎます"):
+        read_package(write_template(folder, "lh.docx"))
