@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def _read_zip(source: Path) -> ImportPackage:
                     raise TemplateError(message("templates.package_member", name=source.name, member=info.filename))
                 cap = limits.MAX_TEMPLATE_BYTES if info.filename == TEMPLATE_MEMBER else limits.MAX_LETTERHEAD_BYTES
                 members[info.filename] = _read_capped(archive.open(info), cap, source.name, info.filename)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, RuntimeError, NotImplementedError, OSError, EOFError):
         raise TemplateError(message("templates.package_bad", name=source.name)) from None
     if TEMPLATE_MEMBER not in members:
         raise TemplateError(message("templates.package_bad", name=source.name))
@@ -212,8 +213,10 @@ def _check_letterhead_parts(data: bytes, name: str) -> None:
             for info in infos:
                 if info.filename.lower().endswith((".xml", ".rels")):
                     budget -= len(_read_capped(archive.open(info), budget, name, info.filename))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError,
-            ValueError):
+    except TemplateError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
+            EOFError, ValueError):
         raise TemplateError(message("templates.letterhead_unreadable", name=name, reason="zip")) from None
 
 
