@@ -120,7 +120,7 @@ def test_cli_engine_killed_mid_generation_exits_5_and_keeps_the_streamed_text(sl
             break
     assert code == 5
     assert out.decode("utf-8", errors="replace").strip()  # what was streamed stays
-    assert_one_error_line(err, "予期せず止まりました")
+    assert_one_error_line(err, "予期せず停止しました")
 
 
 # ---------------------------------------------------------------- (b) the model file removed or replaced

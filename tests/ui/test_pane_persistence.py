@@ -114,8 +114,9 @@ def test_runs_recorded_from_each_pane_reopen_through_the_history_view(qtbot, jap
     # A draft.
     draft = window.pages["draft"]
     window.show_page("draft")
-    assert draft.select_template("minutes")
-    draft.form.set_values({"meeting": "地域防災連絡会議", "notes": NOTES})
+    # the shortest built-in: the tiny test model's byte-level vocabulary spends ~3 tokens per kana
+    assert draft.select_template("thanks-email")
+    draft.form.set_values({"recipient": "地域防災連絡会議の皆様", "occasion": NOTES})
     draft.length_box.setCurrentIndex(draft.length_box.findData("short"))
     draft_run = history.get(_run_until_recorded(qtbot, recorder, draft.run_draft, draft.controller))
     assert draft_run.pane == "draft" and as_qt_stores(draft_run.output) == draft.output.text()
@@ -154,8 +155,8 @@ def test_runs_recorded_from_each_pane_reopen_through_the_history_view(qtbot, jap
     # ...and each run comes back through the history view, in its own pane.
     _reopen_through_history(qtbot, window, draft_run.id)
     assert window.current_key() == "draft"
-    assert draft.template.id == "minutes"
-    assert draft.form.values()["meeting"] == "地域防災連絡会議" and draft.form.values()["notes"] == NOTES
+    assert draft.template.id == "thanks-email"
+    assert draft.form.values()["recipient"] == "地域防災連絡会議の皆様" and draft.form.values()["occasion"] == NOTES
     assert draft.length_box.currentData() == "short"
     assert draft.output.toPlainText() == as_qt_stores(draft_run.output)
     assert not draft.has_unsaved_output()  # it is in the history already
@@ -236,7 +237,7 @@ def test_a_template_editor_test_run_is_not_recorded(qtbot, app_context, history,
     recorder = HistoryRecorder(engine, history)  # noqa: F841 - kept alive for the signals
     with qtbot.waitSignal(engine.loaded, timeout=LOAD_TIMEOUT_MS):
         engine.load(str(tiny_model), n_ctx=2048, n_threads=1)
-    dialog = TemplateEditorDialog(TemplateStore.for_paths(app_context.paths), engine, None, start_id="minutes")
+    dialog = TemplateEditorDialog(TemplateStore.for_paths(app_context.paths), engine, None, start_id="thanks-email")
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(engine.done, timeout=RUN_TIMEOUT_MS):
         assert dialog.test_run()

@@ -108,7 +108,7 @@ def test_long_document_in_parts_with_progress_sections_and_result(qtbot, japanes
     # Qt's text document stores a bare "\r" (random weights emit one now and then) as a line break
     shown_as = pane.controller.summary.replace("\r\n", "\n").replace("\r", "\n")
     assert pane.summary_view.toPlainText() == shown_as and pane.controller.summary
-    assert "分割" in pane.plan_label.text() and "経過" in pane.progress_label.text()
+    assert "部分に分けて" in pane.plan_label.text() and "経過" in pane.progress_label.text()
 
     # Choosing a partial summary highlights where it came from.
     index, _text, meta = pane.controller.sections[2]
