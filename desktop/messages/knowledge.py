@@ -14,7 +14,7 @@ MESSAGES = {
         "en": "Another window is updating the library. Waiting for it to finish…",
     },
     "knowledge.busy": {
-        "ja": "別のウィンドウがライブラリを更新中です。しばらくしてからもう一度お試しください。",
+        "ja": "別のウィンドウがライブラリを更新しています。しばらくしてから、もう一度実行してください。",
         "en": "Another window is updating the library. Please try again shortly.",
     },
     "knowledge.scanning": {"ja": "フォルダーを調べています…", "en": "Looking through the folders…"},
