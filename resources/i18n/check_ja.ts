@@ -261,7 +261,7 @@
         <location filename="../../desktop/ui/panes/check_pane.py" line="367"/>
         <location filename="../../desktop/ui/panes/check_pane.py" line="385"/>
         <source>Saved: {name}</source>
-        <translation>保存しました: {name}</translation>
+        <translation>書き出しました: {name}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/check_pane.py" line="374"/>
