@@ -39,6 +39,7 @@ from desktop.ui.file_drops import FileDropRouter, is_document
 from desktop.ui.history_recorder import HistoryRecorder
 from desktop.ui.history_view import HistoryView, RunViewer, history_action, history_menu_title, reopen_run_in
 from desktop.ui.model_panel import ModelPanel
+from desktop.ui.comparison_link import ComparisonLink
 from desktop.ui.panes import PANES, create_pane, pane_title
 from desktop.ui.panes.protocol import OpensFiles, RequestsModels, SavesFiles
 from desktop.ui.settings_dialog import SettingsDialog
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
             self._add_page(key, pane_title(key), pane)
             if isinstance(pane, RequestsModels):
                 pane.models_requested.connect(self.show_models)
+        self.comparison = ComparisonLink(self.pages, self.show_page, self)
         self.model_panel = ModelPanel(self.context, self.stack)
         self._add_page(MODEL_PAGE, self.tr("Model"), self.model_panel)
         self.model_panel.discovery_finished.connect(self._on_models_discovered)
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, row: int) -> None:
         item = self.sidebar.item(row)
         key = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+        self.comparison.page_shown(key)
         if key in self.pages:
             self.stack.setCurrentWidget(self.pages[key])
         pane = self.pages.get(key)

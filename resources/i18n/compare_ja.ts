@@ -4,6 +4,18 @@
 <context>
     <name>ComparePane</name>
     <message>
+        <source>Use the inputs of the previous pane</source>
+        <translation>前の画面の入力を使う</translation>
+    </message>
+    <message>
+        <source>Take the template and fields, the document or the text from the pane you were in</source>
+        <translation>直前に開いていた画面のテンプレートと入力項目、文書または文章を取り込みます</translation>
+    </message>
+    <message>
+        <source>Use the inputs of 「%1」</source>
+        <translation>「%1」の入力を使う</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>比較</translation>
     </message>

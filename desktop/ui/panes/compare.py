@@ -43,6 +43,8 @@ class ComparePane(QWidget):
     models_requested = Signal()
     #: a chosen result, for its own pane: (job kind, text)
     result_chosen = Signal(str, str)
+    #: the user asks for the inputs of the pane they came from (the window answers with ``set_job``)
+    inputs_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,11 @@ class ComparePane(QWidget):
         for kind, label in zip(JOB_KINDS, (self.tr("Draft from a template"), self.tr("Summary of a document"),
                                            self.tr("Translation of a short text"), self.tr("Free prompt"))):
             self.job_box.addItem(label, kind)
+        self.take_inputs_button = QPushButton(self.tr("Use the inputs of the previous pane"), self)
+        self.take_inputs_button.setToolTip(self.tr("Take the template and fields, the document or the text "
+                                                   "from the pane you were in"))
+        self.take_inputs_button.setEnabled(False)
+        self.take_inputs_button.clicked.connect(self.inputs_requested)
         self.inputs = QStackedWidget(self)
         self.inputs.addWidget(self._build_draft_inputs())
         self.inputs.addWidget(self._build_summary_inputs())
@@ -132,6 +139,7 @@ class ComparePane(QWidget):
         left_layout.addWidget(self.model_list, 1)
         left_layout.addWidget(QLabel(self.tr("Job"), left))
         left_layout.addWidget(self.job_box)
+        left_layout.addWidget(self.take_inputs_button)
         left_layout.addWidget(self.inputs, 2)
         left_layout.addLayout(fair)
         left_layout.addLayout(buttons)
@@ -251,6 +259,12 @@ class ComparePane(QWidget):
                 path, facts = item.data(Qt.ItemDataRole.UserRole)
                 chosen.append((item.text(), path, facts))
         return chosen
+
+    def set_input_source(self, pane_title: str) -> None:
+        """Name the pane whose inputs 「…の入力を使う」 takes; "" when no pane can give any."""
+        self.take_inputs_button.setEnabled(bool(pane_title))
+        if pane_title:
+            self.take_inputs_button.setText(self.tr("Use the inputs of 「%1」").replace("%1", pane_title))
 
     def set_job(self, kind: str, **inputs: Any) -> None:
         """Take a job's inputs from another pane: ``text`` for a prompt or translation,

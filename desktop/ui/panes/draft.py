@@ -15,6 +15,8 @@ changed since it was last exported or copied.
 
 from __future__ import annotations
 
+from typing import Any
+
 import logging
 from pathlib import Path
 
@@ -448,6 +450,12 @@ class DraftPane(DraftKeeping, QWidget):
         return f"{title}.docx"
 
     @Slot()
+    def comparison_job(self) -> tuple[str, dict[str, Any]] | None:
+        """The template and fields on screen, for 比較."""
+        if self.template is None:
+            return None
+        return "draft", {"template_id": self.template.id, "fields": self.form.values() if self.form else {}}
+
     def open_template_editor(self) -> None:
         from desktop.ui.template_editor import TemplateEditorDialog
 

@@ -19,6 +19,10 @@ A new pane should offer all of them (the existing panes do).
   back on screen; False (or nothing done) while it is busy.
 - ``RequestsModels``: the signal ``models_requested`` asks the window to show
   the model page.
+- ``FeedsComparison``: ``comparison_job()`` gives the job on screen for 比較 as
+  (kind, inputs) in ``ComparePane.set_job``'s terms, or None when there is none.
+- ``TakesResult``: ``take_result(text)`` puts a result chosen in 比較 on screen
+  as this pane's output (never over the user's edits without keeping them).
 """
 
 from __future__ import annotations
@@ -63,6 +67,16 @@ class Reopens(Protocol):
 @runtime_checkable
 class RequestsModels(Protocol):
     models_requested: Any  # a Qt Signal() with no arguments
+
+
+@runtime_checkable
+class FeedsComparison(Protocol):
+    def comparison_job(self) -> tuple[str, dict[str, Any]] | None: ...
+
+
+@runtime_checkable
+class TakesResult(Protocol):
+    def take_result(self, text: str) -> bool: ...
 
 
 class Pane(OpensFiles, SavesFiles, Autosaves, TracksOutput, MarksExported, Reopens, RequestsModels, Protocol):

@@ -225,6 +225,13 @@ class SummarizePane(SummaryKeeping, QWidget):
             return False
         return self.controller.open_path(Path(path))
 
+    def comparison_job(self) -> tuple[str, dict[str, Any]] | None:
+        """The document on screen, for 比較."""
+        document = self.controller.document
+        if document is None:
+            return None
+        return "summarize", {"document": document.to_dict(), "name": document.title or self.tr("Pasted text")}
+
     def save_file(self, path: str | None = None) -> bool:
         """Export the summary (the partial summaries if there is no final one yet). Ctrl+S."""
         text = self.summary_view.toPlainText().strip() or self.controller.partial_text()

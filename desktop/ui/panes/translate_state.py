@@ -21,6 +21,10 @@ from desktop.messages import describe
 from desktop.ui.panes.stored_state import document_from, int_keys
 
 
+#: What 比較 takes of a document to translate, in characters.
+COMPARE_CHARS = 1500
+
+
 class TranslationKeeping:
     """Export, autosave, history and unsaved-output support for ``TranslatePane`` (see the module docstring)."""
 
@@ -68,6 +72,11 @@ class TranslationKeeping:
             suffix, file_filter = ".docx", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / (stem + suffix)), file_filter)
         return path
+
+    def comparison_job(self) -> tuple[str, dict[str, Any]] | None:
+        """The start of the source on screen, for 比較 (which translates a short text whole)."""
+        document = self.controller.document
+        return ("translate", {"text": document.text()[:COMPARE_CHARS]}) if document is not None else None
 
     def has_unsaved_output(self) -> bool:
         """True when some segment is translated and the translations differ from the last export or reopen."""

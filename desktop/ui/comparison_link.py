@@ -1,0 +1,60 @@
+"""比較 and the other panes: inputs from the pane the user came from, a chosen result back to its pane.
+
+The window tells the link which page is shown. While 比較 is shown, the last
+other pane that offers ``FeedsComparison`` is its source: 「『下書き』の入力を使う」
+fills the comparison from it. A result chosen in 比較 goes to the pane of its
+job kind if that pane offers ``TakesResult``, and the window shows that pane.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.panes import pane_title
+from desktop.ui.panes.protocol import FeedsComparison, TakesResult
+
+COMPARE = "compare"
+#: comparison job kind -> the pane that continues with its result
+PANE_FOR_KIND = {"draft": "draft", "summarize": "summarize", "translate": "translate"}
+
+
+class ComparisonLink(QObject):
+    """Connects the 比較 pane (if registered) with the other panes of one window."""
+
+    def __init__(self, pages: dict[str, QWidget], show_page: Callable[[str], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pages = pages
+        self._show_page = show_page
+        self._source = ""
+        self._compare = pages.get(COMPARE)
+        if self._compare is not None:
+            self._compare.inputs_requested.connect(self._feed)
+            self._compare.result_chosen.connect(self._take_result)
+
+    def page_shown(self, key: str) -> None:
+        """The window now shows ``key``; a feeding pane left for 比較 becomes its source."""
+        if key != COMPARE:
+            pane = self._pages.get(key)
+            self._source = key if isinstance(pane, FeedsComparison) else ""
+        elif self._compare is not None:
+            self._compare.set_input_source(pane_title(self._source) if self._source else "")
+
+    @Slot()
+    def _feed(self) -> None:
+        pane = self._pages.get(self._source)
+        job = pane.comparison_job() if isinstance(pane, FeedsComparison) else None
+        if job is None or self._compare is None:
+            return
+        kind, inputs = job
+        self._compare.set_job(kind, **inputs)
+
+    @Slot(str, str)
+    def _take_result(self, kind: str, text: str) -> None:
+        key = PANE_FOR_KIND.get(kind, "")
+        pane = self._pages.get(key)
+        if isinstance(pane, TakesResult) and pane.take_result(text):
+            self._show_page(key)

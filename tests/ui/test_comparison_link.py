@@ -1,0 +1,38 @@
+"""比較 takes its inputs from the pane the user came from, and hands a chosen result back."""
+
+from __future__ import annotations
+
+from desktop.ui.main_window import MainWindow
+
+
+def _window(qtbot, context) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.wait(20)
+    return window
+
+
+def test_compare_takes_the_template_and_fields_of_the_draft_pane(qtbot, app_context, japanese) -> None:
+    window = _window(qtbot, app_context)
+    draft, compare = window.pages["draft"], window.pages["compare"]
+    window.show_page("draft")
+    assert draft.select_template("minutes")
+    draft.form.set_values({"notes": "予算について協議した。"})
+    window.show_page("compare")
+    assert compare.take_inputs_button.isEnabled()
+    assert "下書き" in compare.take_inputs_button.text()
+    compare.take_inputs_button.click()
+    assert compare.job_box.currentData() == "draft"
+    assert compare.template_box.currentData() == "minutes"
+    assert compare.form.values()["notes"] == "予算について協議した。"
+
+
+def test_a_pane_with_nothing_to_compare_gives_no_inputs(qtbot, app_context) -> None:
+    window = _window(qtbot, app_context)
+    window.show_page("summarize")        # no document yet
+    window.show_page("compare")
+    compare = window.pages["compare"]
+    assert compare.take_inputs_button.isEnabled()   # the pane can feed, but has nothing yet
+    compare.take_inputs_button.click()
+    assert compare.job_box.currentData() == "draft"  # unchanged
