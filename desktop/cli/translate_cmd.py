@@ -5,7 +5,13 @@ the translation is printed as plain text, one segment per line. With ``-o``
 the output format follows the extension: a .docx made from a .docx keeps the
 source's structure (styles, headings, lists, tables, headers, footers); a
 .txt or .md made from the same format keeps its lines; ``--bilingual`` writes a
-two-column source | translation table (.docx). Progress goes to stderr.
+two-column source | translation table (.docx; from a .docx source each cell
+keeps its paragraph's links and fields). Every file written carries the
+"prepared with AI assistance" line unless the setting turns it off. Progress
+goes to stderr, with one "check:" line per segment that needs a look (marks
+damaged and translated piece by piece, an empty reply that kept the source,
+the length limit, a glossary term not used). Stdout shows plain text: inline
+marks are removed, fields show their result.
 
 Exit codes: 2 for an unknown language or the same source and target, 4 for an
 unreadable document or glossary, 3/5 for model/engine problems, 130 on Ctrl+C.
@@ -22,8 +28,9 @@ from desktop.cli.common import CliError, open_engine, read_input_document, run_j
 from desktop.documents import DocumentError
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
+from desktop.documents.marks import strip_marks
 from desktop.languages import LanguageError, localized, resolve_pair
-from desktop.messages import describe
+from desktop.messages import describe, message
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
 
@@ -92,18 +99,22 @@ def _check_output(out: str | None, bilingual: bool) -> None:
 
 
 def _report_flags(sections: list[dict]) -> None:
-    """One stderr line per segment whose glossary term is missing from the translation."""
+    """One stderr line per reason a segment needs a look: damaged marks, an empty reply, the
+    length limit, a glossary term not used."""
     for section in sections:
-        missing = section.get("meta", {}).get("missing_terms") or []
+        meta = section.get("meta", {})
+        where = meta.get("location") or str(section["index"] + 1)
+        for flag in meta.get("flags") or (["truncated"] if meta.get("truncated") else []):
+            print(message(f"translate.flag_{flag}", where=where), file=sys.stderr)
+        missing = meta.get("missing_terms") or []
         if missing:
             terms = "、".join(f"{m['source']} → {m['target']}" for m in missing)
-            where = section["meta"].get("location") or str(section["index"] + 1)
-            print(localized(f"確認: {where}: 用語集の訳語が使われていません（{terms}）",
-                            f"check: {where}: a glossary term is not used ({terms})"), file=sys.stderr)
+            print(message("translate.flag_terms", where=where, terms=terms), file=sys.stderr)
 
 
 def _write(args: argparse.Namespace, document, translations: dict[int, str], source: str, target: str) -> None:
-    ordered = [(s.text, translations.get(s.index, "")) for s in segment_document(document)]
+    ordered = [(s.text, strip_marks(translations.get(s.index, ""), document.blocks[s.index].atoms))
+               for s in segment_document(document)]
     out = args.output
     if not out or out == "-":
         if args.bilingual:
@@ -116,14 +127,13 @@ def _write(args: argparse.Namespace, document, translations: dict[int, str], sou
     from desktop.settings import Settings
 
     out_path = Path(out)
-    # A copy in the source's own shape stays identical in structure (no notice line);
-    # a composed document follows the user's "AI notice" setting.
-    keeps_shape = not args.bilingual and document.format == out_path.suffix.lower()[1:]
-    ai_notice = bool(Settings.load().get("ai_notice")) and not keeps_shape
+    ai_notice = bool(Settings.load().get("ai_notice"))
     try:
         if args.bilingual:
             writers.write_bilingual_docx(ordered, out_path, source_lang=source, target_lang=target,
-                                         title=document.title, ai_notice=ai_notice)
+                                         title=document.title, ai_notice=ai_notice,
+                                         source_docx=document.path if document.format == "docx" else None,
+                                         translations=translations_by_block(document, translations))
         else:
             writers.write_translation(document, translations_by_block(document, translations), out_path,
                                       target_lang=target, ai_notice=ai_notice)

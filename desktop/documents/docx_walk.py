@@ -32,6 +32,7 @@ from docx.opc.part import PartFactory, XmlPart
 from docx.oxml.ns import qn
 
 from . import locations
+from .docx_runs import MarkedParagraph
 from .model import ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -300,6 +301,16 @@ class _Walk:
             self.area, self.note_id = "body", None
 
     def _block(self, p: Any, text: str) -> Block:
+        block = self._plain_block(p, text)
+        try:
+            marked = MarkedParagraph(p)
+        except (ValueError, TypeError, AttributeError, IndexError, KeyError):  # a shape we do not know: plain text
+            return block
+        if marked.marked.strip() != text or marked.atoms:
+            block.marked, block.atoms = marked.marked.strip(), marked.atoms
+        return block
+
+    def _plain_block(self, p: Any, text: str) -> Block:
         ppr = p.find(qn("w:pPr"))
         style_element = ppr.find(qn("w:pStyle")) if ppr is not None else None
         facts = self.styles.facts(style_element.get(qn("w:val")) if style_element is not None else None)

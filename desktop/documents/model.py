@@ -41,6 +41,11 @@ class Block:
     the .docx package part holding the block's paragraphs when it is not the
     main document ("/word/footnotes.xml", "/word/header1.xml", ...) and
     ``note`` the footnote or endnote id (w:id), so a writer can find them.
+
+    ``marked`` is the text as a translation model sees it when the paragraph
+    has inline structure (formatting, links, fields, tabs, breaks: see
+    ``marks``), None when it has none; ``atoms`` is what each atom of
+    ``marked`` shows as plain text (a field's result, a tab).
     """
 
     kind: str
@@ -55,6 +60,12 @@ class Block:
     line: int | None = None
     part: str = ""
     note: int | None = None
+    marked: str | None = None
+    atoms: dict[str, str] | None = None
+
+    def words(self) -> str:
+        """The text a translation works on: ``marked`` when there is one, else ``text``."""
+        return self.text if self.marked is None else self.marked
 
 
 @dataclass

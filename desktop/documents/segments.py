@@ -28,12 +28,18 @@ class Segment:
     text: str
     kind: str
     location: str = ""
+    marked: str | None = None   # the block's text with inline marks (see ``marks``), None without any
+
+    @property
+    def words(self) -> str:
+        """What a translation works on: the marked text when there is one, else the text."""
+        return self.text if self.marked is None else self.marked
 
 
 def segment_document(document: Document) -> list[Segment]:
     """One segment per block with text, in reading order, each knowing its block index."""
     return [
-        Segment(index=index, text=block.text, kind=block.kind, location=block.location)
+        Segment(index=index, text=block.text, kind=block.kind, location=block.location, marked=block.marked)
         for index, block in enumerate(document.blocks)
         if block.text.strip()
     ]

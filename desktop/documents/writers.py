@@ -24,14 +24,14 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
 from .atomic import atomic_write_bytes
+from .bilingual import add_structured_rows
 from .docx_compose import add_heading, add_markdown, add_runs, add_table, prepare_document
-from .docx_fonts import font_choice, is_cjk, set_document_default_fonts, set_run_fonts
-from .docx_walk import W_T, paragraph_text_elements, walk_docx
+from .docx_fonts import font_choice, is_cjk, set_document_default_fonts
+from .docx_runs import MarkedParagraph
+from .docx_walk import walk_docx
 from .errors import document_error, resolve_lang
+from .marks import strip_marks
 from .model import FOOTER, HEADER, HEADING, LIST_ITEM, TABLE_CELL, Block, Document
 from .plaintext import parse_text, render_layout
 from .readers import _read_checked, decode_text_file, open_docx_bytes
@@ -133,11 +133,17 @@ def write_bilingual_docx(
     title: str = "",
     ai_notice: bool = True,
     lang: str | None = None,
+    source_docx: str | Path | None = None,
+    translations: Sequence[str | None] | None = None,
 ) -> Path:
     """A .docx with one two-column table: source | translation, one row per pair (None: left blank).
 
     The first row holds the labels (default 原文 / 訳文, or Source / Translation
-    when ``lang`` is English). Fonts follow each column's language.
+    when ``lang`` is English). Fonts follow each column's language. Given
+    ``source_docx`` and ``translations`` (parallel to its blocks, possibly
+    marked), the rows are built from the source's paragraphs instead of
+    ``pairs``, so links and fields are in both columns (``bilingual``).
+    Marks in plain ``pairs`` are removed.
     """
     import docx
 
@@ -152,8 +158,13 @@ def write_bilingual_docx(
         add_heading(document, title, 0, body_fonts)
     rows = [[source_label, target_label]]
     for source, target in pairs:
-        rows.append([source.text if isinstance(source, Block) else str(source), target or ""])
+        rows.append([source.text if isinstance(source, Block) else str(source), strip_marks(target or "")])
     table = add_table(document, rows[:1], body_fonts)
+    if source_docx is not None and translations is not None:
+        path = Path(source_docx)
+        source_document = open_docx_bytes(path, _read_checked(path, ".docx", lang), lang)
+        add_structured_rows(document, table, source_document, translations, target_lang or "en")
+        rows = rows[:1]
     for source_text, target_text in rows[1:]:
         cells = table.add_row().cells
         add_runs(cells[0].paragraphs[0], source_text, body_fonts)
@@ -176,62 +187,30 @@ def write_translated_docx(
     """The source .docx with each block's text replaced by its translation; everything else kept.
 
     ``translations`` is parallel to ``read_document(source_path).blocks``; None
-    (or the original text) leaves a paragraph untouched. A replaced paragraph
-    keeps its style and the formatting of its first text run: the whole
-    translation goes into that run, the other runs lose their text but runs
-    without text (images, fields, bookmarks) stay. For CJK targets (ja,
-    zh-Hans, zh-Hant, ko) ``w:eastAsia`` fonts are set on the replaced runs and
-    the document defaults. ``ai_notice`` (off by default, so the structure
-    stays identical) appends the notice paragraph in ``target_lang``.
+    (or the original text) leaves a paragraph untouched. A translation may
+    carry the block's inline marks (``Block.marked``, see ``marks``): its words
+    go into runs that copy the source runs' formatting, and every link, field,
+    bookmark, tab, break, symbol, note reference and picture keeps its place
+    (``docx_runs.MarkedParagraph.write``). Translated runs carry ``w:lang``
+    and fonts for ``target_lang``; for CJK targets the document defaults get
+    the East Asian font too. ``ai_notice`` appends the notice paragraph in
+    ``target_lang`` after the last paragraph of the body.
     """
     source_path = Path(source_path)
     document = open_docx_bytes(source_path, _read_checked(source_path, ".docx", lang), lang)
     pairs = list(walk_docx(document, lang))
     if len(pairs) != len(translations):
         raise document_error("unaligned", source_path, lang, got=len(translations), expected=len(pairs))
-    fonts = font_choice(target_lang) if is_cjk(target_lang) else None
-    if fonts is not None:
-        set_document_default_fonts(document, east_asia=fonts.east_asia)
+    if is_cjk(target_lang):
+        set_document_default_fonts(document, east_asia=font_choice(target_lang).east_asia)
     for (block, targets), translation in zip(pairs, translations):
-        if translation is None or translation == block.text:
+        if translation is None or translation.strip() in (block.text, block.marked):
             continue
         for paragraph in targets:
-            replace_paragraph_text(paragraph, translation.strip(), east_asia=fonts.east_asia if fonts else None)
+            MarkedParagraph(paragraph).write(translation.strip(), target_lang)
     if ai_notice:
         add_runs(document.add_paragraph(), ai_notice_text(target_lang), font_choice(target_lang))
     return atomic_write_bytes(out_path, _docx_bytes(document), lang)
-
-
-def replace_paragraph_text(p: Any, text: str, *, east_asia: str | None = None) -> None:
-    """Put ``text`` into paragraph element ``p``'s first text run; remove the text of its other runs."""
-    elements = list(paragraph_text_elements(p))
-    first_run = next((el.getparent() for el in elements if el.tag == W_T and el.text), None)
-    if first_run is None and elements:
-        first_run = elements[0].getparent()
-    emptied = []
-    for element in elements:
-        parent = element.getparent()
-        parent.remove(element)
-        emptied.append(parent)
-    if first_run is None:
-        first_run = OxmlElement("w:r")
-        p.append(first_run)
-    for line_number, line in enumerate(text.split("\n")):
-        if line_number:
-            first_run.append(OxmlElement("w:br"))
-        for piece_number, piece in enumerate(line.split("\t")):
-            if piece_number:
-                first_run.append(OxmlElement("w:tab"))
-            if piece:
-                t = OxmlElement("w:t")
-                t.text = piece
-                t.set(qn("xml:space"), "preserve")
-                first_run.append(t)
-    for run in emptied:
-        if run is not first_run and run.getparent() is not None and all(child.tag == qn("w:rPr") for child in run):
-            run.getparent().remove(run)
-    if east_asia:
-        set_run_fonts(first_run, east_asia=east_asia)
 
 
 def write_translated_text(
@@ -259,6 +238,7 @@ def write_translated_text(
         from .readers import read_document
 
         source_doc = read_document(source_doc, lang=lang)
+    translations = plain_translations(source_doc.blocks, translations)
     text = _text_in_source_shape(source_doc, translations, lang)
     if text is None:
         if len(source_doc.blocks) != len(translations):
@@ -362,11 +342,18 @@ def write_translation(
         if len(source_doc.blocks) != len(translations):
             raise document_error("unaligned", source_doc.path or out_path, lang,
                                  got=len(translations), expected=len(source_doc.blocks))
-        markdown = render_blocks(_body_blocks(source_doc.blocks), _body_translations(source_doc.blocks, translations),
+        plain = plain_translations(source_doc.blocks, translations)
+        markdown = render_blocks(_body_blocks(source_doc.blocks), _body_translations(source_doc.blocks, plain),
                                  markdown=True)
         return write_text(out_path, markdown, ai_notice=ai_notice, lang=target_lang)
     return write_translated_text(source_doc, translations, out_path, target_lang=target_lang,
                                  ai_notice=ai_notice, lang=lang)
+
+
+def plain_translations(blocks: Sequence[Block], translations: Sequence[str | None]) -> list[str | None]:
+    """``translations`` without inline marks; an atom becomes what it shows (a field's result, a tab)."""
+    return [None if t is None else strip_marks(t, block.atoms) if block.atoms is not None or block.marked
+            else t for block, t in zip(blocks, translations)] + list(translations[len(blocks):])
 
 
 def _body_blocks(blocks: Sequence[Block]) -> list[Block]:

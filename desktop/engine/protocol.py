@@ -103,6 +103,7 @@ class TranslateSectionMeta(TypedDict):
     location: str
     missing_terms: list[dict[str, str]]
     truncated: bool
+    flags: list[str]          # why to look: "marks", "empty", "truncated" (desktop.jobs.translate_marks)
 
 
 class ProtocolError(ValueError):

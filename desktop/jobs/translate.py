@@ -8,7 +8,17 @@ ends with a ``Section`` event: ``index`` is the block's index in
 ``document.blocks`` and ``text`` the cleaned translation; ``meta`` has
 ``source`` (the original text), ``kind``, ``location``, ``missing_terms``
 (glossary terms whose translation is absent from the output, as
-``{"source", "target"}`` dicts) and ``truncated`` (the length limit cut it).
+``{"source", "target"}`` dicts), ``truncated`` (the length limit cut it) and
+``flags`` (why a person should look: "marks", "empty", "truncated"; see
+``translate_marks``).
+
+A block with inline structure (``Block.marked``: formatting, links, fields,
+tabs, breaks as marks) is translated as marked text, and its ``Section.text``
+is the marked translation that ``writers.write_translated_docx`` maps back
+onto the runs; a reply whose marks are damaged is replaced by a piece-by-piece
+translation around the source's own marks. A block with marks but no words
+(a line that is only a merge field) is not sent to the model and comes back
+as its source text.
 
 inputs:
   ``document``: ``Document.to_dict()``;
@@ -35,7 +45,11 @@ from desktop.engine.protocol import (
 )
 from desktop.glossary import Term, missing_terms, select_terms, terms_from_pairs
 from desktop.contracts import ChatMessage, ChatModel, JobError
+from desktop.documents import marks
 from desktop.documents.segments import Segment, join_pieces, segment_document, split_long
+from desktop.jobs.translate_marks import (
+    FLAG_TRUNCATED, has_words, judge_reply, mark_rules, piece_context,
+)
 from desktop.languages import LANGUAGES_BY_CODE, LanguageError, is_cjk, resolve_pair
 from desktop.messages import message
 
@@ -67,6 +81,7 @@ class Plan:
     register: str
     terms: list[Term]
     known: dict[int, str] = field(default_factory=dict)  # block index -> translation
+    missing: dict[int, list[Term]] = field(default_factory=dict)  # block index -> glossary terms not used
     max_tokens: int | None = None
     temperature: float = DEFAULT_TEMPERATURE
 
@@ -78,18 +93,9 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     flagged = 0
     for number, segment in enumerate(plan.wanted):
         yield Progress(done=number, total=total, label=PROGRESS_LABEL)
-        translation, truncated = yield from _translate_segment(model, plan, segment)
-        plan.known[segment.index] = translation
-        missing = missing_terms(translation, select_terms(plan.terms, segment.text))
-        flagged += bool(missing)
-        meta: TranslateSectionMeta = {
-            "source": segment.text,
-            "kind": segment.kind,
-            "location": segment.location,
-            "missing_terms": [{"source": t.source, "target": t.target} for t in missing],
-            "truncated": truncated,
-        }
-        yield Section(index=segment.index, text=translation, meta=dict(meta))
+        translation, flags = yield from _translate_segment(model, plan, segment)
+        yield section_for(plan, segment, translation, flags)
+        flagged += bool(flags) or bool(plan.missing.get(segment.index))
     yield Progress(done=total, total=total, label=PROGRESS_LABEL)
     stats: TranslateStats = {"segments": total, "flagged": flagged, "source_language": plan.source,
                              "target_language": plan.target}
@@ -151,40 +157,117 @@ def _neighbours(plan: Plan, segment: Segment) -> tuple[Segment | None, Segment |
     return previous, following
 
 
+def section_for(plan: Plan, segment: Segment, translation: str, flags: list[str]) -> Section:
+    """The ``Section`` that ends ``segment`` (see the module docstring); records it in ``plan``."""
+    plan.known[segment.index] = translation
+    missing = missing_terms(marks.strip_marks(translation), select_terms(plan.terms, segment.text))
+    plan.missing[segment.index] = missing
+    meta: TranslateSectionMeta = {
+        "source": segment.text,
+        "kind": segment.kind,
+        "location": segment.location,
+        "missing_terms": [{"source": t.source, "target": t.target} for t in missing],
+        "truncated": FLAG_TRUNCATED in flags,
+        "flags": flags,
+    }
+    return Section(index=segment.index, text=translation, meta=dict(meta))
+
+
 def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):
-    """Stream the translation of ``segment`` as Deltas; returns (clean translation, truncated)."""
+    """Stream the translation of ``segment`` as Deltas; returns (translation, flags)."""
+    source = segment.words
+    if not has_words(source):
+        return segment.text, []
     previous, following = _neighbours(plan, segment)
     terms = select_terms(plan.terms, segment.text)
-    piece_limit = max(MIN_PIECE_TOKENS, (model.n_ctx - PROMPT_RESERVE) // 4)
-    pieces = split_long(segment.text, piece_limit, model.count_tokens)
+    limit = _piece_limit(model)
+    flags: list[str] = []
+    if marks.has_marks(source) and model.count_tokens(source) <= limit:
+        reply, truncated = yield from _ask(model, plan, source, segment, terms,
+                                           _context_text(plan, previous, following), mark_rules(source))
+        verdict = judge_reply(source, reply)
+        flags = verdict.flags + ([FLAG_TRUNCATED] if truncated else [])
+        if verdict.translation is not None:
+            return verdict.translation, flags
+    if marks.has_marks(source):   # damaged marks, or too long to send whole: piece by piece
+        translation, truncated = yield from _translate_pieces(model, plan, segment, terms)
+        return translation, [f for f in flags if f != FLAG_TRUNCATED] + ([FLAG_TRUNCATED] if truncated else [])
+    pieces = split_long(source, limit, model.count_tokens)
     translated: list[str] = []
     truncated = False
     for number, piece in enumerate(pieces):
-        if number:
-            if not is_cjk(plan.target):
-                yield Delta(text=" ", part=segment.index)
+        if number and not is_cjk(plan.target):
+            yield Delta(text=" ", part=segment.index)
         context = _context_text(plan, previous, following) if number == 0 else _context_text(
             plan, None, None, earlier=(pieces[number - 1], translated[-1]))
-        messages = build_messages(plan, piece, segment.kind, terms, context)
-        messages, max_tokens = _fit(model, plan, piece, segment.kind, terms, messages)
+        text, cut = yield from _ask(model, plan, piece, segment, terms, context)
+        truncated |= cut
+        translated.append(text)
+    verdict = judge_reply(source, join_pieces(translated, plan.target))
+    return verdict.translation, verdict.flags + ([FLAG_TRUNCATED] if truncated else [])
+
+
+def _spaced(text: str, *, first: bool, last: bool) -> str:
+    """A piece's translation with the spaces a Latin-script sentence needs around it (Japanese has none)."""
+    if not first and text[:1].isalnum():
+        text = " " + text
+    if not last and text[-1:] not in (" ", "("):
+        text += " "
+    return text
+
+
+def _piece_limit(model: ChatModel) -> int:
+    return max(MIN_PIECE_TOKENS, (model.n_ctx - PROMPT_RESERVE) // 4)
+
+
+def _ask(model: ChatModel, plan: Plan, text: str, segment: Segment, terms: list[Term], context: str,
+         rules: str = ""):
+    """Stream one reply for ``text`` (of ``segment``) as Deltas; returns (cleaned reply, cut at the length limit)."""
+    messages = build_messages(plan, text, segment.kind, terms, context, rules)
+    messages, max_tokens = _fit(model, plan, text, segment.kind, terms, messages, rules)
+    parts: list[str] = []
+    for piece in model.stream_chat(messages, max_tokens=max_tokens, temperature=plan.temperature):
+        parts.append(piece)
+        yield Delta(text=piece, part=segment.index)
+    return clean_translation("".join(parts), text), model.last_finish_reason == "length"
+
+
+def _translate_pieces(model: ChatModel, plan: Plan, segment: Segment, terms: list[Term]):
+    """The marked paragraph translated piece by piece around its own marks; returns (marked translation, cut)."""
+    source = segment.words
+    context = piece_context(marks.strip_marks(source))
+    pieces = marks.fallback_pieces(source)
+    translations: list[str | None] = []
+    truncated = False
+    spaced = not is_cjk(plan.target)
+    for number, piece in enumerate(pieces):
+        if not piece.translate:
+            translations.append(None)
+            continue
         parts: list[str] = []
-        for text in model.stream_chat(messages, max_tokens=max_tokens, temperature=plan.temperature):
-            parts.append(text)
-            yield Delta(text=text, part=segment.index)
-        truncated |= model.last_finish_reason == "length"
-        translated.append(clean_translation("".join(parts), piece))
-    return join_pieces(translated, plan.target), truncated
+        for part in split_long(piece.text, _piece_limit(model), model.count_tokens):
+            text, cut = yield from _ask(model, plan, part, segment, terms, context)
+            truncated |= cut
+            parts.append(marks.strip_marks(text))
+        text = join_pieces(parts, plan.target)
+        if not text:
+            translations.append(None)
+            continue
+        if spaced and not piece.inside:
+            text = _spaced(text, first=number == 0, last=number + 1 == len(pieces))
+        translations.append(text)
+    return marks.compose(source, translations), truncated
 
 
 def _fit(model: ChatModel, plan: Plan, piece: str, kind: str, terms: list[Term],
-         messages: list[ChatMessage]) -> tuple[list[ChatMessage], int]:
+         messages: list[ChatMessage], rules: str = "") -> tuple[list[ChatMessage], int]:
     """The messages and reply length that fit the model's context: context is dropped first, then the reply shortened."""
     wanted = 2 * model.count_tokens(piece) + 64
     if plan.max_tokens:
         wanted = min(wanted, plan.max_tokens)
     prompt = model.count_chat_tokens(messages)
     if prompt + wanted > model.n_ctx:
-        messages = build_messages(plan, piece, kind, terms, "")
+        messages = build_messages(plan, piece, kind, terms, "", rules)
         prompt = model.count_chat_tokens(messages)
     room = model.n_ctx - prompt
     if room < MIN_REPLY_TOKENS:
@@ -198,8 +281,10 @@ def _language_en(code: str) -> str:
     return LANGUAGES_BY_CODE[code].name_en
 
 
-def build_messages(plan: Plan, text: str, kind: str, terms: list[Term], context: str) -> list[ChatMessage]:
-    """The chat for translating ``text``: instructions (with the terms) as system, context and text as user."""
+def build_messages(plan: Plan, text: str, kind: str, terms: list[Term], context: str,
+                   rules_for_marks: str = "") -> list[ChatMessage]:
+    """The chat for translating ``text``: instructions (with the terms and ``rules_for_marks``, the
+    explanation of the text's inline marks) as system, context and text as user."""
     target = _language_en(plan.target)
     rules = [
         f"You are a professional translator at a Japanese city office. Translate the user's text "
@@ -215,6 +300,8 @@ def build_messages(plan: Plan, text: str, kind: str, terms: list[Term], context:
         rules.append("The text is a heading: translate it as a short heading.")
     elif kind == "table_cell":
         rules.append("The text is one cell of a table: translate it as such, briefly.")
+    if rules_for_marks:
+        rules.append(rules_for_marks)
     if terms:
         rules.append("Translate these terms exactly as given:\n"
                      + "\n".join(f"- {term.source} → {term.target}" for term in terms))
@@ -235,7 +322,7 @@ def _context_text(plan: Plan, previous: Segment | None, following: Segment | Non
     if earlier is not None:
         previous_text, previous_translation = earlier
     elif previous is not None:
-        previous_text, previous_translation = previous.text, plan.known.get(previous.index, "")
+        previous_text, previous_translation = previous.text, marks.strip_marks(plan.known.get(previous.index, ""))
     else:
         previous_text = previous_translation = ""
     if previous_text:

@@ -122,6 +122,11 @@
 <context>
     <name>TranslateController</name>
     <message>
+        <location filename="../../desktop/ui/panes/translate_controller.py" line="1"/>
+        <source>Done. {count} segments need a check (see the marked rows).</source>
+        <translation>完了しました。{count} 段落に確認が必要です（印の付いた行をご覧ください）。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/panes/translate_controller.py" line="115"/>
         <source>There is no text to translate in {name}.</source>
         <translation>「{name}」には翻訳する文章がありません。</translation>
@@ -184,6 +189,21 @@
 </context>
 <context>
     <name>TranslatePane</name>
+    <message>
+        <location filename="../../desktop/ui/panes/translate.py" line="1"/>
+        <source>The marks for formatting, links or fields came back damaged: this paragraph was translated piece by piece. Check the wording.</source>
+        <translation>書式・リンク・フィールドなどの印が訳文で崩れたため、この段落は区切りごとに訳し直しました。訳文の表現を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/translate.py" line="1"/>
+        <source>The model gave no translation: the source text was kept.</source>
+        <translation>モデルの返答に訳文がなかったため、原文のままにしています。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/translate.py" line="1"/>
+        <source>The translation stopped at the length limit. Raise the longest reply in Settings and translate this paragraph again.</source>
+        <translation>訳文が長さの上限で途切れています。設定の「回答の最大の長さ」を大きくしてから、この段落を翻訳し直してください。</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/panes/translate.py" line="72"/>
         <location filename="../../desktop/ui/panes/translate.py" line="103"/>

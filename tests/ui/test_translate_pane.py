@@ -117,8 +117,10 @@ def test_a_small_document_translates_into_aligned_rows_and_exports(qtbot, loaded
     out = tmp_path / "notice_en.docx"
     assert pane.save_file(str(out))
     translated = DocxDocument(str(out))
-    assert len(translated.paragraphs) == len(DocxDocument(str(source)).paragraphs)
+    # The same paragraphs, then the AI-assistance line (on by default for every export).
+    assert len(translated.paragraphs) == len(DocxDocument(str(source)).paragraphs) + 1
     assert translated.paragraphs[1].text == "To all municipalities."
+    assert "AI" in translated.paragraphs[-1].text
     bilingual = tmp_path / "notice_bilingual.docx"
     assert pane.save_file(str(bilingual), mode="bilingual")
     assert DocxDocument(str(bilingual)).tables
@@ -180,3 +182,23 @@ def test_glossary_editor_imports_edits_and_saves_the_user_glossary(qtbot, contex
     exported = tmp_path / "out.csv"
     assert editor.export_file(str(exported))
     assert load_glossary(exported) == load_glossary(path)
+
+
+def test_a_segment_cut_at_the_length_limit_or_with_damaged_marks_is_marked_in_its_row(qtbot, context):
+    pane = _pane(qtbot, context)
+    assert pane.open_file(str(Path(__file__).resolve().parents[1] / "data" / "sym_checkboxes.docx"))
+    first, second = (s.index for s in pane.controller.segments)
+    pane.controller._on_section(first, "Attendance: {sym1}present {sym2}absent",
+                                {"flags": ["truncated"], "missing_terms": []})
+    pane.controller._on_section(second, "I agree", {"flags": [], "missing_terms": []})
+    assert pane.is_flagged(first) and not pane.is_flagged(second)
+    tip = pane._translation_item(first).toolTip()
+    assert "length limit" in tip or "上限" in tip
+    pane.controller._on_section(second, "I agree", {"flags": ["marks"], "missing_terms": []})
+    assert pane.is_flagged(second)
+    SHOTS.mkdir(exist_ok=True)
+    pane.resize(1280, 720)
+    pane.grab().save(str(SHOTS / "translate_flags.png"))
+    # Editing the text by hand clears the reason to look.
+    pane.table.item(0, 1).setText("Attendance: {sym1}present {sym2}absent.")
+    assert not pane.is_flagged(first)

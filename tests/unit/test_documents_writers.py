@@ -168,15 +168,18 @@ def test_translated_docx_keeps_structure_and_replaces_text(sample_docx: Path, tm
     assert factory.SAMPLE_DOCX_TEXT_BOX not in translated.element.xml
 
 
-def test_translated_paragraph_keeps_first_run_format(sample_docx: Path, tmp_path: Path) -> None:
+def test_translated_paragraph_puts_each_format_back_on_its_words(sample_docx: Path, tmp_path: Path) -> None:
     source = read_document(sample_docx)
     mixed = next(i for i, b in enumerate(source.blocks) if b.text == factory.SAMPLE_DOCX_MIXED)
+    assert source.blocks[mixed].marked == "<b>【重要】</b>この事業は<i>特に</i>優先します。"
     translations: list[str | None] = [None] * len(source.blocks)
-    translations[mixed] = "[Important] This project has priority."
+    translations[mixed] = "<b>[Important]</b> This project has <i>particular</i> priority."
     out = write_translated_docx(sample_docx, translations, tmp_path / "en.docx", target_lang="en")
     paragraph = next(p for p in docx.Document(out).paragraphs if p.text.startswith("[Important]"))
     text_runs = [run for run in paragraph.runs if run.text]
-    assert [(run.text, run.bold) for run in text_runs] == [("[Important] This project has priority.", True)]
+    assert [(run.text, run.bold, run.italic) for run in text_runs] == [
+        ("[Important]", True, None), (" This project has ", None, None), ("particular", None, True),
+        (" priority.", None, None)]
     # None keeps every other paragraph exactly as it was.
     assert [b.text for i, b in enumerate(read_document(out).blocks) if i != mixed] == [
         b.text for i, b in enumerate(source.blocks) if i != mixed
@@ -271,3 +274,14 @@ def test_write_translation_picks_the_writer_by_extension(sample_docx: Path, tmp_
     kinds = [b.kind for b in read_document(composed).blocks]
     assert kinds[:3] == [HEADING, "paragraph", HEADING]
     assert TABLE_CELL in kinds and FOOTER not in kinds
+
+
+def test_a_translation_without_marks_takes_the_paragraphs_main_format(sample_docx: Path, tmp_path: Path) -> None:
+    source = read_document(sample_docx)
+    mixed = next(i for i, b in enumerate(source.blocks) if b.text == factory.SAMPLE_DOCX_MIXED)
+    translations: list[str | None] = [None] * len(source.blocks)
+    translations[mixed] = "[Important] This project has priority."
+    out = write_translated_docx(sample_docx, translations, tmp_path / "en.docx", target_lang="en")
+    paragraph = next(p for p in docx.Document(out).paragraphs if p.text.startswith("[Important]"))
+    assert [(run.text, run.bold) for run in paragraph.runs if run.text] == [
+        ("[Important] This project has priority.", None)]

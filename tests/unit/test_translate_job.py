@@ -37,7 +37,7 @@ def test_each_segment_streams_then_ends_with_a_section_at_its_block_index():
     sections = [e for e in events if isinstance(e, Section)]
     assert [(s.index, s.text) for s in sections] == [(0, "EN(一つ目。)"), (2, "EN(二つ目。)")]
     assert sections[0].meta == {"source": "一つ目。", "kind": "paragraph", "location": "",
-                                "missing_terms": [], "truncated": False}
+                                "missing_terms": [], "truncated": False, "flags": []}
     first_section = events.index(sections[0])
     assert "".join(e.text for e in events[:first_section] if isinstance(e, Delta)) == "EN(一つ目。)"
     progress = [(e.done, e.total, e.label) for e in events if isinstance(e, Progress)]
@@ -136,6 +136,7 @@ def test_the_length_limit_is_reported_as_truncated():
     events, _ = _collect(model, {"document": _document("短い。")}, {"target": "en", "max_tokens": 5})
     section = next(e for e in events if isinstance(e, Section))
     assert section.text == "A ver" and section.meta["truncated"] is True
+    assert section.meta["flags"] == ["truncated"]
 
 
 def test_stopping_keeps_the_segments_already_sent():

@@ -333,10 +333,13 @@ class TranslatePane(TranslationKeeping, QWidget):
             return
         self._filling = True
         item.setText(text)
+        notes = [self._review_note(reason) for reason in self.controller.reviews.get(index, [])]
         if missing:
             terms = "\n".join(f"{m['source']} → {m['target']}" for m in missing)
+            notes.insert(0, self.tr("A glossary term is not used in this translation:\n{terms}").format(terms=terms))
+        if notes:
             item.setBackground(QBrush(FLAG_COLOR))
-            item.setToolTip(self.tr("A glossary term is not used in this translation:\n{terms}").format(terms=terms))
+            item.setToolTip("\n".join(notes))
             item.setData(Qt.ItemDataRole.DecorationRole, self.style().standardIcon(
                 self.style().StandardPixmap.SP_MessageBoxWarning))
         else:
@@ -344,6 +347,16 @@ class TranslatePane(TranslationKeeping, QWidget):
             item.setToolTip("")
             item.setData(Qt.ItemDataRole.DecorationRole, None)
         self._filling = False
+
+    def _review_note(self, reason: str) -> str:
+        notes = {
+            "marks": self.tr("The marks for formatting, links or fields came back damaged: "
+                             "this paragraph was translated piece by piece. Check the wording."),
+            "empty": self.tr("The model gave no translation: the source text was kept."),
+            "truncated": self.tr("The translation stopped at the length limit. Raise the longest reply "
+                                 "in Settings and translate this paragraph again."),
+        }
+        return notes.get(reason, "")
 
     @Slot(int, str)
     def _segment_abandoned(self, index: int, text: str) -> None:
@@ -360,7 +373,7 @@ class TranslatePane(TranslationKeeping, QWidget):
             self.controller.set_translation(index, item.text())
 
     def is_flagged(self, index: int) -> bool:
-        """Whether the row of block ``index`` is marked as missing a glossary term."""
+        """Whether the row of block ``index`` is marked for a look (a glossary term, marks, an empty or cut reply)."""
         item = self._translation_item(index)
         return item is not None and bool(item.toolTip())
 
@@ -464,7 +477,7 @@ class TranslatePane(TranslationKeeping, QWidget):
         self._filling = True
         for index in self._rows:
             item = self._translation_item(index)
-            if item is not None and not self.controller.flags.get(index):
+            if item is not None and not self.controller.flags.get(index) and index not in self.controller.reviews:
                 item.setBackground(QBrush())
         self._filling = False
 

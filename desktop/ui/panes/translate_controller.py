@@ -17,6 +17,7 @@ from desktop.documents.model import Document
 from desktop.glossary import (
     GlossaryError, Term, default_glossary_path, load_glossary, missing_terms, select_terms,
 )
+from desktop.documents.marks import strip_marks
 from desktop.documents.segments import Segment, segment_document, translations_by_block
 from desktop.languages import LanguageError, detect_language, resolve_pair
 from desktop.ui.context import AppContext
@@ -47,6 +48,7 @@ class TranslateController(PaneController):
         self.segments: list[Segment] = []
         self.translations: dict[int, str] = {}
         self.flags: dict[int, list[dict[str, str]]] = {}
+        self.reviews: dict[int, list[str]] = {}  # block index -> why to look ("marks", "empty", "truncated")
         self.source: str | None = None       # the languages of the last translation
         self.target = "en"
         self._order: list[int] = []          # block indexes of the running job, in order
@@ -90,6 +92,7 @@ class TranslateController(PaneController):
         self.segments = segment_document(document)
         self.translations = {}
         self.flags = {}
+        self.reviews = {}
         self.document_changed.emit()
 
     def restore_languages(self, source: str, target: str) -> None:
@@ -183,10 +186,11 @@ class TranslateController(PaneController):
     def set_translation(self, index: int, text: str) -> None:
         """The user edited a translation: keep it and re-check its glossary terms."""
         self.translations[index] = text
+        self.reviews.pop(index, None)
         self._check(index, text)
 
     def _check(self, index: int, text: str) -> None:
-        missing = missing_terms(text, select_terms(self.terms, self.source_text(index)))
+        missing = missing_terms(strip_marks(text), select_terms(self.terms, self.source_text(index)))
         self.flags[index] = [{"source": t.source, "target": t.target} for t in missing]
         if not self.flags[index]:
             del self.flags[index]
@@ -210,6 +214,11 @@ class TranslateController(PaneController):
     @Slot(int, str, dict)
     def _on_section(self, index: int, text: str, meta: dict) -> None:
         self.translations[index] = text
+        reviews = list(meta.get("flags") or [])
+        if reviews:
+            self.reviews[index] = reviews
+        else:
+            self.reviews.pop(index, None)
         flagged = list(meta.get("missing_terms") or [])
         if flagged:
             self.flags[index] = flagged
@@ -220,8 +229,10 @@ class TranslateController(PaneController):
     @Slot(dict)
     def _on_finished(self, stats: dict) -> None:
         self._current = -1
-        flagged = sum(1 for s in self.segments if s.index in self.flags)
-        if flagged:
+        flagged = sum(1 for s in self.segments if s.index in self.flags or s.index in self.reviews)
+        if any(s.index in self.reviews for s in self.segments):
+            self.message.emit(self.tr("Done. {count} segments need a check (see the marked rows).").format(count=flagged))
+        elif flagged:
             self.message.emit(self.tr("Done. {count} segments need a check: a glossary term is missing.")
                               .format(count=flagged))
         else:
@@ -255,19 +266,20 @@ class TranslateController(PaneController):
         from a .docx keeps the source's structure, a .txt/.md made from the
         same format keeps its lines, and anything else is composed from the
         segments. Untranslated segments keep their source text. The "AI
-        notice" line is added to composed documents, never to a copy in the
-        source's own shape (whose structure stays identical).
+        notice" line follows the setting (on by default) for every export.
         """
         from desktop.documents import writers
 
         assert self.document is not None
-        keeps_shape = (not bilingual and bool(self.document.path)
-                       and self.document.format == path.suffix.lower()[1:])
-        ai_notice = bool(self._context.settings.get("ai_notice")) and not keeps_shape
+        ai_notice = bool(self._context.settings.get("ai_notice"))
         source = self.source or "ja"
         if bilingual:
-            writers.write_bilingual_docx(self.translated_pairs(), path, source_lang=source,
-                                         target_lang=self.target, title=self.document.title, ai_notice=ai_notice)
+            structured = self.document.format == "docx" and bool(self.document.path)
+            writers.write_bilingual_docx(
+                self.translated_pairs(), path, source_lang=source, target_lang=self.target,
+                title=self.document.title, ai_notice=ai_notice,
+                source_docx=self.document.path if structured else None,
+                translations=translations_by_block(self.document, self.translations) if structured else None)
         else:
             aligned = translations_by_block(self.document, self.translations)
             writers.write_translation(self.document, aligned, path, target_lang=self.target, ai_notice=ai_notice)
