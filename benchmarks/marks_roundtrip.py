@@ -1,6 +1,7 @@
 """Do inline marks survive a round trip through a model, and what do they cost in prompt tokens?
 
-Every paragraph with marks in the translation case files (``tests/data/*.docx``:
+Every paragraph with marks in the case files (``tests/data/translation/*.docx`` and the
+.docx files of ``tests/data/intake/``:
 links, fields, tabs, breaks, symbols, formatting, content controls) is sent
 with the translate job's own prompt (``build_messages`` with ``mark_rules``)
 and its reply judged exactly as the job judges it (``clean_translation``,
@@ -52,7 +53,7 @@ DATA = REPO / "tests" / "data"
 def marked_paragraphs() -> list:
     """(file name, block) for every block with marks in the case files."""
     found = []
-    for path in sorted(DATA.glob("*.docx")):
+    for path in sorted(DATA.glob("translation/*.docx")) + sorted(DATA.glob("intake/*.docx")):
         for block in read_document(path).blocks:
             if block.marked and marks.has_marks(block.marked):
                 found.append((path.name, block))

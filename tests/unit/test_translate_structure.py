@@ -1,6 +1,6 @@
 """A translated .docx keeps its inline structure: the translation case files (issue #21), end to end.
 
-Each case file in tests/data/ (copied from the shared cases) is translated by the real job with a
+Each case file in tests/data/translation/ and the .docx files of tests/data/intake/ (copied from the shared cases) is translated by the real job with a
 scripted model, written back by the real writer, and its structure compared with the source's.
 """
 
@@ -21,6 +21,8 @@ from tests.support.marks_translator import (
 from tests.support.scripted_model import ScriptedModel
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+#: The .docx cases shared with the "intake" helper (their reading side) live in tests/data/intake.
+INTAKE = {"content_controls.docx", "footnote.docx", "ruby_first.docx"}
 CASES = [
     "hyperlinks.docx", "footer_page_fields.docx", "mergefields.docx", "toc_pageref.docx", "page_breaks.docx",
     "tabs_ptab.docx", "split_runs_lang.docx", "sym_checkboxes.docx", "hidden_superscript_first_run.docx",
@@ -28,8 +30,13 @@ CASES = [
 ]
 
 
+def case(name: str) -> Path:
+    """A case file copied from the shared cases: tests/data/translation/ or tests/data/intake/."""
+    return DATA / ("intake" if name in INTAKE else "translation") / name
+
+
 def translate(tmp_path: Path, name: str, reply) -> tuple[list[Section], Path]:
-    source = DATA / name
+    source = case(name)
     document = read_document(source)
     model = ScriptedModel(reply)
     events = list(run(model, {"document": document.to_dict()}, {"source": "ja", "target": "en"}))
@@ -58,7 +65,7 @@ def assert_same_structure(before: list, after: list) -> None:
 @pytest.mark.parametrize("name", CASES)
 def test_marks_returned_intact_keep_every_atom_and_span(tmp_path: Path, name: str) -> None:
     sections, out = translate(tmp_path, name, keeping_marks)
-    assert_same_structure(structure(DATA / name), structure(out))
+    assert_same_structure(structure(case(name)), structure(out))
     assert all(not s.meta["flags"] for s in sections if name != "empty_reply.docx")
 
 
@@ -122,7 +129,7 @@ def test_content_controls_at_every_level_and_ruby_are_written_back(tmp_path: Pat
     _, out = translate(tmp_path, "content_controls.docx", keeping_marks)
     texts = [b.text for b in read_document(out).blocks]
     assert "EN[行の入力欄]" in texts and "EN[担当は ]EN[山田課長]EN[ です。]" in texts
-    assert out.read_bytes().count(b"<w:sdt>") == (DATA / "content_controls.docx").read_bytes().count(b"<w:sdt>")
+    assert out.read_bytes().count(b"<w:sdt>") == (case("content_controls.docx")).read_bytes().count(b"<w:sdt>")
     _, out = translate(tmp_path, "ruby_first.docx", keeping_marks)
     assert [b.text for b in read_document(out).blocks] == ["EN[本日は晴れです。]"]
     assert b"w:ruby" not in out.read_bytes()
@@ -131,9 +138,9 @@ def test_content_controls_at_every_level_and_ruby_are_written_back(tmp_path: Pat
 @pytest.mark.parametrize("how", ["drop", "extra", "swap"])
 @pytest.mark.parametrize("name", CASES)
 def test_damaged_marks_keep_every_atom_and_flag_the_paragraph(tmp_path: Path, name: str, how: str) -> None:
-    document = read_document(DATA / name)
+    document = read_document(case(name))
     sections, out = translate(tmp_path, name, damaging_marks(how))
-    assert_same_structure(structure(DATA / name), structure(out))
+    assert_same_structure(structure(case(name)), structure(out))
     marked = {i for i, block in enumerate(document.blocks) if block.marked and marks.has_marks(block.marked)}
     assert {s.index for s in sections if "marks" in s.meta["flags"]} == marked
 
@@ -158,12 +165,12 @@ def test_an_empty_or_label_only_reply_keeps_the_source_and_flags_it(tmp_path: Pa
 
 
 def test_footnotes_are_read_and_translated_in_place(tmp_path: Path) -> None:
-    document = read_document(DATA / "footnote.docx")
+    document = read_document(case("footnote.docx"))
     note = next(b for b in document.blocks if b.location == "脚注 1")
     assert note.text.startswith("脚注：この金額は")
     _, out = translate(tmp_path, "footnote.docx", keeping_marks)
     notes = [p for part, p in structure(out) if part == "word/footnotes.xml"]
-    assert len(notes) == len([p for part, p in structure(DATA / "footnote.docx") if part == "word/footnotes.xml"])
+    assert len(notes) == len([p for part, p in structure(case("footnote.docx")) if part == "word/footnotes.xml"])
     translated = read_document(out)
     assert [b.text for b in translated.blocks if b.location == "脚注 1"] == [
         "EN[脚注：この金額は令和六年度予算の見込み額であり、確定額ではない。]"]
@@ -174,7 +181,7 @@ def test_the_bilingual_export_keeps_links_and_fields_in_both_columns(tmp_path: P
     from desktop.documents.writers import write_bilingual_docx
 
     for name in ("hyperlinks.docx", "footer_page_fields.docx"):
-        source = DATA / name
+        source = case(name)
         document = read_document(source)
         sections, _ = translate(tmp_path, name, keeping_marks)
         translations = translations_by_block(document, {s.index: s.text for s in sections})
@@ -197,7 +204,7 @@ def test_the_bilingual_export_keeps_links_and_fields_in_both_columns(tmp_path: P
 
 def test_the_prompt_explains_only_the_marks_the_paragraph_has(tmp_path: Path) -> None:
     model = ScriptedModel(keeping_marks)
-    document = read_document(DATA / "sym_checkboxes.docx")
+    document = read_document(case("sym_checkboxes.docx"))
     list(run(model, {"document": document.to_dict()}, {"source": "ja", "target": "en"}))
     system, user = model.calls[0][0]["content"], model.calls[0][1]["content"]
     assert "{sym1}" in system and "{sym2}" in system and "check box" in system

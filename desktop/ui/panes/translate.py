@@ -349,14 +349,11 @@ class TranslatePane(TranslationKeeping, QWidget):
         self._filling = False
 
     def _review_note(self, reason: str) -> str:
-        notes = {
-            "marks": self.tr("The marks for formatting, links or fields came back damaged: "
-                             "this paragraph was translated piece by piece. Check the wording."),
-            "empty": self.tr("The model gave no translation: the source text was kept."),
-            "truncated": self.tr("The translation stopped at the length limit. Raise the longest reply "
-                                 "in Settings and translate this paragraph again."),
-        }
-        return notes.get(reason, "")
+        return {"marks": self.tr("The marks for formatting, links or fields came back damaged: "
+                                 "this paragraph was translated piece by piece. Check the wording."),
+                "empty": self.tr("The model gave no translation: the source text was kept."),
+                "truncated": self.tr("The translation stopped at the length limit. Raise the longest reply "
+                                     "in Settings and translate this paragraph again.")}.get(reason, "")
 
     @Slot(int, str)
     def _segment_abandoned(self, index: int, text: str) -> None:
