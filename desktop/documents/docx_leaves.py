@@ -40,8 +40,6 @@ _TABS = {qn("w:tab"), qn("w:ptab")}
 MARKERS = {W_BOOKMARK_START, W_BOOKMARK_END, qn("w:commentRangeStart"), qn("w:commentRangeEnd"),
            qn("w:permStart"), qn("w:permEnd"), qn("w:del"), qn("w:moveFrom"),
            qn("w:moveFromRangeStart"), qn("w:moveFromRangeEnd"), qn("w:moveToRangeStart"), qn("w:moveToRangeEnd")}
-#: Wingdings/Symbol characters that are check boxes, shown as such in plain text.
-_BOXES = {"F0A8": "☐", "F06F": "☐", "F071": "☐", "F0FE": "☑", "F078": "☒", "F0FD": "☒", "2610": "☐"}
 
 
 @dataclass
@@ -134,8 +132,9 @@ def _run(run: Any, template: Any, path: tuple, out: list[Leaf]) -> None:
         elif tag in _TABS:
             out.append(Leaf("atom", child, template, path, text="\t", atom="tab"))
         elif tag == qn("w:sym"):
-            shown = _BOXES.get((child.get(qn("w:char")) or "").upper(), "")
-            out.append(Leaf("atom", child, template, path, text=shown, atom="sym"))
+            from .docx_walk import symbol_text   # the reader's own character for the symbol
+
+            out.append(Leaf("atom", child, template, path, text=symbol_text(child), atom="sym"))
         elif tag == W_FLDCHAR:
             out.append(Leaf("field", child, template, path, field=child.get(qn("w:fldCharType")) or ""))
         elif tag == W_INSTR:
