@@ -24,6 +24,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from .atomic import atomic_write_bytes
 from .bilingual import add_structured_rows
 from .docx_compose import add_heading, add_markdown, add_runs, add_table, prepare_document
