@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, read_input_document, run_job
+from desktop.cli.common import CliError, open_engine, parallel_option, read_input_document, run_job
 from desktop.documents import DocumentError
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
@@ -57,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     terms = _glossary(args.glossary)
     _check_output(args.output, args.bilingual)
 
-    options = {"source": source, "target": target, "register": REGISTERS[args.register]}
+    options = {"source": source, "target": target, "register": REGISTERS[args.register],
+               "parallel": parallel_option(args)}
     if args.max_tokens:
         options["max_tokens"] = args.max_tokens
     inputs = {"document": document.to_dict(), "glossary": [t.as_pair() for t in terms]}
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     with session:
         result = run_job(session, "translate", inputs, options)
 
-    translations = {int(s["index"]): s["text"] for s in result.sections}
+    translations = {int(s["index"]): s["text"] for s in result.sections if not s["meta"].get("error")}
     _report_flags(result.sections)
     _write(args, document, translations, source, target)
     return exitcodes.OK
@@ -94,6 +95,10 @@ def _check_output(out: str | None, bilingual: bool) -> None:
 def _report_flags(sections: list[dict]) -> None:
     """One stderr line per segment whose glossary term is missing from the translation."""
     for section in sections:
+        error = section.get("meta", {}).get("error")
+        if error:
+            where = section["meta"].get("location") or str(section["index"] + 1)
+            print(f"fumi: {where}: {error.get('message')}", file=sys.stderr)
         missing = section.get("meta", {}).get("missing_terms") or []
         if missing:
             terms = "、".join(f"{m['source']} → {m['target']}" for m in missing)

@@ -34,7 +34,7 @@ from desktop.engine.protocol import (
     BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section, TranslateSectionMeta, TranslateStats,
 )
 from desktop.glossary import Term, missing_terms, select_terms, terms_from_pairs
-from desktop.contracts import ChatMessage, ChatModel, JobError
+from desktop.contracts import ChatMessage, ChatModel, ChatRequest, JobError
 from desktop.documents.segments import Segment, join_pieces, segment_document, split_long
 from desktop.languages import LANGUAGES_BY_CODE, LanguageError, is_cjk, resolve_pair
 from desktop.messages import message
@@ -72,27 +72,126 @@ class Plan:
 
 
 def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> Iterator[Message]:
-    """Translate the document segment by segment; see the module docstring for inputs and options."""
+    """Translate the document segment by segment; see the module docstring for inputs and options.
+
+    ``options["parallel"]`` 1 translates one segment after another, each with the
+    previous segment's fresh translation as context; otherwise (0 automatic, or N)
+    the segments are handed to the model together (``_run_together``).
+    """
     plan = make_plan(inputs, options)
+    parallel = int(options.get("parallel") or 0)
+    if parallel != 1 and len(plan.wanted) > 1:
+        return (yield from _run_together(model, plan, parallel))
     total = len(plan.wanted)
     flagged = 0
     for number, segment in enumerate(plan.wanted):
         yield Progress(done=number, total=total, label=PROGRESS_LABEL)
         translation, truncated = yield from _translate_segment(model, plan, segment)
         plan.known[segment.index] = translation
-        missing = missing_terms(translation, select_terms(plan.terms, segment.text))
-        flagged += bool(missing)
-        meta: TranslateSectionMeta = {
-            "source": segment.text,
-            "kind": segment.kind,
-            "location": segment.location,
-            "missing_terms": [{"source": t.source, "target": t.target} for t in missing],
-            "truncated": truncated,
-        }
-        yield Section(index=segment.index, text=translation, meta=dict(meta))
+        section = _section(plan, segment, translation, truncated)
+        flagged += bool(section.meta["missing_terms"])
+        yield section
     yield Progress(done=total, total=total, label=PROGRESS_LABEL)
     stats: TranslateStats = {"segments": total, "flagged": flagged, "source_language": plan.source,
                              "target_language": plan.target}
+    return stats
+
+
+def _section(plan: Plan, segment: Segment, translation: str, truncated: bool,
+             error: JobError | None = None) -> Section:
+    """The ``Section`` of a translated (or, with ``error``, failed) segment."""
+    missing = missing_terms(translation, select_terms(plan.terms, segment.text)) if error is None else []
+    meta: TranslateSectionMeta = {
+        "source": segment.text,
+        "kind": segment.kind,
+        "location": segment.location,
+        "missing_terms": [{"source": t.source, "target": t.target} for t in missing],
+        "truncated": truncated,
+    }
+    if error is not None:
+        meta["error"] = {"code": error.code, "message": error.message}
+    return Section(index=segment.index, text=translation, meta=dict(meta))
+
+
+def _run_together(model: ChatModel, plan: Plan, parallel: int) -> Iterator[Message]:
+    """All wanted segments handed to ``model.stream_chat_many`` at once.
+
+    A segment's context is its neighbours' source text, and the previous segment's
+    translation only where the user already has one (the fresh one is not made yet).
+    A long segment's pieces run as requests of their own; their text is streamed in
+    order. Deltas and sections carry the segment's block index; sections come in the
+    order segments finish. A segment that does not fit the context gets a section
+    with empty text and ``meta["error"]``, and the others go on.
+    """
+    total = len(plan.wanted)
+    owners: list[tuple[int, int]] = []        # request -> (position in plan.wanted, piece number)
+    pieces: list[list[str]] = []              # source pieces per wanted segment
+    requests: list[ChatRequest] = []
+    failed: dict[int, JobError] = {}
+    for position, segment in enumerate(plan.wanted):
+        previous, following = _neighbours(plan, segment)
+        terms = select_terms(plan.terms, segment.text)
+        piece_limit = max(MIN_PIECE_TOKENS, (model.n_ctx - PROMPT_RESERVE) // 4)
+        parts = split_long(segment.text, piece_limit, model.count_tokens)
+        pieces.append(parts)
+        for number, piece in enumerate(parts):
+            context = _context_text(plan, previous, following) if number == 0 else _context_text(
+                plan, None, None, earlier=(parts[number - 1], ""))
+            messages = build_messages(plan, piece, segment.kind, terms, context)
+            try:
+                messages, max_tokens = _fit(model, plan, piece, segment.kind, terms, messages)
+            except JobError as exc:
+                failed[position] = exc
+                break
+            owners.append((position, number))
+            requests.append(ChatRequest(messages, max_tokens=max_tokens, temperature=plan.temperature))
+    texts = [[""] * len(parts) for parts in pieces]
+    ended = [[False] * len(parts) for parts in pieces]
+    shown = [0] * total                       # pieces of each segment already streamed whole
+    truncated = [False] * total
+    finished = 0
+    yield Progress(done=0, total=total, label=PROGRESS_LABEL)
+    for position, error in failed.items():
+        finished += 1
+        yield _section(plan, plan.wanted[position], "", False, error)
+        yield Progress(done=finished, total=total, label=PROGRESS_LABEL)
+    for piece in model.stream_chat_many(requests, parallel=parallel):
+        position, number = owners[piece.index]
+        if position in failed:
+            continue
+        segment = plan.wanted[position]
+        if not piece.finish_reason:
+            texts[position][number] += piece.text
+            if number == shown[position]:
+                yield Delta(text=piece.text, part=segment.index)
+            continue
+        if piece.error is not None:
+            failed[position] = piece.error
+            finished += 1
+            yield _section(plan, segment, "", False, piece.error)
+            yield Progress(done=finished, total=total, label=PROGRESS_LABEL)
+            continue
+        ended[position][number] = True
+        truncated[position] |= piece.finish_reason == "length"
+        while shown[position] < len(ended[position]) and ended[position][shown[position]]:
+            shown[position] += 1
+            if shown[position] < len(texts[position]):
+                following_text = texts[position][shown[position]]
+                spacer = "" if is_cjk(plan.target) else " "
+                yield Delta(text=spacer + following_text, part=segment.index)
+        if shown[position] == len(ended[position]):
+            translation = join_pieces([clean_translation(text, source) for text, source
+                                       in zip(texts[position], pieces[position])], plan.target)
+            plan.known[segment.index] = translation
+            finished += 1
+            yield _section(plan, segment, translation, truncated[position])
+            yield Progress(done=finished, total=total, label=PROGRESS_LABEL)
+    flagged = sum(1 for position, segment in enumerate(plan.wanted) if position not in failed
+                  and missing_terms(plan.known.get(segment.index, ""), select_terms(plan.terms, segment.text)))
+    stats: TranslateStats = {"segments": total, "flagged": flagged, "source_language": plan.source,
+                             "target_language": plan.target}
+    if failed:
+        stats["failed_segments"] = sorted(plan.wanted[position].index for position in failed)
     return stats
 
 
