@@ -14,13 +14,13 @@ from desktop.documents.model import Block, Document
 from desktop.engine.protocol import CONTEXT_OVERFLOW, Delta, Progress, Section
 from desktop.jobs import summarize, translate
 from desktop.library.ram import MAX_AUTO_PARALLEL, choose_parallel, estimate_ram
-from tests.support.drain import drain
+from tests.support.job_events import collect
 from tests.support.scripted_model import ScriptedModel
 from tests.unit.test_summarize_job import body, kind, report
 
 
 def run(job, model, inputs, options):
-    return drain(job.run(model, inputs, options))
+    return collect(job.run(model, inputs, options))
 
 
 def numbered_part(messages) -> str:
