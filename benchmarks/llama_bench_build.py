@@ -50,10 +50,10 @@ def unpack(tarball: Path, cache: Path = CACHE) -> Path:
     return source
 
 
-def build(source: Path, cache: Path = CACHE, jobs: int = 2) -> Path:
-    """Compile the ``llama-bench`` target; returns the executable's path."""
+def build(source: Path, cache: Path = CACHE, jobs: int = 2, target: str = "llama-bench") -> Path:
+    """Compile ``target`` (``llama-bench``, ``llama-batched-bench``); returns the executable's path."""
     build_dir = cache / "llama-bench-build"
-    exe = build_dir / "bin" / ("llama-bench.exe" if os.name == "nt" else "llama-bench")
+    exe = build_dir / "bin" / (f"{target}.exe" if os.name == "nt" else target)
     if exe.exists():
         return exe
     generator = ["-G", "Ninja"] if _has("ninja") else []
@@ -65,7 +65,7 @@ def build(source: Path, cache: Path = CACHE, jobs: int = 2) -> Path:
         check=True,
     )
     subprocess.run(
-        ["cmake", "--build", str(build_dir), "--target", "llama-bench", "-j", str(jobs)],
+        ["cmake", "--build", str(build_dir), "--target", target, "-j", str(jobs)],
         check=True,
     )
     return exe
@@ -77,12 +77,12 @@ def _has(program: str) -> bool:
     return which(program) is not None
 
 
-def ensure_llama_bench(cache: Path = CACHE) -> Path:
-    """Path of a ``llama-bench`` built from the installed binding's llama.cpp."""
-    existing = cache / "llama-bench-build" / "bin" / "llama-bench"
+def ensure_llama_bench(cache: Path = CACHE, target: str = "llama-bench") -> Path:
+    """Path of ``target`` (default ``llama-bench``) built from the installed binding's llama.cpp."""
+    existing = cache / "llama-bench-build" / "bin" / target
     if existing.exists():
         return existing
-    return build(unpack(fetch_sdist(binding_version(), cache), cache), cache)
+    return build(unpack(fetch_sdist(binding_version(), cache), cache), cache, target=target)
 
 
 if __name__ == "__main__":

@@ -112,11 +112,12 @@ def fit_prompt(session: Any, text_tokens: int, salt: int, *, slack: int = 2) -> 
     return prompt_text(words, salt)
 
 
-def process_rss_mb(pid: int) -> float | None:
-    """Resident memory of process ``pid`` in MB (Linux /proc; None elsewhere)."""
+def process_rss_mb(pid: int, field: str = "VmRSS") -> float | None:
+    """Resident memory of process ``pid`` in MB (Linux /proc; None elsewhere); ``field``
+    "VmHWM" gives the peak since the process started."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except (OSError, ValueError, IndexError):
         return None
@@ -174,6 +175,45 @@ def run_bench(
         "engine_rss_mb": _round(process_rss_mb(engine_pid), 1) if engine_pid else None,
         "platform": sys.platform,
         "cpu_count": os.cpu_count(),
+    }
+
+
+#: The parallel step's shape, as llama-batched-bench's ``-npp 128 -ntg 64``.
+PARALLEL_PROMPT_TOKENS = 128
+PARALLEL_GEN_TOKENS = 64
+
+
+def run_parallel_bench(session: Any, parallel: int, *, prompt_tokens: int = PARALLEL_PROMPT_TOKENS,
+                       gen_tokens: int = PARALLEL_GEN_TOKENS) -> dict[str, Any]:
+    """Aggregate generation speed of ``parallel`` independent sequences decoded at once.
+
+    Each sequence has its own prompt of ``prompt_tokens`` chat tokens (different
+    from the first word on, so nothing but the chat template's first tokens is
+    shared) and generates exactly ``gen_tokens`` (end-of-generation is masked).
+    ``parallel_tg_tokens_per_s`` is all generated tokens but the first, over the
+    time from the first to the last ``delta`` the client received: the
+    generation phase, as llama-batched-bench's S_TG counts it. ``parallel`` 1 is
+    Fumi's single stream on the same work.
+    """
+    warm_text = prompt_text(8, salt=0)
+    warm = generate(session, warm_text, 2, seed=1)
+    template_tokens = max(0, int(warm.stats.get("prompt_tokens", 0)) - count_tokens(session, warm_text))
+    text_tokens = max(1, prompt_tokens - template_tokens)
+    prompts = [fit_prompt(session, text_tokens, salt=100 + i) for i in range(parallel)]
+    job = protocol.Job(kind="generate", inputs={"prompts": prompts},
+                       options={"max_tokens": gen_tokens, "temperature": 0.7, "seed": 5,
+                                "ignore_eos": True, "parallel": parallel})
+    timed = timed_request(session, job)
+    generated = int(timed.stats.get("generated_tokens", 0))
+    span = ((timed.last_delta_at or 0) - (timed.first_delta_at or 0))
+    engine_pid = getattr(session, "pid", None)
+    return {
+        "parallel": parallel,
+        "parallel_tg_tokens_per_s": round((generated - 1) / span, 2) if span > 0 and generated > 1 else 0.0,
+        "parallel_generated_tokens": generated,
+        "parallel_prompt_tokens": int(timed.stats.get("prompt_tokens", 0)),
+        "parallel_seconds": round((timed.done_at or time.perf_counter()) - timed.sent_at, 3),
+        "parallel_engine_peak_rss_mb": _round(process_rss_mb(engine_pid, "VmHWM"), 1) if engine_pid else None,
     }
 
 

@@ -8,6 +8,7 @@ scripted model (``tests/support/scripted_model.py``) both provide ``ChatModel``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Protocol, TypedDict
 
 
@@ -16,6 +17,33 @@ class ChatMessage(TypedDict):
 
     role: str
     content: str
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """One of several chats handed to ``ChatModel.stream_chat_many``; fields as in ``stream_chat``."""
+
+    messages: list[ChatMessage]
+    max_tokens: int
+    temperature: float = 0.7
+    seed: int | None = None
+    ignore_eos: bool = False
+
+
+@dataclass(frozen=True)
+class ChatPiece:
+    """What ``stream_chat_many`` yields: text of request ``index``, or that request's end.
+
+    While a request streams, ``text`` is its next piece and ``finish_reason`` is "".
+    Each request ends with exactly one piece whose ``finish_reason`` is "stop",
+    "length" or "error"; with "error", ``error`` says why (e.g. ``context_overflow``)
+    and the other requests go on.
+    """
+
+    index: int
+    text: str = ""
+    finish_reason: str = ""
+    error: JobError | None = None
 
 
 class ChatModel(Protocol):
@@ -51,6 +79,16 @@ class ChatModel(Protocol):
         Raises ``Cancelled`` as soon as the request is cancelled, and
         ``JobError(CONTEXT_OVERFLOW, ...)`` if the prompt does not fit.
         After the iterator ends, ``last_finish_reason`` is "stop" or "length".
+        """
+
+    def stream_chat_many(self, requests: list[ChatRequest], *, parallel: int = 0) -> Iterator[ChatPiece]:
+        """Answer several chats, up to ``parallel`` of them decoded at once, as ``ChatPiece``s.
+
+        ``parallel`` 0 chooses from free RAM, the context the requests need and
+        their number; 1 answers them one after another exactly as ``stream_chat``
+        would. Pieces of different requests interleave and requests may finish in
+        any order. A request whose prompt does not fit the context ends alone with
+        ``finish_reason`` "error". ``Cancelled`` stops every request at once.
         """
 
     @property

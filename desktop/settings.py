@@ -123,6 +123,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("last_model", str, "", "Last model"),
     Option("threads", int, 0, "CPU threads (0 = automatic)", minimum=0, maximum=256),
     Option("context_size", int, 0, "Context size (0 = automatic)", minimum=0, maximum=131072),
+    Option("parallel", int, 0, "Parts decoded at once (0 = automatic)", minimum=0, maximum=16),
     Option("temperature", float, 0.7, "Temperature", minimum=0.0, maximum=2.0),
     Option("max_tokens", int, 1024, "Maximum length of an answer (tokens)", minimum=16, maximum=32768),
     Option("language", str, "ja", "Display language", choices=("ja", "en")),

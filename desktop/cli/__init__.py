@@ -43,10 +43,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """``--model NAME|PATH --ctx N --threads N``, shared by every command that uses a model."""
+    """``--model NAME|PATH --ctx N --threads N --parallel N``, shared by every command that uses a model."""
     parser.add_argument("--model", metavar="NAME|PATH", help="model name or .gguf path")
     parser.add_argument("--ctx", type=int, metavar="N", help="context size in tokens")
     parser.add_argument("--threads", type=int, metavar="N", help="CPU threads")
+    parser.add_argument("--parallel", type=int, metavar="N",
+                        help="parts decoded at once (default: the setting, automatic; 1 = one after another)")
 
 
 def build_parser() -> argparse.ArgumentParser:

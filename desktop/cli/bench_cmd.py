@@ -1,9 +1,13 @@
-"""``fumi bench [--model M] [--threads N] [--ctx N] [--json]``: the model's speed on this PC.
+"""``fumi bench [--model M] [--threads N] [--ctx N] [--parallel N] [--json]``: the model's speed on this PC.
 
 Runs through the real engine process, as the window does (see ``desktop.bench``):
 load time, prompt processing of a 512-token prompt, generation of 128 tokens as
 received, time to first token, and time to first token of a regenerate (KV
 cache reuse). IT uses it to compare candidate models on their own PCs.
+``--parallel N`` adds ``parallel`` and ``parallel_tg_tokens_per_s``: aggregate
+generated tokens/s of N independent sequences decoded at once, each with a
+128-token prompt and 64 generated tokens, as llama-batched-bench measures them
+(plus ``parallel_engine_peak_rss_mb``, the engine's peak memory).
 ``--json`` prints one JSON object on stdout; progress goes to stderr.
 """
 
@@ -28,6 +32,8 @@ REPORT_LINES = (
     ("ttft_s", "first token / 最初の文字まで (s)"),
     ("ttft_regenerate_s", "first token, regenerate / 再生成で最初の文字まで (s)"),
     ("engine_rss_mb", "engine memory / エンジンのメモリ (MB)"),
+    ("parallel", "sequences at once / 同時に生成する数"),
+    ("parallel_tg_tokens_per_s", "generation, all sequences / 全体の生成 (tokens/s)"),
 )
 
 
@@ -41,11 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.bench import BenchError, run_bench
+    from desktop.bench import BenchError, run_bench, run_parallel_bench
     from desktop.cli.common import EXIT_CODES
 
     if args.prompt_tokens < 8 or args.gen_tokens < 2:
         raise CliError(exitcodes.USAGE, "--prompt-tokens must be at least 8 and --gen-tokens at least 2")
+    if args.parallel is not None and args.parallel < 1:
+        raise CliError(exitcodes.USAGE, "--parallel must be at least 1")
     session, facts = open_engine(args)
     with session:
         needed = args.prompt_tokens + args.gen_tokens + 8
@@ -56,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
                 session, facts, prompt_tokens=args.prompt_tokens, gen_tokens=args.gen_tokens,
                 on_step=lambda step: print(f"bench: {step}", file=sys.stderr, flush=True),
             )
+            if args.parallel:
+                print(f"bench: {args.parallel} sequences at once", file=sys.stderr, flush=True)
+                result.update(run_parallel_bench(session, args.parallel))
         except BenchError as exc:
             raise CliError(EXIT_CODES.get(exc.code, exitcodes.ENGINE_FAILURE), exc.text) from None
     if args.json:

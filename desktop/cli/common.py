@@ -166,6 +166,19 @@ class JobResult:
     text: str = ""
     sections: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    parts: dict[int, str] = field(default_factory=dict)  # text of deltas that carried a part's index
+
+
+def parallel_option(args: argparse.Namespace) -> int:
+    """``--parallel N`` (N >= 1), else the setting (0 = automatic); ``CliError`` (exit 2) below 1."""
+    value = getattr(args, "parallel", None)
+    if value is None:
+        from desktop.settings import Settings
+
+        return int(Settings.load().get("parallel"))
+    if value < 1:
+        raise CliError(exitcodes.USAGE, "--parallel は 1 以上にしてください。")
+    return int(value)
 
 
 def run_job(
@@ -175,12 +188,20 @@ def run_job(
     options: dict[str, Any],
     *,
     on_delta: Callable[[str], None] | None = None,
+    on_part: Callable[[int, str], None] | None = None,
 ) -> JobResult:
-    """Run a job through the engine; progress to stderr; an error event becomes ``CliError``."""
+    """Run a job through the engine; progress to stderr; an error event becomes ``CliError``.
+
+    Deltas carrying a part's index go to ``result.parts`` and ``on_part``, not to the main text.
+    """
     result = JobResult()
     pieces: list[str] = []
     for event in session.request(protocol.Job(kind=kind, inputs=inputs, options=options)):
-        if isinstance(event, protocol.Delta):
+        if isinstance(event, protocol.Delta) and event.part is not None:
+            result.parts[event.part] = result.parts.get(event.part, "") + event.text
+            if on_part is not None:
+                on_part(event.part, event.text)
+        elif isinstance(event, protocol.Delta):
             pieces.append(event.text)
             if on_delta is not None:
                 on_delta(event.text)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, read_input_document, run_job, write_result
+from desktop.cli.common import CliError, open_engine, parallel_option, read_input_document, run_job, write_result
 from desktop.messages import message
 
 OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         "style": args.style.replace("-", "_"),
         "focus": args.focus,
         "output_language": args.lang,
+        "parallel": parallel_option(args),
     }
     if args.max_tokens:
         if args.max_tokens < 1:
@@ -62,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_result(result.text, args.output, title=_title(document, args.file), ai_notice=_ai_notice())
         print(message("summarize.saved", path=args.output), file=sys.stderr)
+    for section in result.sections:
+        error = section["meta"].get("error")
+        if error:
+            print(f"fumi: {section['meta'].get('source', section['index'] + 1)}: {error.get('message')}", file=sys.stderr)
     if stats.get("one_pass"):
         print(message("summarize.done_one_pass"), file=sys.stderr)
     else:

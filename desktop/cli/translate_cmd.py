@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, read_input_document, run_job
+from desktop.cli.common import CliError, open_engine, parallel_option, read_input_document, run_job
 from desktop.documents import DocumentError
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     terms = _glossary(args.glossary)
     _check_output(args.output, args.bilingual)
 
-    options = {"source": source, "target": target, "register": REGISTERS[args.register]}
+    options = {"source": source, "target": target, "register": REGISTERS[args.register],
+               "parallel": parallel_option(args)}
     if args.max_tokens:
         options["max_tokens"] = args.max_tokens
     inputs = {"document": document.to_dict(), "glossary": [t.as_pair() for t in terms]}
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     with session:
         result = run_job(session, "translate", inputs, options)
 
-    translations = {int(s["index"]): s["text"] for s in result.sections}
+    translations = {int(s["index"]): s["text"] for s in result.sections if not s["meta"].get("error")}
     _report_flags(result.sections)
     _write(args, document, translations, source, target)
     return exitcodes.OK
@@ -104,6 +105,9 @@ def _report_flags(sections: list[dict]) -> None:
     for section in sections:
         meta = section.get("meta", {})
         where = meta.get("location") or str(section["index"] + 1)
+        error = meta.get("error")
+        if error:
+            print(f"fumi: {where}: {error.get('message')}", file=sys.stderr)
         for flag in meta.get("flags") or (["truncated"] if meta.get("truncated") else []):
             print(message(f"translate.flag_{flag}", where=where), file=sys.stderr)
         missing = meta.get("missing_terms") or []

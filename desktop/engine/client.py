@@ -46,7 +46,7 @@ class EngineClient(QObject):
     loaded = Signal(str, dict)
     progress = Signal(str, int, int, str)
     delta = Signal(str, str)
-    part_delta = Signal(str, int, str)  # id, part index, text: a delta that names its part (also sent as delta)
+    part_delta = Signal(str, int, str)  # id, part index, text: a delta that names its part (never also sent as delta)
     section = Signal(str, int, str, dict)
     done = Signal(str, dict)
     error = Signal(str, str, str)
@@ -235,10 +235,10 @@ class EngineClient(QObject):
 
     def _dispatch(self, event: Message) -> None:
         request_id = getattr(event, "id", "")
-        if isinstance(event, Delta):
+        if isinstance(event, Delta) and event.part is not None:
+            self.part_delta.emit(request_id, event.part, event.text)
+        elif isinstance(event, Delta):
             self.delta.emit(request_id, event.text)
-            if event.part is not None:
-                self.part_delta.emit(request_id, event.part, event.text)
         elif isinstance(event, Progress):
             self.progress.emit(request_id, event.done, event.total, event.label)
         elif isinstance(event, Section):

@@ -31,7 +31,7 @@ import llama_cpp.llama as _llama_module
 
 from desktop.engine.chat import ChatFormat, ChatTemplateError
 from desktop.engine.protocol import CONTEXT_OVERFLOW, MODEL_CORRUPT, MODEL_MISSING, OUT_OF_MEMORY
-from desktop.contracts import Cancelled, ChatMessage, JobError
+from desktop.contracts import Cancelled, ChatMessage, ChatPiece, ChatRequest, JobError
 from desktop.library.hardware import physical_cores
 from desktop.messages import message
 
@@ -407,6 +407,12 @@ class Model:
                 "ttft_s": (first_token_at - started) if first_token_at else None,
                 "finish_reason": self._finish_reason,
             }
+
+    def stream_chat_many(self, requests: list[ChatRequest], *, parallel: int = 0) -> Iterator[ChatPiece]:
+        """Several chats at once (see ``ChatModel.stream_chat_many`` and ``chat_many``)."""
+        from desktop.engine.chat_many import stream_chat_many
+
+        return stream_chat_many(self, requests, parallel)
 
     def _eog_mask(self) -> llama_cpp.LogitsProcessorList:
         """A logits processor that makes every end-of-generation token impossible."""

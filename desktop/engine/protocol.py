@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypedDict
+from typing import Any, ClassVar, NotRequired, TypedDict
 
 # Error codes (DESIGN.md). The message that goes with one is in the user's language.
 MODEL_MISSING = "model_missing"
@@ -53,6 +53,14 @@ class SectionMeta(TypedDict, total=False):
     end: int
     heading_path: list[str]
     pages: list[int] | None
+    error: PartError  # only on a part that failed alone (its text is empty)
+
+
+class PartError(TypedDict):
+    """Why one part of a multi-part job failed while the others went on: a protocol error code and the user's message."""
+
+    code: str
+    message: str
 
 
 class RequestStats(TypedDict, total=False):
@@ -84,6 +92,7 @@ class SummarizeStats(RequestStats, total=False):
     output_language: str
     citations: list[SourceRef]
     invalid_citations: list[str]
+    failed_parts: list[int]  # indexes of parts that failed alone (``SectionMeta.error``)
 
 
 class TranslateStats(RequestStats, total=False):
@@ -93,6 +102,7 @@ class TranslateStats(RequestStats, total=False):
     flagged: int
     source_language: str
     target_language: str
+    failed_segments: list[int]  # block indexes of segments that failed alone (``error`` in their meta)
 
 
 class TranslateSectionMeta(TypedDict):
@@ -104,6 +114,7 @@ class TranslateSectionMeta(TypedDict):
     missing_terms: list[dict[str, str]]
     truncated: bool
     flags: list[str]          # why to look: "marks", "empty", "truncated" (desktop.jobs.translate_marks)
+    error: NotRequired[PartError]  # only on a segment that failed alone (its text is empty)
 
 
 class ProtocolError(ValueError):
@@ -234,7 +245,8 @@ class Delta(Message):
     ``part`` says which part the text belongs to in a multi-part job, so the
     receiver never has to guess it: a translate job's segment (its block index,
     as in its ``section`` events). None for a job with one output (draft,
-    generate, a summary's final text).
+    generate, a summary's final text). A summary's map step and a translation
+    decode several parts at once: their deltas interleave and carry ``part``.
     """
 
     TYPE: ClassVar[str] = "delta"

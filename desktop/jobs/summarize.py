@@ -25,7 +25,7 @@ from desktop.engine.protocol import (
     BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section, SummarizeStats,
 )
 from desktop.jobs import prompts_summarize as prompts
-from desktop.contracts import ChatMessage, ChatModel, JobError
+from desktop.contracts import ChatMessage, ChatModel, ChatRequest, JobError
 from desktop.jobs.chunking import Part, count_document_tokens, split_document
 from desktop.jobs.citations import CitationChecker, SourceIndex, refs_by_label
 from desktop.messages import message
@@ -153,6 +153,46 @@ def _generate(model: ChatModel, messages: list[ChatMessage], max_tokens: int, op
     )
 
 
+def _request(model: ChatModel, messages: list[ChatMessage], max_tokens: int, options: dict[str, Any]) -> ChatRequest:
+    """``messages`` as a request for ``stream_chat_many``, the answer limit cut as in ``_generate``."""
+    room = model.n_ctx - model.count_chat_tokens(messages)
+    return ChatRequest(messages, max_tokens=max(1, min(max_tokens, room)),
+                       temperature=float(options.get("temperature", DEFAULT_TEMPERATURE)), seed=options.get("seed"))
+
+
+def _map_parts(model: ChatModel, plan: Plan, request: prompts.SummaryRequest,
+               options: dict[str, Any]) -> Iterator[Message]:
+    """The map step: every part summarized once, several at a time (``options["parallel"]``).
+
+    Streams each part's text as ``Delta`` events carrying the part's index and ends
+    each part with its ``Section`` (parts may finish in any order). A part whose
+    prompt does not fit the context gets a ``Section`` with empty text and
+    ``meta["error"]`` (code and message) while the others go on. Returns the
+    partial summaries in document order (None for a failed part).
+    """
+    total = len(plan.parts)
+    requests = [_request(model, prompts.part_messages(part.text, request, compact=plan.compact),
+                         plan.partial_tokens, options) for part in plan.parts]
+    texts: list[str | None] = [""] * total
+    done = 0
+    for piece in model.stream_chat_many(requests, parallel=int(options.get("parallel") or 0)):
+        part = plan.parts[piece.index]
+        if not piece.finish_reason:
+            texts[piece.index] += piece.text
+            yield Delta(text=piece.text, part=part.index)
+            continue
+        meta = part.meta(plan.lang)
+        if piece.error is not None:
+            texts[piece.index] = None
+            meta["error"] = {"code": piece.error.code, "message": piece.error.message}
+        else:
+            texts[piece.index] = texts[piece.index].strip()
+        yield Section(index=part.index, text=texts[piece.index] or "", meta=dict(meta))
+        done += 1
+        yield Progress(done=done, total=total, label=PART_LABEL)
+    return texts
+
+
 def fit_tokens(text: str, limit: int, count) -> str:
     """``text`` cut (at the end) to at most ``limit`` tokens; unchanged when it fits."""
     if count(text) <= limit:
@@ -202,12 +242,17 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     final answer's limit), ``temperature``, ``seed``; ``plan_only`` answers at
     once with the plan's stats (parts, source_tokens, one_pass) without generating.
 
-    Events: ``progress`` ("summarize.part" i/N during the map step,
-    "summarize.combine" j/M per round, "summarize.summary" for the final pass), one ``section`` per partial summary
-    (meta: source, part, blocks, start, end, heading_path, pages), ``delta``
-    for the final summary, its source pointers checked (``_final``). Returns
-    stats: parts, rounds, source_tokens, one_pass, output_language, citations,
-    invalid_citations.
+    ``parallel``: parts summarized at once in the map step (0 automatic, 1 one by one).
+
+    Events: ``progress`` ("summarize.part" i/N during the map step, counting parts
+    finished, "summarize.combine" j/M per round, "summarize.summary" for the final
+    pass); during the map step ``delta`` events carrying the ``part`` and one
+    ``section`` per partial summary, in the order parts finish (meta: source,
+    part, blocks, start, end, heading_path, pages; ``error`` for a part that
+    failed alone); ``delta`` without a part for the final summary, its source
+    pointers checked (``_final``). Returns stats: parts, rounds, source_tokens,
+    one_pass, output_language, citations, invalid_citations, and ``failed_parts``
+    when a part failed alone.
     """
     document = document_from_inputs(inputs)
     request = request_from_options(options, document)
@@ -235,16 +280,20 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     labels: list[str] = []
     spans: list[tuple[int, int]] = []
     item_limit = plan.combine_budget // 2 - 2
-    for part in plan.parts:
-        messages = prompts.part_messages(part.text, request, compact=plan.compact)
-        summary = "".join(_generate(model, messages, plan.partial_tokens, options)).strip()
-        meta = part.meta(plan.lang)
-        yield Section(index=part.index, text=summary, meta=dict(meta))
-        yield Progress(done=part.index + 1, total=total, label=PART_LABEL)
-        items.append(fit_tokens(prompts.cited_item(meta["source"], summary, plan.lang), item_limit, count))
-        labels.append(meta["source"])
+    summaries = yield from _map_parts(model, plan, request, options)
+    failed = [part.index for part, summary in zip(plan.parts, summaries) if summary is None]
+    if failed:
+        stats["failed_parts"] = failed
+    for part, summary in zip(plan.parts, summaries):
+        if summary is None:
+            continue
+        source = part.meta(plan.lang)["source"]
+        items.append(fit_tokens(prompts.cited_item(source, summary, plan.lang), item_limit, count))
+        labels.append(source)
         spans.append((part.first_block, part.last_block))
-        index.add_label(meta["source"], part.first_block, part.last_block)
+        index.add_label(source, part.first_block, part.last_block)
+    if not items:
+        raise JobError(CONTEXT_OVERFLOW, message("summarize.context_too_small", n_ctx=model.n_ctx))
 
     # Reduce: combine in rounds until one prompt holds them all, then write the final summary.
     while True:

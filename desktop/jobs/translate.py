@@ -1,7 +1,7 @@
 """The translation job: a document in, one translated segment at a time out.
 
-Each non-empty block of the document is a segment (``segments.py``). Segments
-are translated one by one, each with its neighbours as context (the previous
+Each non-empty block of the document is a segment (``segments.py``). With
+``parallel`` 1 segments are translated one by one, each with its neighbours as context (the previous
 segment and its translation, the next segment), and with only the glossary
 terms that occur in it. Every segment's text streams as ``Delta`` events and
 ends with a ``Section`` event: ``index`` is the block's index in
@@ -18,7 +18,9 @@ is the marked translation that ``writers.write_translated_docx`` maps back
 onto the runs; a reply whose marks are damaged is replaced by a piece-by-piece
 translation around the source's own marks. A block with marks but no words
 (a line that is only a merge field) is not sent to the model and comes back
-as its source text.
+as its source text. With several segments and ``parallel`` other than 1 (the
+default), ``translate_together`` sends them to the model together; what each
+segment's prompt is and how its reply is judged stay the same.
 
 inputs:
   ``document``: ``Document.to_dict()``;
@@ -87,8 +89,18 @@ class Plan:
 
 
 def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> Iterator[Message]:
-    """Translate the document segment by segment; see the module docstring for inputs and options."""
+    """Translate the document segment by segment; see the module docstring for inputs and options.
+
+    ``options["parallel"]`` 1 translates one segment after another, each with the
+    previous segment's fresh translation as context; otherwise (0 automatic, or N)
+    the segments are handed to the model together (``translate_together.run_together``).
+    """
     plan = make_plan(inputs, options)
+    parallel = int(options.get("parallel") or 0)
+    if parallel != 1 and len(plan.wanted) > 1:
+        from desktop.jobs.translate_together import run_together
+
+        return (yield from run_together(model, plan, parallel))
     total = len(plan.wanted)
     flagged = 0
     for number, segment in enumerate(plan.wanted):
@@ -157,10 +169,15 @@ def _neighbours(plan: Plan, segment: Segment) -> tuple[Segment | None, Segment |
     return previous, following
 
 
-def section_for(plan: Plan, segment: Segment, translation: str, flags: list[str]) -> Section:
-    """The ``Section`` that ends ``segment`` (see the module docstring); records it in ``plan``."""
+def section_for(plan: Plan, segment: Segment, translation: str, flags: list[str],
+                error: JobError | None = None) -> Section:
+    """The ``Section`` that ends ``segment`` (see the module docstring); records it in ``plan``.
+
+    With ``error`` the segment failed alone: its text is empty and ``meta["error"]`` says why.
+    """
     plan.known[segment.index] = translation
-    missing = missing_terms(marks.strip_marks(translation), select_terms(plan.terms, segment.text))
+    missing = [] if error is not None else missing_terms(marks.strip_marks(translation),
+                                                           select_terms(plan.terms, segment.text))
     plan.missing[segment.index] = missing
     meta: TranslateSectionMeta = {
         "source": segment.text,
@@ -170,6 +187,8 @@ def section_for(plan: Plan, segment: Segment, translation: str, flags: list[str]
         "truncated": FLAG_TRUNCATED in flags,
         "flags": flags,
     }
+    if error is not None:
+        meta["error"] = {"code": error.code, "message": error.message}
     return Section(index=segment.index, text=translation, meta=dict(meta))
 
 

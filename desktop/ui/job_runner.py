@@ -21,7 +21,7 @@ class JobRunner(QObject):
     """Runs jobs of one pane; ``running`` is true from ``start`` until ``finished`` or ``failed``."""
 
     delta = Signal(str)
-    part_delta = Signal(int, str)    # part index, text: deltas of a multi-part job (also sent as delta)
+    part_delta = Signal(int, str)    # part index, text: deltas of a multi-part job (never also sent as delta)
     section = Signal(int, str, dict)
     progress = Signal(int, int, str)
     finished = Signal(dict)          # the done event's stats

@@ -81,8 +81,9 @@ def searched_folders(settings: Any) -> list[Path]:
         return folders
 
 
-def ram_fit(entry: Any, n_ctx: int, lang: str | None = None) -> Fit | None:
-    """Memory ``entry`` needs at ``n_ctx`` (0 = chosen automatically) and whether it fits; None if unknown."""
+def ram_fit(entry: Any, n_ctx: int, lang: str | None = None, parallel: int = 1) -> Fit | None:
+    """Memory ``entry`` needs at ``n_ctx`` (0 = chosen automatically), decoding ``parallel`` parts at
+    once (0 = chosen automatically), and whether it fits; None if unknown."""
     facts = getattr(entry, "facts", None)
     if not facts:
         return None
@@ -90,7 +91,7 @@ def ram_fit(entry: Any, n_ctx: int, lang: str | None = None) -> Fit | None:
         from desktop.library import ram
 
         chosen = ram.choose_context(facts, n_ctx)
-        result = ram.fit(facts, chosen, lang=lang)
+        result = ram.fit(facts, chosen, lang=lang, parallel=parallel)
     except Exception:  # an estimate is a hint; never let it break the page
         log.exception("RAM estimate failed for %s", getattr(entry, "path", "?"))
         return None

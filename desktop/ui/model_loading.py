@@ -32,7 +32,7 @@ class ModelLoading:
         if entry is None or getattr(entry, "problem", None) or self._load_request:
             return ""
         n_ctx = self.chosen_context()
-        fit = mf.ram_fit(entry, n_ctx, self._language())
+        fit = mf.ram_fit(entry, n_ctx, self._language(), self._parallel())
         if fit is not None and not fit.fits and not self.confirm_too_large(entry, fit):
             return ""
         return self.load(entry, n_ctx=n_ctx, n_threads=self.threads_spin.value())

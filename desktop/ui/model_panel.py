@@ -372,7 +372,7 @@ class ModelPanel(ModelLoading, QWidget):
         self.fact_labels["template"].setText(
             self.tr("Yes") if has_template else self.tr("No (a default is used; results may be worse)"))
         self.fact_labels["size"].setText(mf.format_size(mf.fact(facts, "size_bytes", "file_size", "size")) or "—")
-        fit = mf.ram_fit(entry, self.chosen_context(), self._language())
+        fit = mf.ram_fit(entry, self.chosen_context(), self._language(), self._parallel())
         self.fact_labels["ram"].setText(fit.message if fit is not None else "—")
         self.fact_labels["ram"].setProperty("verdict", fit.verdict if fit is not None else "")
         self.fact_labels["ram"].style().unpolish(self.fact_labels["ram"])
@@ -382,3 +382,6 @@ class ModelPanel(ModelLoading, QWidget):
 
     def _language(self) -> str:
         return language_choice(self.context.settings.get("language"))
+
+    def _parallel(self) -> int:
+        return int(self.context.settings.get("parallel"))

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 #: Which options the dialog shows, grouped; ``last_model`` is remembered, not edited.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("models", ("model_folders", "threads", "context_size")),
+    ("models", ("model_folders", "threads", "context_size", "parallel")),
     ("generation", ("temperature", "max_tokens")),
     ("display", ("language", "font_size")),
     ("documents", ("organisation", "ai_notice")),
@@ -169,6 +169,7 @@ class SettingsDialog(QDialog):
             "model_folders": self.tr("Model folders"),
             "threads": self.tr("CPU threads"),
             "context_size": self.tr("Context size"),
+            "parallel": self.tr("Parts written at once"),
             "temperature": self.tr("Temperature"),
             "max_tokens": self.tr("Longest answer"),
             "language": self.tr("Display language"),
@@ -184,6 +185,8 @@ class SettingsDialog(QDialog):
         tips = {
             "threads": self.tr("How many CPU cores the model may use. Automatic suits most PCs."),
             "context_size": self.tr("How much text the model can see at once. Larger needs more memory."),
+            "parallel": self.tr("How many parts of a long summary or translation the model writes at the same time. "
+                                "Automatic chooses from free memory; 1 writes them one after another."),
             "temperature": self.tr("Lower values give steadier, more predictable wording; higher values more varied."),
             "max_tokens": self.tr("The longest answer the model may write, in tokens (about one Japanese character each)."),
             "model_folders": self.tr("Extra folders to search for model files (.gguf)."),

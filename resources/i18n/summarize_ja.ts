@@ -361,5 +361,10 @@
         <source>Reopened from the history. Check the summary against the source.</source>
         <translation>履歴から開き直しました。要約を原文と照らして確認してください。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py"/>
+        <source>(not summarized: {reason})</source>
+        <translation>（要約できませんでした: {reason}）</translation>
+    </message>
 </context>
 </TS>

@@ -670,6 +670,16 @@
         <source>The settings could not be saved: {error}</source>
         <translation>設定を保存できませんでした: {error}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py"/>
+        <source>Parts written at once</source>
+        <translation>同時に作成する部分の数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py"/>
+        <source>How many parts of a long summary or translation the model writes at the same time. Automatic chooses from free memory; 1 writes them one after another.</source>
+        <translation>長い文書の要約や翻訳で、いくつの部分を同時に作成するかです。「自動」は空きメモリから決めます。1 にすると一つずつ順に作成します。</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>

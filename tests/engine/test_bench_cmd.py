@@ -40,3 +40,19 @@ def test_bench_refuses_a_context_too_small(tiny_model: Path) -> None:
     assert done.returncode == 2
     assert "--ctx" in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.slow
+def test_bench_parallel_adds_the_aggregate_generation_speed(tiny_model: Path) -> None:
+    done = run_fumi("bench", "--model", str(tiny_model), "--threads", "1", "--ctx", "1024",
+                    "--prompt-tokens", "16", "--gen-tokens", "4", "--parallel", "3", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert REQUIRED_KEYS <= set(result)
+    assert result["parallel"] == 3 and result["parallel_tg_tokens_per_s"] > 0
+    assert result["parallel_generated_tokens"] == 3 * 64
+
+
+def test_bench_parallel_below_1_is_a_usage_error(tiny_model: Path) -> None:
+    done = run_fumi("bench", "--model", str(tiny_model), "--parallel", "0", "--json")
+    assert done.returncode == 2 and "--parallel" in done.stderr

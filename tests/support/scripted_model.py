@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from desktop.engine.protocol import CONTEXT_OVERFLOW
-from desktop.contracts import Cancelled, ChatMessage, JobError
+from desktop.contracts import Cancelled, ChatMessage, ChatPiece, ChatRequest, JobError
 
 Reply = str | Callable[[list[ChatMessage]], str]
 
@@ -20,6 +20,9 @@ class ScriptedModel:
 
     ``calls`` records the messages of every ``stream_chat``; ``cancel_after``
     raises ``Cancelled`` after that many calls have started, to test stopping.
+    ``stream_chat_many`` answers the requests one after another (``parallel`` is
+    recorded in ``parallel_calls``); ``finish_order`` (request indexes) makes it
+    finish them in that order instead, to test jobs against out-of-order parts.
     """
 
     def __init__(
@@ -39,6 +42,8 @@ class ScriptedModel:
         self._finish_reason = "stop"
         self.calls: list[list[ChatMessage]] = []
         self.options: list[dict] = []
+        self.parallel_calls: list[int] = []
+        self.finish_order: list[int] | None = None
 
     @property
     def n_ctx(self) -> int:
@@ -78,3 +83,20 @@ class ScriptedModel:
         text = text[:limit]
         for start in range(0, len(text), self._piece_size):
             yield text[start:start + self._piece_size]
+
+    def stream_chat_many(self, requests: list[ChatRequest], *, parallel: int = 0) -> Iterator[ChatPiece]:
+        self.parallel_calls.append(parallel)
+        order = self.finish_order or list(range(len(requests)))
+        order = [i for i in order if i < len(requests)] + [i for i in range(len(requests)) if i not in order]
+        for index in order:
+            request = requests[index]
+            try:
+                pieces = list(self.stream_chat(request.messages, max_tokens=request.max_tokens,
+                                               temperature=request.temperature, seed=request.seed,
+                                               ignore_eos=request.ignore_eos))
+            except JobError as exc:
+                yield ChatPiece(index, finish_reason="error", error=exc)
+                continue
+            for text in pieces:
+                yield ChatPiece(index, text)
+            yield ChatPiece(index, finish_reason=self._finish_reason)

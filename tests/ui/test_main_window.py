@@ -199,7 +199,7 @@ def test_a_model_that_will_not_fit_is_loaded_only_after_the_user_agrees(qtbot, a
     panel = window.model_panel
     panel.model_list.setCurrentRow(next(i for i, e in enumerate(panel.entries) if not e.problem))
     too_large = model_facts.Fit(2048, 64 * 2**30, 8 * 2**30, "too_large", "このモデルはメモリに収まりません")
-    monkeypatch.setattr(model_facts, "ram_fit", lambda entry, n_ctx, lang=None: too_large)
+    monkeypatch.setattr(model_facts, "ram_fit", lambda entry, n_ctx, lang=None, parallel=1: too_large)
     asked: list[str] = []
     monkeypatch.setattr(panel, "confirm_too_large", lambda entry, fit: asked.append(fit.message) or False)
     assert panel.load_selected() == ""

@@ -136,7 +136,7 @@ def test_stop_keeps_the_partial_summaries_made_so_far(qtbot, loaded_context, tmp
     pane = _pane(qtbot, loaded_context)
     _open_report(pane, tmp_path, qtbot, chapters=12, paragraphs=8)
     assert pane.summarize()
-    qtbot.waitUntil(lambda: pane.parts_list.count() >= 2, timeout=60000)
+    qtbot.waitUntil(lambda: len(pane.controller.sections) >= 2, timeout=60000)
     pane.controller.stop()
     qtbot.waitUntil(lambda: not pane.controller.running, timeout=30000)
     kept = pane.parts_list.count()

@@ -99,7 +99,7 @@ def test_a_small_document_translates_into_aligned_rows_and_exports(qtbot, loaded
     pane.controller.segment_started.connect(started.append)
     with qtbot.waitSignal(pane.controller.runner.finished, timeout=60000):
         assert pane.translate_all()
-    assert started == [s.index for s in segments]
+    assert sorted(started) == [s.index for s in segments]  # segments run at once: each starts once, in any order
     for row, segment in enumerate(segments):
         assert pane.table.item(row, 0).text() == segment.text
         assert pane.table.item(row, 1).text() == pane.controller.translations[segment.index]

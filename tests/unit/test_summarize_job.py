@@ -58,7 +58,7 @@ def test_short_document_goes_in_one_pass():
     events, stats = run_job(model, {"document": document.to_dict()}, {"max_tokens": 200})
     assert len(model.calls) == 1 and kind(model.calls[0]) == "one_pass"
     assert body(model.calls[0]) == document.text()
-    assert "".join(e.text for e in events if isinstance(e, Delta)) == "・全体の要約です。"
+    assert "".join(e.text for e in events if isinstance(e, Delta) and e.part is None) == "・全体の要約です。"
     assert not any(isinstance(e, Section) for e in events)
     assert stats["one_pass"] is True and stats["parts"] == 1 and stats["rounds"] == 0
     assert stats["source_tokens"] == len(document.text())
@@ -90,7 +90,7 @@ def test_long_document_is_read_part_by_part_exactly_once():
     for section in sections:
         assert f"【出典: {section.meta['source']}】" in body(final)
     assert "【出典: …】" in final[-1]["content"]
-    assert "".join(e.text for e in events if isinstance(e, Delta)) == "・全体の要約です。"
+    assert "".join(e.text for e in events if isinstance(e, Delta) and e.part is None) == "・全体の要約です。"
     progress = [(e.done, e.total, e.label) for e in events if isinstance(e, Progress)]
     assert progress[0] == (0, stats["parts"], "summarize.part")
     assert (stats["parts"], stats["parts"], "summarize.part") in progress

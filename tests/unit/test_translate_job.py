@@ -56,7 +56,7 @@ def test_prompt_asks_for_only_the_translation_and_names_the_languages():
 
 def test_neighbouring_segments_and_the_previous_translation_are_context():
     model = ScriptedModel(_echo_upper)
-    _collect(model, {"document": _document("前の段落。", "この段落。", "次の段落。")}, {"target": "en"})
+    _collect(model, {"document": _document("前の段落。", "この段落。", "次の段落。")}, {"target": "en", "parallel": 1})
     middle = model.calls[1][-1]["content"]
     assert "Previous paragraph (context only, do not translate):\n前の段落。" in middle
     assert "Its translation:\nEN(前の段落。)" in middle

@@ -27,6 +27,7 @@ from desktop.documents.model import DocumentError
 from desktop.messages import describe
 from desktop.ui.context import AppContext
 from desktop.ui.panes.summarize_controller import SummarizeController
+from desktop.ui.panes.summarize_parts import drop_unfinished, show_part_text, show_section
 from desktop.ui.panes.summarize_sources import highlight, mark_citations
 from desktop.ui.panes.summarize_state import SummaryKeeping
 from desktop.ui.widgets import NoticeBar, StreamingTextView
@@ -193,6 +194,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         c.document_changed.connect(self._show_document)
         c.plan_changed.connect(self._show_plan)
         c.section_added.connect(self._add_section)
+        c.part_text.connect(self._show_part_text)
         c.summary_delta.connect(self.summary_view.append_delta)
         c.progress.connect(self._on_progress)
         c.message.connect(self.status_label.setText)
@@ -369,14 +371,15 @@ class SummarizePane(SummaryKeeping, QWidget):
                 tokens=f"{tokens:,}", parts=plan.get("parts", 0)))
 
     # ------------------------------------------------------------- running
+    @Slot(int, str)
+    def _show_part_text(self, index: int, text: str) -> None:
+        show_part_text(self.parts_list, index, text)
+
     @Slot(int, str, dict)
     def _add_section(self, index: int, text: str, meta: dict) -> None:
-        source = meta.get("source", "")
-        item = QListWidgetItem(f"{meta.get('part', index + 1)}. {source}\n{text.strip()}")
-        item.setData(Qt.ItemDataRole.UserRole, (meta.get("start", 0), meta.get("end", 0)))
-        item.setToolTip(source)
-        self.parts_list.addItem(item)
-        self.parts_list.scrollToItem(item)
+        if meta.get("error"):
+            text = self.tr("(not summarized: {reason})").format(reason=meta["error"].get("message", ""))
+        self.parts_list.scrollToItem(show_section(self.parts_list, index, text, meta))
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, label: str) -> None:
@@ -422,6 +425,7 @@ class SummarizePane(SummaryKeeping, QWidget):
             self.summary_view.flush()
             self._clock.stop()
             self._update_progress_label()
+            drop_unfinished(self.parts_list)
         for widget in (self.open_button, self.paste_button, self.length_combo, self.style_combo,
                        self.focus_edit, self.language_combo, self.export_button):
             widget.setEnabled(not running)

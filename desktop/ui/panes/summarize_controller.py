@@ -35,6 +35,7 @@ class SummarizeController(PaneController):
     document_changed = Signal()
     plan_changed = Signal()                 # ``plan`` has new stats (or was cleared)
     section_added = Signal(int, str, dict)
+    part_text = Signal(int, str)        # a part's summary so far, while parts are written at once
     summary_delta = Signal(str)
     progress = Signal(int, int, str)
     problem = Signal(str)
@@ -47,10 +48,12 @@ class SummarizeController(PaneController):
         self.source_path: Path | None = None
         self.plan: dict[str, Any] | None = None
         self.sections: list[tuple[int, str, dict]] = []
+        self.part_texts: dict[int, str] = {}
         self.summary = ""
         self.stats: dict[str, Any] = {}
         self.options: dict[str, Any] = {}
         self.runner.section.connect(self._on_section)
+        self.runner.part_delta.connect(self._on_part_delta)
         self.runner.delta.connect(self._on_delta)
         self.runner.progress.connect(self.progress)
         self.runner.finished.connect(self._on_finished)
@@ -184,7 +187,9 @@ class SummarizeController(PaneController):
         self.summary = ""
         self.stats = {}
         max_tokens = int(self._context.settings.get("max_tokens"))
-        job_options = {**self.options, "temperature": float(self._context.settings.get("temperature"))}
+        self.part_texts = {}
+        job_options = {**self.options, "temperature": float(self._context.settings.get("temperature")),
+                       "parallel": int(self._context.settings.get("parallel"))}
         if max_tokens:
             job_options["max_tokens"] = max_tokens
         self.runner.start("summarize", {"document": self.document.to_dict()}, job_options)
@@ -192,8 +197,15 @@ class SummarizeController(PaneController):
 
     @Slot(int, str, dict)
     def _on_section(self, index: int, text: str, meta: dict) -> None:
-        self.sections.append((index, text, meta))
+        """Parts may finish in any order: ``sections`` stays in document order."""
+        position = sum(1 for i, _t, _m in self.sections if i < index)
+        self.sections.insert(position, (index, text, meta))
         self.section_added.emit(index, text, meta)
+
+    @Slot(int, str)
+    def _on_part_delta(self, index: int, text: str) -> None:
+        self.part_texts[index] = self.part_texts.get(index, "") + text
+        self.part_text.emit(index, self.part_texts[index])
 
     @Slot(str)
     def _on_delta(self, text: str) -> None:

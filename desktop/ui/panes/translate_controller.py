@@ -52,7 +52,7 @@ class TranslateController(PaneController):
         self.source: str | None = None       # the languages of the last translation
         self.target = "en"
         self._order: list[int] = []          # block indexes of the running job, in order
-        self._current = -1
+        self._started: set[int] = set()      # segments of the running job that have begun (by their first text)
         self.glossary_path = default_glossary_path(context.paths)
         self.terms: list[Term] = self._load_terms()
         self.runner.part_delta.connect(self._on_part_delta)
@@ -168,6 +168,7 @@ class TranslateController(PaneController):
             "source": source, "target": target, "register": register,
             "temperature": min(float(settings.get("temperature")), 0.3),
             "max_tokens": int(settings.get("max_tokens")),
+            "parallel": int(settings.get("parallel")),
         }
         if only is not None:
             options["only"] = list(only)
@@ -178,7 +179,7 @@ class TranslateController(PaneController):
         }
         wanted = set(only) if only is not None else None
         self._order = [s.index for s in self.segments if wanted is None or s.index in wanted]
-        self._current = -1
+        self._started = set()
         self.runner.start("translate", inputs, options)
         self.message.emit(self.tr("Translating…"))
         return True
@@ -199,20 +200,23 @@ class TranslateController(PaneController):
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, _label: str) -> None:
         self.progress.emit(done, total)
-        if done < len(self._order):
-            self._current = self._order[done]
-            self.segment_started.emit(self._current)
 
     @Slot(int, str)
     def _on_part_delta(self, index: int, text: str) -> None:
-        """Text of the segment at block ``index``: the delta names it (never guessed from progress)."""
-        if index != self._current:
-            self._current = index
+        """Text of the segment at block ``index``: the delta names it (never guessed from progress).
+        Several segments may be written at once: each starts with its first text."""
+        if index not in self._started:
+            self._started.add(index)
             self.segment_started.emit(index)
         self.segment_delta.emit(index, text)
 
     @Slot(int, str, dict)
     def _on_section(self, index: int, text: str, meta: dict) -> None:
+        self._started.discard(index)
+        if meta.get("error"):
+            self.segment_abandoned.emit(index, self.translations.get(index, ""))
+            self.problem.emit(str(meta["error"].get("message") or meta["error"].get("code")))
+            return
         self.translations[index] = text
         reviews = list(meta.get("flags") or [])
         if reviews:
@@ -228,7 +232,6 @@ class TranslateController(PaneController):
 
     @Slot(dict)
     def _on_finished(self, stats: dict) -> None:
-        self._current = -1
         flagged = sum(1 for s in self.segments if s.index in self.flags or s.index in self.reviews)
         if any(s.index in self.reviews for s in self.segments):
             self.message.emit(self.tr("Done. {count} segments need a check (see the marked rows).").format(count=flagged))
@@ -240,9 +243,9 @@ class TranslateController(PaneController):
 
     @Slot(str, str)
     def _on_failed(self, code: str, message: str) -> None:
-        if self._current >= 0:
-            self.segment_abandoned.emit(self._current, self.translations.get(self._current, ""))
-        self._current = -1
+        for index in sorted(self._started):
+            self.segment_abandoned.emit(index, self.translations.get(index, ""))
+        self._started = set()
         if code == CANCELLED:
             done = sum(1 for s in self.segments if s.index in self.translations)
             self.message.emit(self.tr("Stopped. {done} of {total} segments are translated and kept.")

@@ -1,0 +1,53 @@
+"""The summarize pane's list of partial summaries while several parts are written at once.
+
+Rows stay in document order whatever order parts finish in: a row is made for a
+part when its first text arrives (``show_part_text``) or when it finishes
+(``show_section``), and only finished rows carry the source range
+(``Qt.ItemDataRole.UserRole``) that choosing a row highlights.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+#: The row's part index.
+PART_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def part_item(parts: QListWidget, index: int) -> QListWidgetItem:
+    """The row of part ``index``, inserted at its place in document order when first needed."""
+    row = parts.count()
+    for position in range(parts.count()):
+        held = parts.item(position).data(PART_INDEX_ROLE)
+        if held == index:
+            return parts.item(position)
+        if held is not None and held > index:
+            row = position
+            break
+    item = QListWidgetItem()
+    item.setData(PART_INDEX_ROLE, index)
+    parts.insertItem(row, item)
+    return item
+
+
+def show_part_text(parts: QListWidget, index: int, text: str) -> None:
+    """Part ``index`` still being written: its number and its text so far."""
+    part_item(parts, index).setText(f"{index + 1}. …\n{text.strip()}")
+
+
+def show_section(parts: QListWidget, index: int, text: str, meta: dict) -> QListWidgetItem:
+    """Part ``index`` finished: its source label, its text, and the source range to highlight."""
+    source = meta.get("source", "")
+    item = part_item(parts, index)
+    item.setText(f"{meta.get('part', index + 1)}. {source}\n{text.strip()}")
+    item.setData(Qt.ItemDataRole.UserRole, (meta.get("start", 0), meta.get("end", 0)))
+    item.setToolTip(source)
+    return item
+
+
+def drop_unfinished(parts: QListWidget) -> None:
+    """After a stop, only finished partial summaries stay (rows still being written go)."""
+    for row in reversed(range(parts.count())):
+        if parts.item(row).data(Qt.ItemDataRole.UserRole) is None:
+            parts.takeItem(row)
