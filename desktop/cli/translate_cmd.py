@@ -18,12 +18,10 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, read_input_document, run_job
-from desktop.documents import DocumentError
+from desktop.cli.common import CliError, open_engine, read_input_document, report_cut_segments, run_job
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
 from desktop.languages import LanguageError, localized, resolve_pair
-from desktop.messages import describe
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
 
@@ -67,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
     translations = {int(s["index"]): s["text"] for s in result.sections}
     _report_flags(result.sections)
+    report_cut_segments(result.sections)
     _write(args, document, translations, source, target)
     return exitcodes.OK
 
@@ -112,6 +111,7 @@ def _write(args: argparse.Namespace, document, translations: dict[int, str], sou
             sys.stdout.write("\n".join(dst for _src, dst in ordered) + "\n")
         sys.stdout.flush()
         return
+    from desktop.cli.saving import save_or_rescue
     from desktop.documents import writers
     from desktop.settings import Settings
 
@@ -120,13 +120,14 @@ def _write(args: argparse.Namespace, document, translations: dict[int, str], sou
     # a composed document follows the user's "AI notice" setting.
     keeps_shape = not args.bilingual and document.format == out_path.suffix.lower()[1:]
     ai_notice = bool(Settings.load().get("ai_notice")) and not keeps_shape
-    try:
+
+    def write() -> None:
         if args.bilingual:
             writers.write_bilingual_docx(ordered, out_path, source_lang=source, target_lang=target,
                                          title=document.title, ai_notice=ai_notice)
         else:
             writers.write_translation(document, translations_by_block(document, translations), out_path,
                                       target_lang=target, ai_notice=ai_notice)
-    except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
+
+    save_or_rescue(write, "\n\n".join(dst for _src, dst in ordered), out_path)
     print(localized(f"保存しました: {out_path}", f"saved: {out_path}"), file=sys.stderr)

@@ -171,7 +171,7 @@ def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):
         for text in model.stream_chat(messages, max_tokens=max_tokens, temperature=plan.temperature):
             parts.append(text)
             yield Delta(text=text, part=segment.index)
-        truncated |= model.last_finish_reason == "length"
+        truncated |= model.last_finish_reason in ("length", "repetition")
         translated.append(clean_translation("".join(parts), piece))
     return join_pieces(translated, plan.target), truncated
 

@@ -47,6 +47,7 @@ class TranslateController(PaneController):
         self.segments: list[Segment] = []
         self.translations: dict[int, str] = {}
         self.flags: dict[int, list[dict[str, str]]] = {}
+        self.cut: set[int] = set()           # blocks whose translation stopped early (length limit, loop)
         self.source: str | None = None       # the languages of the last translation
         self.target = "en"
         self._order: list[int] = []          # block indexes of the running job, in order
@@ -90,6 +91,7 @@ class TranslateController(PaneController):
         self.segments = segment_document(document)
         self.translations = {}
         self.flags = {}
+        self.cut = set()
         self.document_changed.emit()
 
     def restore_languages(self, source: str, target: str) -> None:
@@ -210,6 +212,10 @@ class TranslateController(PaneController):
     @Slot(int, str, dict)
     def _on_section(self, index: int, text: str, meta: dict) -> None:
         self.translations[index] = text
+        if meta.get("truncated"):
+            self.cut.add(index)
+        else:
+            self.cut.discard(index)
         flagged = list(meta.get("missing_terms") or [])
         if flagged:
             self.flags[index] = flagged
@@ -221,11 +227,20 @@ class TranslateController(PaneController):
     def _on_finished(self, stats: dict) -> None:
         self._current = -1
         flagged = sum(1 for s in self.segments if s.index in self.flags)
-        if flagged:
+        if self.cut:
+            self.message.emit(self.tr("Done, but {count} segments stopped early (the length limit or a repeating "
+                                      "sentence): {where}. Raise “Longest answer” in Settings if needed, and "
+                                      "translate those segments again.")
+                              .format(count=len(self.cut), where=self._cut_rows()))
+        elif flagged:
             self.message.emit(self.tr("Done. {count} segments need a check: a glossary term is missing.")
                               .format(count=flagged))
         else:
             self.message.emit(self.tr("Done. Check the translation before you use it."))
+
+    def _cut_rows(self) -> str:
+        rows = [str(row + 1) for row, segment in enumerate(self.segments) if segment.index in self.cut]
+        return self.tr("rows {rows}").format(rows=", ".join(rows[:10]) + (" …" if len(rows) > 10 else ""))
 
     @Slot(str, str)
     def _on_failed(self, code: str, message: str) -> None:
