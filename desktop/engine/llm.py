@@ -124,23 +124,26 @@ class Utf8Stream:
     Invalid bytes inside the stream become U+FFFD, but a U+FFFD at the end of
     what has arrived is held back until other text follows. ``flush`` drops what
     is held (an incomplete character, or broken bytes, where the token limit or
-    Stop cut the reply): the text never ends in U+FFFD.
+    Stop cut the reply), so a reply never ends in U+FFFD; only a reply that is
+    nothing but broken bytes is shown as it is.
     """
 
     def __init__(self) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._held = ""
+        self._shown = False
 
     def feed(self, data: bytes) -> str:
         text = self._held + self._decoder.decode(data)
         shown = text.rstrip("\ufffd")
         self._held = text[len(shown):]
+        self._shown = self._shown or bool(shown)
         return shown
 
     def flush(self) -> str:
         self._decoder.reset()
-        self._held = ""
-        return ""
+        held, self._held = self._held, ""
+        return "" if self._shown else held
 
 
 class Model:

@@ -72,6 +72,8 @@ def test_a_cut_inside_a_character_never_yields_a_replacement_character() -> None
     assert Utf8Stream().feed(b"a\xffb") == "a\ufffdb"   # invalid bytes inside still show
     broken = Utf8Stream()
     assert broken.feed(b"a\xff") == "a" and broken.flush() == ""   # ... but never as the last character
+    garbage = Utf8Stream()
+    assert garbage.feed(b"\xff\xfe") == "" and garbage.flush() == "\ufffd\ufffd"  # nothing else: shown as it is
 
 
 def test_a_cycle_of_sentences_stops_but_a_recurring_contact_line_does_not() -> None:
