@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>Stopped at the length limit ({tokens} tokens). Raise “Longest answer” in Settings for the rest.</source>
-        <translation>長さの上限（{tokens} トークン）で止まりました。続きまで得るには、設定の「回答の最大の長さ」を大きくしてください。</translation>
+        <translation>長さの上限（{tokens} トークン）で止まりました。続きまで得るには、設定の「生成する文章の上限」を大きくしてください。</translation>
     </message>
     <message>
         <source>Stopped: the same sentence kept repeating. Run it again.</source>

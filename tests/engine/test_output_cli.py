@@ -27,7 +27,8 @@ def fumi(*args: str) -> subprocess.CompletedProcess:
 
 
 def _draft(tiny_model: Path, out: Path, notes: str = "会議のメモ") -> subprocess.CompletedProcess:
-    return fumi("draft", "--template", "minutes", "--field", "meeting=定例会", "--field", f"notes={notes}",
+    # the shortest built-in: the tiny model's byte-level vocabulary spends ~3 tokens per kana
+    return fumi("draft", "--template", "thanks-email", "--field", "recipient=佐藤様", "--field", f"occasion={notes}",
                 "--model", str(tiny_model), "--ctx", "2048", "--max-tokens", "8", "-o", str(out))
 
 

@@ -162,7 +162,7 @@ def test_pasted_short_text_goes_in_one_pass(qtbot, japanese, loaded_context, sho
     # a short limit and a model that never ends: the summary was cut, and the pane says how to get the rest
     assert pane.controller.stats.get("finish_reason") == "length"
     limit = loaded_context.settings.get("max_tokens")
-    assert f"長さの上限（{limit} トークン）" in pane.status_label.text() and "回答の最大の長さ" in pane.status_label.text()
+    assert f"長さの上限（{limit} トークン）" in pane.status_label.text() and "生成する文章の上限" in pane.status_label.text()
     assert not pane.summary_view.toPlainText().endswith("\ufffd")
     pane.grab().save(str(shots / "summarize_one_pass.png"))
 
