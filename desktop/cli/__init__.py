@@ -66,8 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     """Run the command line; returns the exit code."""
     from desktop import offline
+    from desktop.cli import console
 
     offline.install()
+    console.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -79,4 +81,7 @@ def main(argv: list[str]) -> int:
     from desktop.settings import Settings
 
     use_language(Settings.load().get("language"))
-    return run_guarded(args._module.run, args)
+    try:
+        return run_guarded(args._module.run, args)
+    finally:
+        console.report()

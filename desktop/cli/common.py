@@ -219,24 +219,40 @@ def run_job(
 
 # ------------------------------------------------------------------ results
 
-def write_result(text: str, out: str | None, *, title: str = "", ai_notice: bool = True) -> None:
-    """Write ``text`` to stdout (``out`` None or "-") or to ``out`` (.docx/.txt/.md by extension)."""
+def write_result(text: str, out: str | None, *, title: str = "", ai_notice: bool = True,
+                 letterhead: Path | None = None) -> None:
+    """Write ``text`` to stdout (``out`` None or "-") or to ``out`` (.docx/.txt/.md by extension).
+
+    A failed save keeps the text (beside ``out`` or on stdout) and raises ``CliError`` 4
+    (``desktop.cli.saving``)."""
     if out is None or out == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
         return
+    from desktop.cli.saving import save_or_rescue
+    from desktop.documents.writers import write_text
+
     path = Path(out)
-    try:
-        from desktop.documents.writers import write_text
-    except ImportError:
-        write_text = None
-    try:
-        if write_text is not None:
-            write_text(path, text, title=title, ai_notice=ai_notice)
-        elif path.suffix.lower() in (".txt", ".md", ""):
-            path.write_text(text, encoding="utf-8")
-        else:
-            raise CliError(exitcodes.USAGE, message("output_unwritable", name=str(path)))
-    except OSError as exc:
-        log.debug("writing %s failed: %s", path, exc)
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, message("output_unwritable", name=str(path))) from None
+    save_or_rescue(lambda: write_text(path, text, title=title, ai_notice=ai_notice, letterhead=letterhead),
+                   text, path)
+
+
+def report_finish(stats: dict[str, Any], kind: str) -> None:
+    """One stderr line when the output stopped early: cut at the length limit (and how to get the
+    rest) or stopped by the repetition guard. ``kind``: draft, summary or generate."""
+    reason = stats.get("finish_reason")
+    if reason == "repetition":
+        print(f"fumi: {message('output.repetition')}", file=sys.stderr)
+    elif reason == "length":
+        print(f"fumi: {message('output.cut_' + kind, tokens=stats.get('generated_tokens', '?'))}", file=sys.stderr)
+
+
+def report_cut_segments(sections: list[dict[str, Any]]) -> None:
+    """One stderr line naming the translated segments the length limit cut or the repetition guard stopped."""
+    cut = [s for s in sections if s.get("meta", {}).get("truncated")]
+    if not cut:
+        return
+    where = "、".join(str(s["meta"].get("location") or s["index"] + 1) for s in cut[:10])
+    if len(cut) > 10:
+        where += " …"
+    print(f"fumi: {message('output.cut_segments', count=len(cut), where=where)}", file=sys.stderr)

@@ -20,9 +20,8 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, read_input_document, run_job, write_result
+from desktop.cli.common import CliError, open_engine, read_input_document, report_finish, run_job, write_result
 from desktop.settings import Paths, Settings
-from desktop.messages import describe
 from desktop.templates import (
     DEFAULT_LENGTH, LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, build_messages, field_values,
 )
@@ -71,8 +70,7 @@ def run(args: argparse.Namespace) -> int:
     with session:
         on_delta = None if out else _print_delta
         result = run_job(session, "draft", inputs, options, on_delta=on_delta)
-    if result.stats.get("finish_reason") == "length":
-        print("注意: 長さの上限で途中まで出力しました（--length long または --max-tokens で長くできます）。", file=sys.stderr)
+    report_finish(result.stats, "draft")
     if out is None:
         sys.stdout.write("\n")
         sys.stdout.flush()
@@ -130,15 +128,13 @@ def _read_file(path: Path) -> str:
 
 def _write(text: str, out: str, template: Template, paths: Paths) -> None:
     ai_notice = bool(Settings.load(paths).get("ai_notice"))
-    letterhead = template.letterhead_path()
-    if letterhead is not None and Path(out).suffix.lower() == ".docx":
-        from desktop.documents import DocumentError
-        from desktop.documents.writers import write_text
-
-        try:
-            write_text(Path(out), text, title=template.title_for("ja"), ai_notice=ai_notice, letterhead=letterhead,
-                       letterhead_body=template.letterhead_body)
-        except DocumentError as exc:
-            raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
+    letterhead = template.letterhead_path() if Path(out).suffix.lower() == ".docx" else None
+    if letterhead is None:
+        write_result(text, out, title=template.title_for("ja"), ai_notice=ai_notice)
         return
-    write_result(text, out, title=template.title_for("ja"), ai_notice=ai_notice)
+    from desktop.cli.saving import save_or_rescue
+    from desktop.documents.writers import write_text
+
+    path = Path(out)
+    save_or_rescue(lambda: write_text(path, text, title=template.title_for("ja"), ai_notice=ai_notice,
+                                      letterhead=letterhead, letterhead_body=template.letterhead_body), text, path)

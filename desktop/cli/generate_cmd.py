@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, run_job
+from desktop.cli.common import CliError, open_engine, report_finish, run_job
 
 DEFAULT_MAX_TOKENS = 512
 
@@ -37,4 +37,5 @@ def run(args: argparse.Namespace) -> int:
     stats = result.stats
     print(f"{stats.get('generated_tokens', 0)} tokens, {stats.get('tokens_per_s', 0)} tokens/s",
           file=sys.stderr)
+    report_finish(stats, "generate")
     return exitcodes.OK

@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, parallel_option, read_input_document, run_job, write_result
+from desktop.cli.common import (
+    CliError, open_engine, parallel_option, read_input_document, report_finish, run_job, write_result,
+)
 from desktop.messages import message
 
 OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
@@ -57,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
                          on_delta=_echo if to_stdout else None)
 
     stats = result.stats
+    report_finish(stats, "summary")
     if to_stdout:
         sys.stdout.write("\n")
         sys.stdout.flush()

@@ -24,8 +24,9 @@ import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, parallel_option, read_input_document, run_job
-from desktop.documents import DocumentError
+from desktop.cli.common import (
+    CliError, open_engine, parallel_option, read_input_document, report_cut_segments, run_job,
+)
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
 from desktop.documents.marks import strip_marks
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
     translations = {int(s["index"]): s["text"] for s in result.sections if not s["meta"].get("error")}
     _report_flags(result.sections)
+    report_cut_segments(result.sections)
     _write(args, document, translations, source, target)
     return exitcodes.OK
 
@@ -127,12 +129,14 @@ def _write(args: argparse.Namespace, document, translations: dict[int, str], sou
             sys.stdout.write("\n".join(dst for _src, dst in ordered) + "\n")
         sys.stdout.flush()
         return
+    from desktop.cli.saving import save_or_rescue
     from desktop.documents import writers
     from desktop.settings import Settings
 
     out_path = Path(out)
     ai_notice = bool(Settings.load().get("ai_notice"))
-    try:
+
+    def write() -> None:
         if args.bilingual:
             writers.write_bilingual_docx(ordered, out_path, source_lang=source, target_lang=target,
                                          title=document.title, ai_notice=ai_notice,
@@ -141,6 +145,6 @@ def _write(args: argparse.Namespace, document, translations: dict[int, str], sou
         else:
             writers.write_translation(document, translations_by_block(document, translations), out_path,
                                       target_lang=target, ai_notice=ai_notice)
-    except DocumentError as exc:
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
+
+    save_or_rescue(write, "\n\n".join(dst for _src, dst in ordered), out_path)
     print(localized(f"保存しました: {out_path}", f"saved: {out_path}"), file=sys.stderr)

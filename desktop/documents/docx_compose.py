@@ -18,6 +18,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from .docx_fonts import FontChoice, set_document_default_fonts, set_run_fonts, set_style_fonts
+from .textsafe import PAGE_BREAK, for_docx
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+・•])\s+(.*)$")
@@ -108,20 +109,28 @@ def add_table(document: Any, rows: list[list[str]], fonts: FontChoice, *, bold_f
 
 
 def add_runs(paragraph: Any, text: str, fonts: FontChoice, *, heading: bool = False, bold: bool = False) -> None:
-    """Runs for ``text`` with ``**bold**`` honoured and "\\n" as line breaks; fonts set on every run."""
+    """Runs for ``text`` with ``**bold**`` honoured, "\\n" as line breaks and a form feed as a page break;
+    fonts set on every run. Characters XML cannot hold are mapped or dropped (``textsafe.for_docx``)."""
     east_asia = fonts.heading_east_asia if heading else fonts.east_asia
     latin = fonts.heading_latin if heading else fonts.latin
-    for line_number, line in enumerate(text.split("\n")):
+    for line_number, line in enumerate(for_docx(text).split("\n")):
         if line_number:
-            run = paragraph.add_run()
-            run.add_break(WD_BREAK.LINE)
-            set_run_fonts(run._r, east_asia=east_asia, latin=latin)
-        position = 0
-        for match in _BOLD.finditer(line):
-            _run(paragraph, line[position : match.start()], east_asia, latin, bold)
-            _run(paragraph, match.group(1), east_asia, latin, True)
-            position = match.end()
-        _run(paragraph, line[position:], east_asia, latin, bold)
+            _break(paragraph, WD_BREAK.LINE, east_asia, latin)
+        for page_number, piece in enumerate(line.split(PAGE_BREAK)):
+            if page_number:
+                _break(paragraph, WD_BREAK.PAGE, east_asia, latin)
+            position = 0
+            for match in _BOLD.finditer(piece):
+                _run(paragraph, piece[position : match.start()], east_asia, latin, bold)
+                _run(paragraph, match.group(1), east_asia, latin, True)
+                position = match.end()
+            _run(paragraph, piece[position:], east_asia, latin, bold)
+
+
+def _break(paragraph: Any, kind: Any, east_asia: str, latin: str) -> None:
+    run = paragraph.add_run()
+    run.add_break(kind)
+    set_run_fonts(run._r, east_asia=east_asia, latin=latin)
 
 
 def _run(paragraph: Any, text: str, east_asia: str, latin: str, bold: bool) -> None:

@@ -19,7 +19,9 @@ Public functions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -34,9 +36,10 @@ from .docx_runs import MarkedParagraph
 from .docx_walk import walk_docx
 from .errors import document_error, resolve_lang
 from .marks import strip_marks
-from .model import FOOTER, HEADER, HEADING, LIST_ITEM, TABLE_CELL, Block, Document
+from .model import FOOTER, HEADER, HEADING, LIST_ITEM, TABLE_CELL, Block, Document, DocumentError
 from .plaintext import parse_text, render_layout
 from .readers import _read_checked, decode_text_file, open_docx_bytes
+from .textsafe import for_markdown, for_txt, for_xml
 
 #: The note on the use of AI. It states only what the app knows: that generative AI was used.
 #: It never claims a check by a person, which the app cannot know happened (issue #20).
@@ -50,6 +53,26 @@ _AI_NOTICES = {
 _TEXT_SUFFIXES = (".txt", ".md")
 
 
+def _only_document_errors(write: Callable[..., Path]) -> Callable[..., Path]:
+    """A writer that fails only with ``DocumentError``: anything else (a library's ValueError on
+    text it cannot hold, for one) becomes ``unwritable``, so callers keep the text and say why."""
+    signature = inspect.signature(write)
+
+    @functools.wraps(write)
+    def guarded(*args: Any, **kwargs: Any) -> Path:
+        try:
+            return write(*args, **kwargs)
+        except DocumentError:
+            raise
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, MemoryError) as exc:
+            bound = signature.bind_partial(*args, **kwargs).arguments
+            out = bound.get("out_path") or bound.get("path")
+            raise document_error("unwritable", out, bound.get("lang"),
+                                 detail=f"{type(exc).__name__}: {exc}") from exc
+
+    return guarded
+
+
 def ai_notice_text(lang: str | None = "ja") -> str:
     """The note on the use of AI in ``lang`` (ja, en, zh-Hans, zh-Hant, ko; others: English)."""
     if lang in _AI_NOTICES:
@@ -58,6 +81,7 @@ def ai_notice_text(lang: str | None = "ja") -> str:
 
 
 # -- new documents ---------------------------------------------------------
+@_only_document_errors
 def write_text(
     path: str | Path,
     text: str,
@@ -124,6 +148,8 @@ def _drop_body(document) -> None:
             body.remove(child)
 
 
+
+@_only_document_errors
 def write_bilingual_docx(
     pairs: Iterable[tuple[str | Block, str | None]],
     out_path: str | Path,
@@ -177,6 +203,7 @@ def write_bilingual_docx(
 
 
 # -- translations in the source's shape ------------------------------------
+@_only_document_errors
 def write_translated_docx(
     source_path: str | Path,
     translations: Sequence[str | None],
@@ -215,6 +242,7 @@ def write_translated_docx(
     return atomic_write_bytes(out_path, _docx_bytes(document), lang)
 
 
+@_only_document_errors
 def write_translated_text(
     source_doc: Document | str | Path,
     translations: Sequence[str | None],
@@ -324,6 +352,7 @@ def _table_text(cells: Sequence[Block], translations: Sequence[str | None], mark
     return "\n".join(lines)
 
 
+@_only_document_errors
 def write_translation(
     source_doc: Document,
     translations: Sequence[str | None],
@@ -375,5 +404,5 @@ def _docx_bytes(document: Any) -> bytes:
 
 def _encode_text(text: str, suffix: str) -> bytes:
     if suffix == ".txt":
-        return b"\xef\xbb\xbf" + text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
-    return text.replace("\r\n", "\n").encode("utf-8")
+        return b"\xef\xbb\xbf" + for_txt(text).replace("\n", "\r\n").encode("utf-8")
+    return for_markdown(text).encode("utf-8")

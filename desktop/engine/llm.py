@@ -11,6 +11,8 @@ Promises:
   ``Cancelled``), and reuses the KV cache for the prompt prefix it shares with the
   previous request (a regenerate does not evaluate the prompt again).
 - ``usage`` adds up tokens and times of the current request (reset by ``begin_request``).
+- A reply caught in a loop is stopped (``repetition.RepetitionGuard``); its
+  ``last_finish_reason`` is then "repetition" (else "stop" or "length").
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import llama_cpp._internals as _llama_internals
 import llama_cpp.llama as _llama_module
 
 from desktop.engine.chat import ChatFormat, ChatTemplateError
+from desktop.engine.repetition import RepetitionGuard
 from desktop.engine.protocol import CONTEXT_OVERFLOW, MODEL_CORRUPT, MODEL_MISSING, OUT_OF_MEMORY
 from desktop.contracts import Cancelled, ChatMessage, ChatPiece, ChatRequest, JobError
 from desktop.library.hardware import physical_cores
@@ -46,6 +49,11 @@ REPEAT_PENALTY = 1.0
 # pp512@d512 284 vs 264 t/s, tg128@d512 57.1 vs 55.1); llama-bench's own default ("auto")
 # turns it on too. A model llama.cpp cannot run with it is loaded without it.
 FLASH_ATTENTION = True
+# DRY ("don't repeat yourself", llama.cpp's sampler): off by default, see the README's Speed section for
+# its measured cost. The other values are llama.cpp's own defaults (common/common.h).
+DRY_MULTIPLIER = 0.0
+DRY_BASE, DRY_ALLOWED_LENGTH, DRY_LAST_N = 1.75, 2, 1024
+DRY_BREAKERS = ("\n", ":", "\"", "*")
 
 
 class ModelLoadError(JobError):
@@ -111,16 +119,31 @@ def _file_type_name(value: Any) -> str:
 
 
 class Utf8Stream:
-    """Turns bytes arriving in pieces into text, holding back an incomplete character."""
+    """Turns bytes arriving in pieces into text, holding back an incomplete character.
+
+    Invalid bytes inside the stream become U+FFFD, but a U+FFFD at the end of
+    what has arrived is held back until other text follows. ``flush`` drops what
+    is held (an incomplete character, or broken bytes, where the token limit or
+    Stop cut the reply), so a reply never ends in U+FFFD; only a reply that is
+    nothing but broken bytes is shown as it is.
+    """
 
     def __init__(self) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._held = ""
+        self._shown = False
 
     def feed(self, data: bytes) -> str:
-        return self._decoder.decode(data)
+        text = self._held + self._decoder.decode(data)
+        shown = text.rstrip("\ufffd")
+        self._held = text[len(shown):]
+        self._shown = self._shown or bool(shown)
+        return shown
 
     def flush(self) -> str:
-        return self._decoder.decode(b"", final=True)
+        self._decoder.reset()
+        held, self._held = self._held, ""
+        return "" if self._shown else held
 
 
 class Model:
@@ -136,6 +159,7 @@ class Model:
         self.cancel_check: Callable[[], bool] = lambda: False
         self._finish_reason = "stop"
         self.last_stats: dict[str, Any] = {}
+        self.dry_multiplier = DRY_MULTIPLIER
         self.usage: dict[str, Any] = {}
         self.begin_request()
         self._vocab = llama._model.vocab
@@ -370,10 +394,12 @@ class Model:
         generated = 0
         self._finish_reason = "length"
         text = Utf8Stream()
+        guard = None if ignore_eos else RepetitionGuard()  # a fixed-length run (benchmarks) is never cut short
+        if self.dry_multiplier > 0 or ignore_eos:
+            self._use_own_sampler(tokens, float(temperature), ignore_eos)
         generator = llama.generate(
             tokens, temp=max(float(temperature), 0.0), top_k=40, top_p=0.95, min_p=0.05,
             repeat_penalty=REPEAT_PENALTY,
-            logits_processor=self._eog_mask() if ignore_eos else None,
         )
         try:
             for token in generator:
@@ -389,6 +415,9 @@ class Model:
                 piece = text.feed(self._piece(token))
                 if piece:
                     yield piece
+                    if guard is not None and guard.feed(piece):
+                        self._finish_reason = "repetition"
+                        break
                 if generated >= max_tokens:
                     break
             tail = text.flush()
@@ -396,6 +425,7 @@ class Model:
                 yield tail
         finally:
             generator.close()
+            llama.__dict__.pop("_init_sampler", None)
             ended = time.perf_counter()
             self.usage["generated_tokens"] += generated
             if first_token_at is not None:
@@ -414,18 +444,41 @@ class Model:
 
         return stream_chat_many(self, requests, parallel)
 
-    def _eog_mask(self) -> llama_cpp.LogitsProcessorList:
-        """A logits processor that makes every end-of-generation token impossible."""
+    def _use_own_sampler(self, prompt: list[int], temperature: float, ignore_eos: bool) -> None:
+        """Make the next ``generate`` sample with Fumi's usual chain, plus DRY (which has seen the prompt's
+        end) when ``dry_multiplier`` is set, and with every end-of-generation token banned for ``ignore_eos``.
+
+        The chain follows llama.cpp's order: logit bias, penalties, DRY, top-k, typical, top-p, min-p,
+        temperature, dist (greedy at temperature 0).
+        """
+        llama = self._llama
+        chain = _llama_internals.LlamaSampler()
+        if ignore_eos:
+            chain.add_logit_bias(llama.n_vocab(), {t: -float("inf") for t in self._eog_tokens()})
+        chain.add_penalties(llama.n_vocab(), 64, REPEAT_PENALTY, 0.0, 0.0)
+        if self.dry_multiplier > 0:
+            chain.add_dry(llama._model, self.dry_multiplier, DRY_BASE, DRY_ALLOWED_LENGTH, DRY_LAST_N,
+                          list(DRY_BREAKERS))
+        if temperature <= 0:
+            chain.add_greedy()
+        else:
+            chain.add_top_k(40)
+            chain.add_typical(1.0, 1)
+            chain.add_top_p(0.95, 1)
+            chain.add_min_p(0.05, 1)
+            chain.add_temp(temperature)
+            chain.add_dist(llama._seed)
+        if self.dry_multiplier > 0:
+            for token in prompt[-DRY_LAST_N:]:
+                chain.accept(token)
+        llama._init_sampler = lambda **_options: chain  # generate() asks for its chain here
+
+    def _eog_tokens(self) -> list[int]:
+        """Every end-of-generation token of the vocabulary."""
         if self._eog_ids is None:
             n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
             self._eog_ids = [t for t in range(n_vocab) if llama_cpp.llama_vocab_is_eog(self._vocab, t)]
-        eog_ids = self._eog_ids
-
-        def mask(_input_ids: Any, scores: Any) -> Any:
-            scores[eog_ids] = -float("inf")
-            return scores
-
-        return llama_cpp.LogitsProcessorList([mask])
+        return self._eog_ids
 
     def request_stats(self, seconds: float) -> dict[str, Any]:
         """Stats of the current request for the ``done`` event, given its wall time."""

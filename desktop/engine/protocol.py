@@ -68,7 +68,8 @@ class RequestStats(TypedDict, total=False):
 
     Token counts are tokens of the loaded model; ``seconds`` is wall time;
     ``tokens_per_s`` counts generated tokens over generation time;
-    ``finish_reason`` is "stop" (end of text) or "length" (max_tokens reached).
+    ``finish_reason`` is "stop" (end of text), "length" (max_tokens reached) or "repetition" (the
+    engine stopped a looping reply: ``desktop.engine.repetition``).
     """
 
     prompt_tokens: int

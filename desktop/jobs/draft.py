@@ -31,7 +31,7 @@ MIN_REPLY_TOKENS = 64
 
 
 def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> Iterator[Message]:
-    """Yield ``Delta`` events of the draft; returns {"finish_reason": "stop" | "length"}."""
+    """Yield ``Delta`` events of the draft; returns {"finish_reason": "stop" | "length" | "repetition"}."""
     template = _template(inputs)
     fields = inputs.get("fields") or {}
     if not isinstance(fields, dict):

@@ -248,7 +248,7 @@ def _ask(model: ChatModel, plan: Plan, text: str, segment: Segment, terms: list[
     for piece in model.stream_chat(messages, max_tokens=max_tokens, temperature=plan.temperature):
         parts.append(piece)
         yield Delta(text=piece, part=segment.index)
-    return clean_translation("".join(parts), text), model.last_finish_reason == "length"
+    return clean_translation("".join(parts), text), model.last_finish_reason in ("length", "repetition")
 
 
 def _translate_pieces(model: ChatModel, plan: Plan, segment: Segment, terms: list[Term]):

@@ -149,7 +149,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 #: Areas whose texts live in ``desktop/messages/<area>.py``; merged into ``MESSAGES`` at import.
 AREAS: tuple[str, ...] = ("documents", "glossary", "summarize", "draft", "translate", "library", "templates", "knowledge",
-                          "compare", "check")
+                          "compare", "check", "output")
 
 
 def _merge_areas() -> None:

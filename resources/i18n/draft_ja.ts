@@ -109,6 +109,14 @@
         <source>Stopped. The text so far is kept.</source>
         <translation>停止しました。ここまでの文章は残っています。</translation>
     </message>
+    <message>
+        <source>Stopped: the same sentence kept repeating. Use Rewrite to write the draft again.</source>
+        <translation>同じ文の繰り返しが続いたため止めました。「再作成」で作り直せます。</translation>
+    </message>
+    <message>
+        <source>Stopped. The text so far is kept; Continue goes on from it.</source>
+        <translation>停止しました。ここまでの文章は残っています。「続きを書く」で続けられます。</translation>
+    </message>
 </context>
 <context>
     <name>DraftPane</name>
@@ -214,8 +222,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="301"/>
-        <source>Go on writing where the length limit cut the draft</source>
-        <translation>長さの上限で途切れた所から続きを書きます</translation>
+        <source>Go on writing where the draft stopped (the length limit, or Stop)</source>
+        <translation>止まったところ（長さの上限や停止）から続きを書きます</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="302"/>

@@ -58,6 +58,14 @@
         <source>Summary</source>
         <translation>要約</translation>
     </message>
+    <message>
+        <source>The summary stopped at the length limit ({tokens} tokens). For the rest, raise “Longest answer” in Settings and summarize again.</source>
+        <translation>要約が長さの上限（{tokens} トークン）で途中までになりました。続きまで得るには、設定の「生成する文章の上限」を大きくして、もう一度要約してください。</translation>
+    </message>
+    <message>
+        <source>Stopped: the same sentence kept repeating. Summarize again to rewrite it.</source>
+        <translation>同じ文の繰り返しが続いたため止めました。もう一度要約すると作り直せます。</translation>
+    </message>
 </context>
 <context>
     <name>SummarizePane</name>

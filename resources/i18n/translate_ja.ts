@@ -186,6 +186,14 @@
         <source>Translation stopped by an error.</source>
         <translation>エラーのため翻訳を中断しました。</translation>
     </message>
+    <message>
+        <source>Done, but {count} segments stopped early (the length limit or a repeating sentence): {where}. Raise “Longest answer” in Settings if needed, and translate those segments again.</source>
+        <translation>完了しましたが、{count} か所の訳文が途中で止まりました（長さの上限、または同じ文の繰り返し）: {where}。必要なら設定の「生成する文章の上限」を大きくして、その段落を再翻訳してください。</translation>
+    </message>
+    <message>
+        <source>rows {rows}</source>
+        <translation>{rows} 行目</translation>
+    </message>
 </context>
 <context>
     <name>TranslatePane</name>

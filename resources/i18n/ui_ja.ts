@@ -393,6 +393,14 @@
         <source>Stopped. The text so far is kept.</source>
         <translation>停止しました。ここまでの文章は残っています。</translation>
     </message>
+    <message>
+        <source>Stopped at the length limit ({tokens} tokens). Raise “Longest answer” in Settings for the rest.</source>
+        <translation>長さの上限（{tokens} トークン）で止まりました。続きまで得るには、設定の「生成する文章の上限」を大きくしてください。</translation>
+    </message>
+    <message>
+        <source>Stopped: the same sentence kept repeating. Run it again.</source>
+        <translation>同じ文の繰り返しが続いたため止めました。もう一度実行してください。</translation>
+    </message>
 </context>
 <context>
     <name>PromptPane</name>

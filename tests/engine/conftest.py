@@ -26,3 +26,4 @@ def broken_files(folder: Path, good: Path) -> dict[str, Path]:
         path.write_bytes(content)
         paths[name] = path
     return paths
+

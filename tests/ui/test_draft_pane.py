@@ -127,6 +127,7 @@ def test_draft_streams_stops_regenerates_continues_and_exports(qtbot, context, s
     kept = pane.output.toPlainText()
     assert kept.strip()
     assert not pane.output.isReadOnly() and not pane.busy.isVisible()
+    assert pane.continue_button.isEnabled()  # 続きを書く works after a manual stop, not only after a length cut
     first_request = pane.controller.last_request
     pane.grab().save(str(shots / "draft_pane_stopped.png"))
 
@@ -220,3 +221,20 @@ def _east_asian_font(run) -> bool:
             return True
         style = style.base_style
     return False
+
+
+def test_export_saves_control_characters_and_a_failed_export_keeps_the_text(qtbot, context, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    pane = _pane(qtbot, context)
+    text = "件名：お知らせ\x0b（再送）\n\n本文です。\x0c次のページ。"   # Word's text export (intake case)
+    pane.output.setPlainText(text)
+    assert pane.save_file(str(tmp_path / "通知.docx")) and not warnings
+    blocked = tmp_path / "blocked.docx"
+    blocked.mkdir()                                       # a folder where the file should go
+    assert not pane.save_file(str(blocked))
+    assert warnings and "blocked.docx" in warnings[0]
+    assert pane.output.toPlainText() == text
+    assert pane._suggested_name() == pane._suggested_name().strip() and "/" not in pane._suggested_name()

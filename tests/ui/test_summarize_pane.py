@@ -159,4 +159,20 @@ def test_pasted_short_text_goes_in_one_pass(qtbot, japanese, loaded_context, sho
     assert pane.parts_list.count() == 0
     assert pane.summary_view.toPlainText()
     assert "一度で要約" in pane.plan_label.text() or "一度で要約" in pane.parts_title.text()
+    # a short limit and a model that never ends: the summary was cut, and the pane says how to get the rest
+    assert pane.controller.stats.get("finish_reason") == "length"
+    limit = loaded_context.settings.get("max_tokens")
+    assert f"長さの上限（{limit} トークン）" in pane.status_label.text() and "生成する文章の上限" in pane.status_label.text()
+    assert not pane.summary_view.toPlainText().endswith("\ufffd")
     pane.grab().save(str(shots / "summarize_one_pass.png"))
+
+
+def test_export_saves_control_characters_and_a_failed_export_keeps_the_summary(qtbot, context, tmp_path):
+    pane = _pane(qtbot, context)
+    text = "・件名：お知らせ\x0b（再送）\n・本文です。\x0c次のページ。"   # Word's text export (intake case)
+    pane.summary_view.setPlainText(text)
+    assert pane.save_file(str(tmp_path / "要約.docx"))
+    blocked = tmp_path / "blocked.docx"
+    blocked.mkdir()                                       # a folder where the file should go
+    assert not pane.save_file(str(blocked))
+    assert pane.summary_view.toPlainText() == text

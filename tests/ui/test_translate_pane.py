@@ -127,6 +127,14 @@ def test_a_small_document_translates_into_aligned_rows_and_exports(qtbot, loaded
     assert pane.save_file(str(bilingual), mode="bilingual")
     assert DocxDocument(str(bilingual)).tables
 
+    # The noise never ends on its own: segments cut at the length limit are counted and named in the status.
+    assert pane.controller.cut
+    # A failed export keeps every translation in the pane.
+    blocked = tmp_path / "blocked.docx"
+    blocked.mkdir()
+    assert not pane.save_file(str(blocked))
+    assert pane.controller.translations[segments[flagged_row].index] == "To all municipalities."
+
 
 def test_one_segment_is_translated_again_on_its_own(qtbot, loaded_context):
     pane = _pane(qtbot, loaded_context)

@@ -165,7 +165,7 @@ class DraftPane(DraftKeeping, QWidget):
         self.regenerate_button = QPushButton(self.tr("Rewrite"), self)
         self.regenerate_button.setToolTip(self.tr("Write the draft again from the same input"))
         self.continue_button = QPushButton(self.tr("Continue"), self)
-        self.continue_button.setToolTip(self.tr("Go on writing where the length limit cut the draft"))
+        self.continue_button.setToolTip(self.tr("Go on writing where the draft stopped (the length limit, or Stop)"))
         self.copy_button = QPushButton(self.tr("Copy"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setToolTip(self.tr("Save the draft as Word (.docx), text (.txt) or Markdown (.md) (Ctrl+S)"))
@@ -446,8 +446,9 @@ class DraftPane(DraftKeeping, QWidget):
         return True
 
     def _suggested_name(self) -> str:
-        title = self.template.title_for(self.lang) if self.template else "draft"
-        return f"{title}.docx"
+        from desktop.documents.filenames import safe_file_name
+
+        return safe_file_name(self.template.title_for(self.lang) if self.template else "draft", ".docx")
 
     @Slot()
     def comparison_job(self) -> tuple[str, dict[str, Any]] | None:

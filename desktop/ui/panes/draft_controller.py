@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.templates import DEFAULT_LENGTH, MissingFieldError, Template, TemplateStore, field_values
 from desktop.ui.context import AppContext
-from desktop.ui.job_runner import GenerationController
+from desktop.ui.job_runner import CANCELLED, GenerationController
 
 
 class DraftController(GenerationController):
@@ -38,7 +38,7 @@ class DraftController(GenerationController):
 
     @property
     def can_continue(self) -> bool:
-        return self.last_finish_reason == "length" and self.last_request is not None and not self.running
+        return self.last_finish_reason in ("length", "cancelled") and self.last_request is not None and not self.running
 
     def reload_templates(self) -> None:
         self.store.reload()
@@ -100,6 +100,8 @@ class DraftController(GenerationController):
         self.last_finish_reason = str(stats.get("finish_reason", ""))
         if self.last_finish_reason == "length":
             self.message.emit(self.tr("Stopped at the length limit. Use Continue to write more."))
+        elif self.last_finish_reason == "repetition":
+            self.message.emit(self.tr("Stopped: the same sentence kept repeating. Use Rewrite to write the draft again."))
         else:
             speed = stats.get("tokens_per_s")
             self.message.emit(self.tr("Done ({speed:.1f} tokens/s). Check the draft before you use it.").format(speed=speed)
@@ -108,6 +110,9 @@ class DraftController(GenerationController):
 
     @Slot(str, str)
     def _on_failed(self, code: str, message: str) -> None:
-        self.last_finish_reason = ""
-        self.can_continue_changed.emit(False)
-        super()._on_failed(code, message)
+        self.last_finish_reason = "cancelled" if code == CANCELLED else ""
+        self.can_continue_changed.emit(self.can_continue)
+        if code == CANCELLED:
+            self.message.emit(self.tr("Stopped. The text so far is kept; Continue goes on from it."))
+        else:
+            super()._on_failed(code, message)

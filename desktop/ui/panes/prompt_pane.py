@@ -77,7 +77,12 @@ class PromptController(GenerationController):
     def _on_finished(self, stats: dict) -> None:
         tokens = stats.get("generated_tokens")
         speed = stats.get("tokens_per_s")
-        if tokens is not None and speed:
+        if stats.get("finish_reason") == "length":
+            self.message.emit(self.tr("Stopped at the length limit ({tokens} tokens). Raise “Longest answer” "
+                                      "in Settings for the rest.").format(tokens=tokens))
+        elif stats.get("finish_reason") == "repetition":
+            self.message.emit(self.tr("Stopped: the same sentence kept repeating. Run it again."))
+        elif tokens is not None and speed:
             self.message.emit(self.tr("Done: {tokens} tokens, {speed:.1f} tokens/s").format(tokens=tokens, speed=speed))
         else:
             self.message.emit(self.tr("Done."))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
+from desktop.documents.filenames import safe_file_name
 from desktop.documents.model import DocumentError
 from desktop.messages import describe
 from desktop.ui.context import AppContext
@@ -244,7 +245,7 @@ class SummarizePane(SummaryKeeping, QWidget):
             c = self.controller
             stem = (c.source_path.stem if c.source_path else self.tr("document")) + self.tr("_summary")
             folder = c.source_path.parent if c.source_path else Path.home()
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / (stem + ".docx")),
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / safe_file_name(stem, ".docx")),
                                                   self.tr("Word (*.docx);;Markdown (*.md);;Text (*.txt)"))
         if not path:
             return False

@@ -216,7 +216,15 @@ class SummarizeController(PaneController):
     def _on_finished(self, stats: dict) -> None:
         self.stats = stats
         self.finished.emit(stats)
-        self.message.emit(self.tr("Done. Check the summary against the source before you use it."))
+        reason = stats.get("finish_reason")
+        if reason == "length":
+            self.message.emit(self.tr("The summary stopped at the length limit ({tokens} tokens). For the rest, "
+                                      "raise “Longest answer” in Settings and summarize again.")
+                              .format(tokens=self._context.settings.get("max_tokens")))
+        elif reason == "repetition":
+            self.message.emit(self.tr("Stopped: the same sentence kept repeating. Summarize again to rewrite it."))
+        else:
+            self.message.emit(self.tr("Done. Check the summary against the source before you use it."))
 
     @Slot(str, str)
     def _on_failed(self, code: str, message: str) -> None:

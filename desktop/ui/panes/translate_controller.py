@@ -49,6 +49,7 @@ class TranslateController(PaneController):
         self.translations: dict[int, str] = {}
         self.flags: dict[int, list[dict[str, str]]] = {}
         self.reviews: dict[int, list[str]] = {}  # block index -> why to look ("marks", "empty", "truncated")
+        self.cut: set[int] = set()           # blocks whose translation stopped early (length limit, loop)
         self.source: str | None = None       # the languages of the last translation
         self.target = "en"
         self._order: list[int] = []          # block indexes of the running job, in order
@@ -93,6 +94,7 @@ class TranslateController(PaneController):
         self.translations = {}
         self.flags = {}
         self.reviews = {}
+        self.cut = set()
         self.document_changed.emit()
 
     def restore_languages(self, source: str, target: str) -> None:
@@ -223,6 +225,10 @@ class TranslateController(PaneController):
             self.reviews[index] = reviews
         else:
             self.reviews.pop(index, None)
+        if meta.get("truncated"):
+            self.cut.add(index)
+        else:
+            self.cut.discard(index)
         flagged = list(meta.get("missing_terms") or [])
         if flagged:
             self.flags[index] = flagged
@@ -233,13 +239,22 @@ class TranslateController(PaneController):
     @Slot(dict)
     def _on_finished(self, stats: dict) -> None:
         flagged = sum(1 for s in self.segments if s.index in self.flags or s.index in self.reviews)
-        if any(s.index in self.reviews for s in self.segments):
+        if self.cut:
+            self.message.emit(self.tr("Done, but {count} segments stopped early (the length limit or a repeating "
+                                      "sentence): {where}. Raise “Longest answer” in Settings if needed, and "
+                                      "translate those segments again.")
+                              .format(count=len(self.cut), where=self._cut_rows()))
+        elif any(s.index in self.reviews for s in self.segments):
             self.message.emit(self.tr("Done. {count} segments need a check (see the marked rows).").format(count=flagged))
         elif flagged:
             self.message.emit(self.tr("Done. {count} segments need a check: a glossary term is missing.")
                               .format(count=flagged))
         else:
             self.message.emit(self.tr("Done. Check the translation before you use it."))
+
+    def _cut_rows(self) -> str:
+        rows = [str(row + 1) for row, segment in enumerate(self.segments) if segment.index in self.cut]
+        return self.tr("rows {rows}").format(rows=", ".join(rows[:10]) + (" …" if len(rows) > 10 else ""))
 
     @Slot(str, str)
     def _on_failed(self, code: str, message: str) -> None:

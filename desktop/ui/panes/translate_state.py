@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog
 
+from desktop.documents.filenames import safe_file_name
 from desktop.documents.model import Document, DocumentError
 from desktop.history import Run
 from desktop.languages import AUTO
@@ -70,7 +71,8 @@ class TranslationKeeping:
                            "md": self.tr("Markdown (*.md)")}[c.document.format]
         else:
             suffix, file_filter = ".docx", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / (stem + suffix)), file_filter)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / safe_file_name(stem, suffix)),
+                                              file_filter)
         return path
 
     def comparison_job(self) -> tuple[str, dict[str, Any]] | None:
