@@ -30,6 +30,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from . import marks
+from .textsafe import for_xml
 from .docx_fonts import font_choice, is_cjk, set_rpr_fonts
 from .docx_leaves import (
     W_BOOKMARK_END, W_BOOKMARK_START, W_HYPERLINK, W_PPR, W_R, W_RPR, W_SDT_CONTENT,
@@ -342,7 +343,7 @@ class MarkedParagraph:
         rpr = template.find(W_RPR) if template is not None else None
         run.append(copy.deepcopy(rpr) if rpr is not None else OxmlElement("w:rPr"))
         set_language(run.find(W_RPR), self._lang)
-        for line_number, line in enumerate(text.split("\n")):
+        for line_number, line in enumerate(for_xml(text).split("\n")):
             if line_number:
                 run.append(OxmlElement("w:br"))
             for piece_number, piece in enumerate(line.split("\t")):
