@@ -41,7 +41,7 @@ from desktop.ui.history_view import HistoryView, RunViewer, history_action, hist
 from desktop.ui.model_panel import ModelPanel
 from desktop.ui.comparison_link import ComparisonLink
 from desktop.ui.panes import PANES, create_pane, pane_title
-from desktop.ui.panes.protocol import OpensFiles, RequestsModels, SavesFiles
+from desktop.ui.panes.protocol import KeepsEdits, OpensFiles, RequestsModels, SavesFiles
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status import StatusBar
 from desktop.ui.widgets import NoticeBar
@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
             titles={key: pane_title(key) for key in pane_keys},
         )
         self.history_recorder.result_made.connect(self.autosave.note_result)
+        for key in pane_keys:
+            if isinstance(self.pages[key], KeepsEdits):
+                self.history_recorder.run_recorded.connect(self.pages[key].note_recorded)
         self._build_menus()
         self.file_drops = FileDropRouter(self, self.open_dropped_files)
         self.status = StatusBar(context.engine, self)

@@ -33,6 +33,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.panes.draft_controller import DraftController
 from desktop.ui.panes.draft_state import DraftKeeping
+from desktop.ui.panes.result_versions import ResultVersions, VersionNavigator
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,8 @@ class DraftPane(DraftKeeping, QWidget):
         self.form: TemplateForm | None = None
         self._default_fields: dict[str, str] = {}   # the form's values before anything was typed
         self._saved_output = ""                     # the draft text as last exported, copied or reopened
+        self.versions = ResultVersions()            # earlier drafts, with the user's edits
+        self._writing = False                       # a run of this pane is writing into the shown version
         self._build()
         self._connect()
         self._fill_template_list()
@@ -163,7 +166,12 @@ class DraftPane(DraftKeeping, QWidget):
         self.output.setReadOnly(False)
         self.output.setPlaceholderText(self.tr("The draft appears here as it is written. You can edit it."))
         self.regenerate_button = QPushButton(self.tr("Rewrite"), self)
-        self.regenerate_button.setToolTip(self.tr("Write the draft again from the same input"))
+        self.regenerate_button.setToolTip(self.tr("Write the draft again from what the form shows now; "
+                                                  "the current draft is kept as an earlier version"))
+        self.version_nav = VersionNavigator(self)
+        self._edit_timer = QTimer(self)
+        self._edit_timer.setSingleShot(True)
+        self._edit_timer.setInterval(1500)
         self.continue_button = QPushButton(self.tr("Continue"), self)
         self.continue_button.setToolTip(self.tr("Go on writing where the length limit cut the draft"))
         self.copy_button = QPushButton(self.tr("Copy"), self)
@@ -175,6 +183,7 @@ class DraftPane(DraftKeeping, QWidget):
         output_header = QHBoxLayout()
         output_header.addWidget(output_label)
         output_header.addStretch(1)
+        output_header.addWidget(self.version_nav)
         output_header.addWidget(self.regenerate_button)
         output_header.addWidget(self.continue_button)
         output_footer = QHBoxLayout()
@@ -226,9 +235,12 @@ class DraftPane(DraftKeeping, QWidget):
         self.copy_button.clicked.connect(self.copy_output)
         self.export_button.clicked.connect(self._export_clicked)
         self.output.textChanged.connect(self._update_buttons)
+        self.output.textChanged.connect(self._text_edited)
+        self._edit_timer.timeout.connect(self.keep_edit_in_history)
+        self.version_nav.step.connect(self.show_version)
         self.notice.action_clicked.connect(self.models_requested)
         self.controller.delta.connect(self.output.append_delta)
-        self.controller.output_cleared.connect(self.output.clear)
+        self.controller.output_cleared.connect(self._new_version)
         self.controller.message.connect(self.status_label.setText)
         self.controller.running_changed.connect(self._set_running)
         self.controller.ready_changed.connect(self._set_ready)
@@ -328,7 +340,7 @@ class DraftPane(DraftKeeping, QWidget):
 
     @Slot()
     def _regenerate_clicked(self) -> None:
-        self.controller.regenerate()
+        self.regenerate_draft()
 
     @Slot()
     def _continue_clicked(self) -> None:
@@ -341,22 +353,39 @@ class DraftPane(DraftKeeping, QWidget):
     def _choice(self, box: QComboBox) -> str:
         return str(box.currentData())
 
-    def run_draft(self) -> bool:
+    def run_draft(self, *, again: bool = False) -> bool:
+        """Write a draft from the form as it is now (``again``: 再作成, only after a first run)."""
         if self.controller.running:
             return False
         fields = self.form.values() if self.form else {}
-        return self.controller.run(self.template, fields, length=self._choice(self.length_box),
-                                   tone=self._choice(self.tone_box), manner=self._choice(self.manner_box))
+        start = self.controller.regenerate if again else self.controller.run
+        return self._started(start(self.template, fields, length=self._choice(self.length_box),
+                                   tone=self._choice(self.tone_box), manner=self._choice(self.manner_box)))
+
+    def regenerate_draft(self) -> bool:
+        """再作成: what the form shows now; the draft on screen stays as an earlier version."""
+        return self.run_draft(again=True)
 
     def continue_draft(self) -> bool:
         self.output.flush()
         text = self.output.toPlainText()
-        return self.controller.continue_from(text)
+        return self._started(self.controller.continue_from(text))
+
+    def _started(self, started: bool) -> bool:
+        if started:
+            self._writing = True
+            if self.versions.current is not None:
+                self.versions.current.request_id = self.controller.runner.request_id
+            self._update_versions()
+        return started
 
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
         if not running:
             self.output.flush()
+            if self._writing:
+                self._writing = False
+                self.versions.generated(self.output.text())
         self.output.setReadOnly(running)
         self.busy.setVisible(running)
         self.stop_button.setEnabled(running)
@@ -375,6 +404,7 @@ class DraftPane(DraftKeeping, QWidget):
         has_text = bool(self.output.text().strip())
         self.copy_button.setEnabled(has_text or running)
         self.export_button.setEnabled(not running)
+        self._update_versions()
 
     @Slot(bool)
     def _set_ready(self, ready: bool) -> None:
