@@ -17,12 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.templates import Field, Template, japanese_date
 from desktop.ui.document_loader import DocumentLoader
+from desktop.ui.file_dialogs import open_file_name
 
 DOCUMENT_SUFFIXES = (".docx", ".txt", ".md", ".pdf")
 
@@ -112,8 +113,7 @@ class DocumentField(QWidget):
 
     @Slot()
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
+        path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
         if path:
             self.open_path(path)
 
@@ -193,9 +193,13 @@ class DateField(QWidget):
 
 
 class TemplateForm(QWidget):
-    """The input widgets for one template; ``values()`` gives {field name: text} for the job."""
+    """The input widgets for one template; ``values()`` gives {field name: text} for the job.
+
+    ``changed`` is emitted whenever the user (or ``set_values``) changes a text or a choice.
+    """
 
     failed = Signal(str)
+    changed = Signal()
 
     def __init__(self, template: Template, lang: str = "ja", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +220,15 @@ class TemplateForm(QWidget):
                 widget.setToolTip(help_text)
                 label.setToolTip(help_text)
             layout.addRow(label, widget)
+            self._watch(widget)
+
+    def _watch(self, widget: QWidget) -> None:
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            widget.textChanged.connect(self.changed)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self.changed)
+        elif isinstance(widget, DocumentField):
+            widget.editor.textChanged.connect(self.changed)
 
     def _widget_for(self, item: Field, lang: str) -> QWidget:
         help_text = item.help_for(lang)

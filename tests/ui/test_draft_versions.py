@@ -104,3 +104,35 @@ def test_versions_drop_the_oldest_and_survive_damaged_state():
     assert [v.text for v in versions.versions] == ["3"] and versions.index == 0
     versions.restore(None)
     assert len(versions) == 0 and versions.current is None
+
+
+def test_the_missing_field_message_clears_once_the_field_is_filled(qtbot, pane):
+    pane.form.set_values({"meeting": ""})
+    assert not pane.run_draft()
+    assert "会議名" in pane.status_label.text() or "Meeting" in pane.status_label.text()
+    pane.form.widgets["meeting"].setText("防災会議")
+    assert pane.status_label.text() == ""
+
+
+def test_dialogs_start_in_documents_then_in_the_last_folder_used(qtbot, pane, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "_last_folder", "")
+    starts: list[str] = []
+    chosen = tmp_path / "出力" / "議事録.txt"
+    chosen.parent.mkdir()
+
+    def fake_save(_parent, _caption, start, _filter):
+        starts.append(start)
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    _write(qtbot, pane)
+    assert pane.save_file()
+    assert "第1案の本文です。" in chosen.read_text(encoding="utf-8")
+    assert starts[0].startswith(file_dialogs.documents_folder())
+    assert pane.save_file()
+    assert starts[1].startswith(str(chosen.parent))
+    assert file_dialogs.last_folder() == str(chosen.parent)

@@ -18,23 +18,24 @@ from __future__ import annotations
 from typing import Any
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
     QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.templates import DEFAULT_LENGTH, LENGTHS, MANNERS, TONES, Template
-from desktop.messages import describe, language_choice
+from desktop.messages import language_choice
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.panes.draft_controller import DraftController
 from desktop.ui.panes.draft_state import DraftKeeping
 from desktop.ui.panes.result_versions import ResultVersions, VersionNavigator
+from desktop.ui.panes.text_export import copy_text, export_text
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.ui.file_dialogs import open_file_name
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class DraftPane(DraftKeeping, QWidget):
         self._saved_output = ""                     # the draft text as last exported, copied or reopened
         self.versions = ResultVersions()            # earlier drafts, with the user's edits
         self._writing = False                       # a run of this pane is writing into the shown version
+        self._problem = ""                          # why the last 作成 could not start, while it is shown
         self._build()
         self._connect()
         self._fill_template_list()
@@ -323,6 +325,7 @@ class DraftPane(DraftKeeping, QWidget):
         carried = self.form.values() if self.form else {}
         self.form = TemplateForm(template, self.lang)
         self.form.failed.connect(self._document_failed)
+        self.form.changed.connect(self._form_changed)
         self._default_fields = self.form.values()
         carried = {k: v for k, v in carried.items() if v.strip() and template.field_named(k)
                    and template.field_named(k).kind not in ("choice", "date")}
@@ -359,8 +362,20 @@ class DraftPane(DraftKeeping, QWidget):
             return False
         fields = self.form.values() if self.form else {}
         start = self.controller.regenerate if again else self.controller.run
-        return self._started(start(self.template, fields, length=self._choice(self.length_box),
-                                   tone=self._choice(self.tone_box), manner=self._choice(self.manner_box)))
+        started = self._started(start(self.template, fields, length=self._choice(self.length_box),
+                                      tone=self._choice(self.tone_box), manner=self._choice(self.manner_box)))
+        self._problem = "" if started else self.status_label.text()
+        return started
+
+    @Slot()
+    def _form_changed(self) -> None:
+        """A message like 「会議名を入力してください」 goes once the field is filled (or names the next one)."""
+        if not self._problem or self.status_label.text() != self._problem or self.form is None:
+            return
+        problem = self.controller.problem_with(self.template, self.form.values())
+        if problem != self._problem:
+            self._problem = problem
+            self.status_label.setText(problem)
 
     def regenerate_draft(self) -> bool:
         """再作成: what the form shows now; the draft on screen stays as an earlier version."""
@@ -422,7 +437,7 @@ class DraftPane(DraftKeeping, QWidget):
     # ------------------------------------------------------------- actions
     @Slot()
     def copy_output(self) -> None:
-        QGuiApplication.clipboard().setText(self.output.text())
+        copy_text(self.output.text())
         self.mark_exported()
         self.status_label.setText(self.tr("Copied."))
 
@@ -436,8 +451,7 @@ class DraftPane(DraftKeeping, QWidget):
         target = next((f for f in fields if f.isAncestorOf(focused) or f is focused), fields[0]) \
             if isinstance(focused, QWidget) else fields[0]
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
+            path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
         if not path:
             return False
         target.open_path(path)
@@ -450,26 +464,13 @@ class DraftPane(DraftKeeping, QWidget):
         if not text.strip():
             self.status_label.setText(self.tr("There is no draft to export yet."))
             return False
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export"), self._suggested_name(),
-                self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)"))
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix.lower() not in (".docx", ".txt", ".md"):
-            target = target.with_suffix(".docx")
-        from desktop.documents import DocumentError
-        from desktop.documents.writers import write_text
-
         template = self.template
-        try:
-            write_text(target, text, title=template.title_for(self.lang) if template else "",
-                       ai_notice=self.ai_notice_box.isChecked(),
-                       letterhead=template.letterhead_path() if template else None,
-                       letterhead_body=bool(template and template.letterhead_body))
-        except (DocumentError, OSError, ValueError) as exc:  # ValueError: text Word cannot hold
-            QMessageBox.warning(self, self.tr("Cannot save"), describe(exc))
+        target = export_text(self, text, path, caption=self.tr("Export"), suggested=self._suggested_name(),
+                             title=template.title_for(self.lang) if template else "",
+                             ai_notice=self.ai_notice_box.isChecked(),
+                             letterhead=template.letterhead_path() if template else None,
+                             letterhead_body=bool(template and template.letterhead_body))
+        if target is None:
             return False
         self.mark_exported()
         self.status_label.setText(self.tr("Exported: {name}").format(name=target.name))

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
     QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -30,6 +30,7 @@ from desktop.ui.panes.summarize_controller import SummarizeController
 from desktop.ui.panes.summarize_sources import highlight, mark_citations
 from desktop.ui.panes.summarize_state import SummaryKeeping
 from desktop.ui.widgets import NoticeBar, StreamingTextView
+from desktop.ui.file_dialogs import open_file_name, save_file_name, start_folder
 
 PLAN_DELAY_MS = 400
 
@@ -219,8 +220,7 @@ class SummarizePane(SummaryKeeping, QWidget):
     def open_file(self, path: str | None = None) -> bool:
         """Open a document to summarize (asks for a file when ``path`` is None). Ctrl+O."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "",
-                                                  self.tr("Documents (*.docx *.txt *.md *.pdf)"))
+            path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
         if not path:
             return False
         return self.controller.open_path(Path(path))
@@ -241,9 +241,9 @@ class SummarizePane(SummaryKeeping, QWidget):
         if path is None:
             c = self.controller
             stem = (c.source_path.stem if c.source_path else self.tr("document")) + self.tr("_summary")
-            folder = c.source_path.parent if c.source_path else Path.home()
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / (stem + ".docx")),
-                                                  self.tr("Word (*.docx);;Markdown (*.md);;Text (*.txt)"))
+            folder = c.source_path.parent if c.source_path else Path(start_folder())
+            path = save_file_name(self, self.tr("Export"), str(folder / (stem + ".docx")),
+                                  self.tr("Word (*.docx);;Markdown (*.md);;Text (*.txt)"))
         if not path:
             return False
         try:
