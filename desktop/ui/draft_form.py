@@ -192,6 +192,11 @@ class DateField(QWidget):
         self.era_label.setText(japanese_date(self.value(), weekday=self.field.weekday) if on else self.tr("(not specified)"))
 
 
+#: One-line fields whose label (up to this many characters) sits beside them; others have it above.
+BESIDE_KINDS = ("line", "choice", "date")
+BESIDE_LABEL_CHARS = 8
+
+
 class TemplateForm(QWidget):
     """The input widgets for one template; ``values()`` gives {field name: text} for the job.
 
@@ -207,7 +212,8 @@ class TemplateForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setVerticalSpacing(6)
         for item in template.fields:
             widget = self._widget_for(item, lang)
@@ -219,7 +225,11 @@ class TemplateForm(QWidget):
             if help_text:
                 widget.setToolTip(help_text)
                 label.setToolTip(help_text)
-            layout.addRow(label, widget)
+            if item.kind in BESIDE_KINDS and len(label.text()) <= BESIDE_LABEL_CHARS:
+                layout.addRow(label, widget)
+            else:  # texts and long labels above their field: the column stays narrow
+                layout.addRow(label)
+                layout.addRow(widget)
             self._watch(widget)
 
     def _watch(self, widget: QWidget) -> None:
@@ -241,8 +251,9 @@ class TemplateForm(QWidget):
             widget.setPlainText(item.default)
             widget.setPlaceholderText(help_text)
             widget.setTabChangesFocus(True)
-            widget.setMinimumHeight(70)
-            widget.setMaximumHeight(140)
+            lines = widget.fontMetrics().lineSpacing()
+            widget.setMinimumHeight(lines * 2 + 26)  # more than two lines, yet the メモ field below stays in view
+            widget.setMaximumHeight(lines * 4 + 26)
             return widget
         if item.kind == "choice":
             widget = QComboBox(self)

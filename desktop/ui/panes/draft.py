@@ -34,7 +34,7 @@ from desktop.ui.panes.draft_controller import DraftController
 from desktop.ui.panes.draft_state import DraftKeeping
 from desktop.ui.panes.result_versions import ResultVersions, VersionNavigator
 from desktop.ui.panes.text_export import copy_text, export_text
-from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.ui.widgets import ElidedLabel, NoticeBar, StreamingTextView, pane_header
 from desktop.ui.file_dialogs import open_file_name
 
 log = logging.getLogger(__name__)
@@ -103,9 +103,8 @@ class DraftPane(DraftKeeping, QWidget):
         # middle: the form and the controls
         self.template_title = QLabel(self)
         self.template_title.setObjectName("sectionLabel")
-        self.template_description = QLabel(self)
+        self.template_description = ElidedLabel(self)
         self.template_description.setObjectName("paneSubtitle")
-        self.template_description.setWordWrap(True)
         self.form_area = QScrollArea(self)
         self.form_area.setWidgetResizable(True)
         self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -332,7 +331,7 @@ class DraftPane(DraftKeeping, QWidget):
         self.form.set_values(carried)
         self.form_area.setWidget(self.form)
         self.template_title.setText(template.title_for(self.lang))
-        self.template_description.setText(template.description_for(self.lang))
+        self.template_description.set_full_text(template.description_for(self.lang))  # one line: the form keeps the room
 
     # ---------------------------------------------------------------- runs
     # Buttons connect to these None-returning slots: PySide mishandles a slot's

@@ -190,6 +190,9 @@ class TranslatePane(TranslationKeeping, QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setAlternatingRowColors(True)
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)  # rows follow their text's width once shown
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(self._column_resized)
 
         self.retranslate_button = QPushButton(self.tr("Translate this segment again"), page)
         self.retranslate_button.setToolTip(self.tr("Translate only the selected segment again"))
@@ -259,6 +262,10 @@ class TranslatePane(TranslationKeeping, QWidget):
         self.register_combo.setEnabled(self.target_language() == "ja")
 
     # ------------------------------------------------------- table
+    @Slot(int, int, int)
+    def _column_resized(self, _column: int, _old: int, _new: int) -> None:
+        self._fit_rows.start()
+
     @Slot()
     def _fill_table(self) -> None:
         c = self.controller

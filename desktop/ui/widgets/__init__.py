@@ -1,8 +1,9 @@
 """Small widgets shared by the panes: streaming output, file drop area, notice bar, pane header."""
 
 from .drop_area import FileDropArea
+from .elided_label import ElidedLabel
 from .notice_bar import NoticeBar
 from .pane_header import pane_header
 from .streaming_text import StreamingTextView
 
-__all__ = ["FileDropArea", "NoticeBar", "StreamingTextView", "pane_header"]
+__all__ = ["ElidedLabel", "FileDropArea", "NoticeBar", "StreamingTextView", "pane_header"]
