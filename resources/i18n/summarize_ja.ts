@@ -361,5 +361,9 @@
         <source>Reopened from the history. Check the summary against the source.</source>
         <translation>履歴から開き直しました。要約を原文と照らして確認してください。</translation>
     </message>
+    <message>
+        <source>Open or paste a document: the model summarizes it part by part and names its sources. A person checks every summary before it is used.</source>
+        <translation>文書を開くか貼り付けると、AI が部分ごとに要約し、出典を示します。使う前に必ず人が内容を確認してください。</translation>
+    </message>
 </context>
 </TS>

@@ -29,7 +29,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.panes.summarize_controller import SummarizeController
 from desktop.ui.panes.summarize_sources import highlight, mark_citations
 from desktop.ui.panes.summarize_state import SummaryKeeping
-from desktop.ui.widgets import NoticeBar, StreamingTextView
+from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
 from desktop.ui.file_dialogs import open_file_name, save_file_name, start_folder
 
 PLAN_DELAY_MS = 400
@@ -170,7 +170,15 @@ class SummarizePane(SummaryKeeping, QWidget):
         self.splitter.addWidget(right)
         self.splitter.setSizes([500, 600])
 
+        heading, subtitle = pane_header(
+            self, self.tr("Summarize"),
+            self.tr("Open or paste a document: the model summarizes it part by part and names its sources. "
+                    "A person checks every summary before it is used."))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)  # as the other panes
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
         layout.addLayout(top)
         layout.addLayout(options)
         layout.addWidget(self.notice)
