@@ -296,16 +296,29 @@ class ModelPanel(ModelLoading, QWidget):
         return os.path.normcase(os.path.abspath(str(loaded_path))) == os.path.normcase(os.path.abspath(str(entry.path)))
 
     def _reselect(self, previous: Any) -> None:
-        wanted = {str(previous.path)} if previous is not None else set()
+        """Select, in this order: what was selected, the loaded model, else the default the command
+        line also uses (``desktop.library.default_choice``: last loaded, else the catalog's recommendation)."""
         facts = self.engine.model_facts or {}
-        wanted.add(str(facts.get("path", "")))
-        wanted.add(str(self.context.settings.get("last_model")))
-        for row, entry in enumerate(self.entries):
-            if str(entry.path) in wanted:
-                self.model_list.setCurrentRow(row)
+        for wanted in (previous.path if previous is not None else None, facts.get("path")):
+            entry = self.entry_for_path(wanted)
+            if entry is not None:
+                self.model_list.setCurrentRow(self.entries.index(entry))
                 return
-        if self.entries:
+        default = self._default_entry()
+        if default is not None:
+            self.model_list.setCurrentRow(self.entries.index(default))
+        elif self.entries:
             self.model_list.setCurrentRow(0)
+
+    def _default_entry(self) -> Any:
+        from desktop.library.catalog import Catalog, CatalogError, load_catalog
+        from desktop.library.default_choice import choose_default
+
+        try:
+            catalog = load_catalog()
+        except CatalogError:
+            catalog = Catalog([], None)
+        return choose_default(self.entries, str(self.context.settings.get("last_model") or ""), catalog)
 
     def _offer_last_model(self) -> None:
         if self._offered_last_model or self.engine.model_facts is not None:

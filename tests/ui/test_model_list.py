@@ -30,3 +30,16 @@ def test_same_name_shows_its_folder_and_a_missing_template_stays_marked(qtbot, t
     bare = next(text for text in texts if text.startswith("bare.gguf"))
     assert str(tmp_path) not in bare and "⚠" in bare
     assert all("⚠" not in text for text in texts if text.startswith("qwen"))
+
+
+def test_the_list_selects_the_default_the_command_line_uses(qtbot, tmp_path):
+    paths = Paths.default().ensure()
+    settings = Settings(paths, {})
+    chosen = Path(tmp_path / "b" / "qwen.gguf")
+    settings.set("last_model", str(chosen))
+    panel = ModelPanel(AppContext(settings=settings, paths=paths, engine=FakeEngine()))
+    qtbot.addWidget(panel)
+    entries = [ModelEntry(Path(tmp_path / "a" / "qwen.gguf"), "qwen.gguf", 1, facts=dict(FACTS)),
+               ModelEntry(chosen, "qwen.gguf", 1, facts=dict(FACTS))]
+    panel._on_discovery_finished(entries)
+    assert panel.selected_entry().path == chosen
