@@ -66,6 +66,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         self._saved_output = ""   # the summary as last exported or reopened
         self._build()
         self._connect()
+        self._keep_edits()
         self._set_ready(self.controller.model_loaded)
         self._set_running(False)
 
@@ -289,6 +290,7 @@ class SummarizePane(SummaryKeeping, QWidget):
             if not c.use_text(self.source_view.toPlainText()):
                 return False
         self.notice.hide()
+        self.let_summary_go()
         self.parts_list.clear()
         self.summary_view.clear()
         self.summary_view.setExtraSelections([])
@@ -296,6 +298,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         self._map_done_at = []
         started = c.summarize(self.options())
         if started:
+            self.summary_started()
             self._elapsed.start()
             self._progress = (0, 0, "")
             self._clock.start()
@@ -322,6 +325,7 @@ class SummarizePane(SummaryKeeping, QWidget):
                 self.source_view.setPlainText(document.text())
                 self.source_view.blockSignals(False)
         self.document_label.setText(self.tr("{name}: {chars} characters").format(name=name, chars=len(document.text())))
+        self.let_summary_go()
         self.parts_list.clear()
         self.summary_view.clear()
         self.summary_view.setExtraSelections([])
