@@ -54,6 +54,14 @@ def open_file_name(parent: QWidget | None, caption: str, file_filter: str) -> st
     return path
 
 
+def folder_name(parent: QWidget | None, caption: str) -> str:
+    """Ask for a folder ("" when cancelled)."""
+    folder = QFileDialog.getExistingDirectory(parent, caption, start_folder())
+    if folder:
+        remember(folder)
+    return folder
+
+
 def save_file_name(parent: QWidget | None, caption: str, suggested: str, file_filter: str) -> str:
     """Ask where to save; ``suggested`` is a file name (started in ``start_folder()``) or a full path."""
     start = suggested if os.path.isabs(suggested) else os.path.join(start_folder(), suggested)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import OPTIONS_BY_KEY, Option, Settings
+from desktop.ui.file_dialogs import start_folder
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class FolderListEditor(QWidget):
 
     @Slot()
     def _add(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder with model files"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder with model files"), start_folder())
         self.add_folder(folder)
 
     @Slot()
