@@ -215,7 +215,8 @@ class TemplateForm(QWidget):
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setVerticalSpacing(6)
-        for item in template.fields:
+        # required fields first (each group in the template's order): they stay in view at 1280×720
+        for item in sorted(template.fields, key=lambda field: not field.required):
             widget = self._widget_for(item, lang)
             self.widgets[item.name] = widget
             label = QLabel(item.label_for(lang) + ("  *" if item.required else ""), self)
@@ -257,6 +258,8 @@ class TemplateForm(QWidget):
             return widget
         if item.kind == "choice":
             widget = QComboBox(self)
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(8)  # a long choice is cut, the column never scrolls sideways
             widget.addItems(item.choices)
             if item.default in item.choices:
                 widget.setCurrentText(item.default)

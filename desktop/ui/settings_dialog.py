@@ -113,6 +113,7 @@ class SettingsDialog(QDialog):
         content_layout.setSpacing(12)
         titles = self._group_titles()
         labels: list[QLabel] = []
+        rows = (len(GROUPS) + 1) // 2
         for number, (group, keys) in enumerate(GROUPS):
             box = QGroupBox(titles[group], content)
             form = QFormLayout(box)
@@ -138,8 +139,8 @@ class SettingsDialog(QDialog):
                     note.setObjectName("hintText")
                     note.setWordWrap(True)
                     form.addRow("", note)
-            content_layout.addWidget(box, number % 2, number // 2)
-        content_layout.setRowStretch(2, 1)
+            content_layout.addWidget(box, number % rows, number // rows)
+        content_layout.setRowStretch(rows, 1)
         label_width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(label_width)  # one column edge across all groups

@@ -39,6 +39,18 @@ def outside(widget: QWidget, window: QWidget) -> bool:
     return not window.rect().contains(QRect(top_left, widget.size()))
 
 
+def in_scroll_area(widget: QWidget, page: QWidget) -> bool:
+    """True inside a scroll area of ``page``: scrolled out of view is not cut off."""
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def main(out_dir: str, label: str) -> None:
     from desktop.app import apply_look
     from desktop.i18n import install_translators
@@ -74,7 +86,7 @@ def main(out_dir: str, label: str) -> None:
         page = window.pages[key]
         for widget in page.findChildren(QWidget):
             if isinstance(widget, (QAbstractButton, QComboBox, QLineEdit)) and widget.isVisible() \
-                    and outside(widget, window):
+                    and not in_scroll_area(widget, page) and outside(widget, window):
                 problems.append(f"{key}: {type(widget).__name__} '{getattr(widget, 'text', lambda: '')()}' "
                                 "is outside the window")
 
