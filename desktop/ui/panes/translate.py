@@ -32,7 +32,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.file_drops import DOCUMENT_SUFFIXES
 from desktop.ui.panes.translate_controller import TranslateController
 from desktop.ui.panes.translate_state import TranslationKeeping
-from desktop.ui.widgets import FileDropArea, NoticeBar, pane_header
+from desktop.ui.widgets import FileDropArea, NoticeBar, RowFitter, pane_header
 from desktop.ui.file_dialogs import open_file_name
 
 FLUSH_INTERVAL_MS = 40
@@ -190,9 +190,7 @@ class TranslatePane(TranslationKeeping, QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setAlternatingRowColors(True)
-        self._fit_rows = QTimer(self, singleShot=True, interval=0)  # rows follow their text's width once shown
-        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
-        self.table.horizontalHeader().sectionResized.connect(self._column_resized)
+        RowFitter(self.table)  # rows as tall as their text once the columns have their width
 
         self.retranslate_button = QPushButton(self.tr("Translate this segment again"), page)
         self.retranslate_button.setToolTip(self.tr("Translate only the selected segment again"))
@@ -262,10 +260,6 @@ class TranslatePane(TranslationKeeping, QWidget):
         self.register_combo.setEnabled(self.target_language() == "ja")
 
     # ------------------------------------------------------- table
-    @Slot(int, int, int)
-    def _column_resized(self, _column: int, _old: int, _new: int) -> None:
-        self._fit_rows.start()
-
     @Slot()
     def _fill_table(self) -> None:
         c = self.controller

@@ -5,5 +5,6 @@ from .elided_label import ElidedLabel
 from .notice_bar import NoticeBar
 from .pane_header import pane_header
 from .streaming_text import StreamingTextView
+from .table_rows import RowFitter
 
-__all__ = ["ElidedLabel", "FileDropArea", "NoticeBar", "StreamingTextView", "pane_header"]
+__all__ = ["ElidedLabel", "FileDropArea", "NoticeBar", "RowFitter", "StreamingTextView", "pane_header"]
