@@ -125,6 +125,20 @@ class HistoryStore:
         ).fetchall()
         return [_run_from_row(row) for row in rows]
 
+    def update_output(self, run_id: int, output: str) -> bool:
+        """The user edited run ``run_id``'s result: keep ``output`` as its text (``stats["edited"]`` is set).
+
+        False when history is off or the run is gone (deleted, expired).
+        """
+        run = self.get(run_id) if self.enabled else None
+        if run is None:
+            return False
+        stats = {**run.stats, "edited": True}
+        self._db.execute("UPDATE runs SET output = ?, stats = ? WHERE id = ?",
+                         (output, json.dumps(stats, ensure_ascii=False), run_id))
+        self._db.commit()
+        return True
+
     def delete(self, run_id: int) -> None:
         self._db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
         self._db.commit()

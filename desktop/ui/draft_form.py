@@ -17,12 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.templates import Field, Template, japanese_date
 from desktop.ui.document_loader import DocumentLoader
+from desktop.ui.file_dialogs import open_file_name
 
 DOCUMENT_SUFFIXES = (".docx", ".txt", ".md", ".pdf")
 
@@ -112,8 +113,7 @@ class DocumentField(QWidget):
 
     @Slot()
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
+        path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
         if path:
             self.open_path(path)
 
@@ -192,10 +192,19 @@ class DateField(QWidget):
         self.era_label.setText(japanese_date(self.value(), weekday=self.field.weekday) if on else self.tr("(not specified)"))
 
 
+#: One-line fields whose label (up to this many characters) sits beside them; others have it above.
+BESIDE_KINDS = ("line", "choice", "date")
+BESIDE_LABEL_CHARS = 8
+
+
 class TemplateForm(QWidget):
-    """The input widgets for one template; ``values()`` gives {field name: text} for the job."""
+    """The input widgets for one template; ``values()`` gives {field name: text} for the job.
+
+    ``changed`` is emitted whenever the user (or ``set_values``) changes a text or a choice.
+    """
 
     failed = Signal(str)
+    changed = Signal()
 
     def __init__(self, template: Template, lang: str = "ja", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,9 +212,11 @@ class TemplateForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setVerticalSpacing(6)
-        for item in template.fields:
+        # required fields first (each group in the template's order): they stay in view at 1280×720
+        for item in sorted(template.fields, key=lambda field: not field.required):
             widget = self._widget_for(item, lang)
             self.widgets[item.name] = widget
             label = QLabel(item.label_for(lang) + ("  *" if item.required else ""), self)
@@ -215,7 +226,20 @@ class TemplateForm(QWidget):
             if help_text:
                 widget.setToolTip(help_text)
                 label.setToolTip(help_text)
-            layout.addRow(label, widget)
+            if item.kind in BESIDE_KINDS and len(label.text()) <= BESIDE_LABEL_CHARS:
+                layout.addRow(label, widget)
+            else:  # texts and long labels above their field: the column stays narrow
+                layout.addRow(label)
+                layout.addRow(widget)
+            self._watch(widget)
+
+    def _watch(self, widget: QWidget) -> None:
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            widget.textChanged.connect(self.changed)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self.changed)
+        elif isinstance(widget, DocumentField):
+            widget.editor.textChanged.connect(self.changed)
 
     def _widget_for(self, item: Field, lang: str) -> QWidget:
         help_text = item.help_for(lang)
@@ -228,11 +252,14 @@ class TemplateForm(QWidget):
             widget.setPlainText(item.default)
             widget.setPlaceholderText(help_text)
             widget.setTabChangesFocus(True)
-            widget.setMinimumHeight(70)
-            widget.setMaximumHeight(140)
+            lines = widget.fontMetrics().lineSpacing()
+            widget.setMinimumHeight(lines * 2 + 26)  # more than two lines, yet the メモ field below stays in view
+            widget.setMaximumHeight(lines * 4 + 26)
             return widget
         if item.kind == "choice":
             widget = QComboBox(self)
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(8)  # a long choice is cut, the column never scrolls sideways
             widget.addItems(item.choices)
             if item.default in item.choices:
                 widget.setCurrentText(item.default)

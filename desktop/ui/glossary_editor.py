@@ -13,11 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.glossary import GlossaryError, Term, load_glossary, save_glossary
+from desktop.ui.file_dialogs import open_file_name, save_file_name
 
 COLUMNS = 3
 
@@ -153,8 +154,7 @@ class GlossaryEditor(QDialog):
     def import_file(self, path: str | None = None) -> bool:
         """Merge the terms of a TSV/CSV file into the table."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import glossary"), "",
-                                                  self.tr("Glossary (*.tsv *.csv *.txt)"))
+            path = open_file_name(self, self.tr("Import glossary"), self.tr("Glossary (*.tsv *.csv *.txt)"))
         if not path:
             return False
         try:
@@ -178,8 +178,7 @@ class GlossaryEditor(QDialog):
     def export_file(self, path: str | None = None) -> bool:
         """Write the table to a TSV (or CSV, by extension) file elsewhere."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export glossary"), "glossary.tsv",
-                                                  self.tr("TSV (*.tsv);;CSV (*.csv)"))
+            path = save_file_name(self, self.tr("Export glossary"), "glossary.tsv", self.tr("TSV (*.tsv);;CSV (*.csv)"))
         if not path:
             return False
         try:

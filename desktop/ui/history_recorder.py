@@ -59,6 +59,7 @@ class _Pending:
     inputs: dict[str, Any]
     options: dict[str, Any]
     started: float
+    request_id: str = ""
     text: list[str] = field(default_factory=list)
     sections: dict[int, tuple[str, dict]] = field(default_factory=dict)
 
@@ -66,11 +67,13 @@ class _Pending:
 class HistoryRecorder(QObject):
     """Records each run of ``engine`` into ``store`` (a ``HistoryStore``; None records nothing).
 
-    ``recorded`` is emitted with the new run's id after each run is stored;
+    ``recorded`` is emitted with the new run's id after each run is stored (and
+    ``run_recorded`` with the request id too);
     ``result_made(kind)`` after every run that produced text, history on or off.
     """
 
     recorded = Signal(int)
+    run_recorded = Signal(str, int)  # request id, run id: lets a pane write the user's edits back to its run
     result_made = Signal(str)
 
     def __init__(self, engine: EngineClient, store: HistoryStore | None, parent: QObject | None = None) -> None:
@@ -89,7 +92,8 @@ class HistoryRecorder(QObject):
     def _on_job_started(self, request_id: str, kind: str, inputs: dict, options: dict) -> None:
         if kind not in RECORDED_KINDS or options.get("plan_only") or options.get("history") is False:
             return
-        self._pending[request_id] = _Pending(kind, dict(inputs), dict(options), time.monotonic())
+        self._pending[request_id] = _Pending(kind, dict(inputs), dict(options), time.monotonic(),
+                                              request_id)
 
     @Slot(str, str)
     def _on_delta(self, request_id: str, text: str) -> None:
@@ -117,6 +121,7 @@ class HistoryRecorder(QObject):
 
     # ------------------------------------------------------------------ recording
     def _record(self, pending: _Pending, stats: dict[str, Any]) -> None:
+        request_id = pending.request_id
         output = output_of(pending.kind, pending.options, "".join(pending.text), pending.sections)
         if not output.strip():
             return
@@ -151,6 +156,7 @@ class HistoryRecorder(QObject):
             return
         if run_id is not None:
             self.recorded.emit(run_id)
+            self.run_recorded.emit(request_id, run_id)
 
 
 def output_of(kind: str, options: dict[str, Any], streamed: str, sections: dict[int, tuple[str, dict]]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import os
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 import desktop
 from desktop.autosave import AutosaveStore
+from desktop.ui import file_dialogs
 from desktop.ui.autosave_controller import AutosaveController
 from desktop.ui.context import AppContext
 from desktop.ui.file_drops import FileDropRouter, is_document
@@ -41,7 +43,7 @@ from desktop.ui.history_view import HistoryView, RunViewer, history_action, hist
 from desktop.ui.model_panel import ModelPanel
 from desktop.ui.comparison_link import ComparisonLink
 from desktop.ui.panes import PANES, create_pane, pane_title
-from desktop.ui.panes.protocol import OpensFiles, RequestsModels, SavesFiles
+from desktop.ui.panes.protocol import KeepsEdits, OpensFiles, RequestsModels, SavesFiles
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status import StatusBar
 from desktop.ui.widgets import NoticeBar
@@ -73,6 +75,9 @@ class MainWindow(QMainWindow):
             titles={key: pane_title(key) for key in pane_keys},
         )
         self.history_recorder.result_made.connect(self.autosave.note_result)
+        for key in pane_keys:
+            if isinstance(self.pages[key], KeepsEdits):
+                self.history_recorder.run_recorded.connect(self.pages[key].note_recorded)
         self._build_menus()
         self.file_drops = FileDropRouter(self, self.open_dropped_files)
         self.status = StatusBar(context.engine, self)
@@ -358,14 +363,18 @@ class MainWindow(QMainWindow):
             if screen is not None and screen.width() > 0 and screen.height() > 0:
                 width, height = min(width, screen.width()), min(height, screen.height())
             self.resize(width, height)
+        last_folder = state.get("last_folder")
+        if isinstance(last_folder, str) and last_folder and os.path.isdir(last_folder):
+            file_dialogs.remember(last_folder)
         page = state.get("page")
         self.show_page(page if page in self.pages else PANES[0][0])
 
     def window_state(self) -> dict:
-        """What is remembered between runs (window geometry and the page shown)."""
+        """What is remembered between runs (window geometry, the page shown, the folder dialogs start in)."""
         return {
             "geometry": base64.b64encode(bytes(self.saveGeometry())).decode("ascii"),
             "page": self.current_key(),
+            "last_folder": file_dialogs.last_folder(),
         }
 
     def request_close(self) -> bool:

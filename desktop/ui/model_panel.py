@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -275,9 +277,11 @@ class ModelPanel(ModelLoading, QWidget):
         row = self.model_list.currentRow()
         self.model_list.blockSignals(True)
         self.model_list.clear()
+        names = Counter(str(entry.name).casefold() for entry in self.entries)
         for entry in self.entries:
-            item = QListWidgetItem(self._list_text(entry))
+            item = QListWidgetItem(self._list_text(entry, with_folder=names[str(entry.name).casefold()] > 1))
             item.setData(ENTRY_ROLE, str(entry.path))
+            item.setToolTip(str(entry.path))
             if getattr(entry, "problem", None):
                 item.setForeground(QColor("#a1262c"))
             self.model_list.addItem(item)
@@ -292,16 +296,29 @@ class ModelPanel(ModelLoading, QWidget):
         return os.path.normcase(os.path.abspath(str(loaded_path))) == os.path.normcase(os.path.abspath(str(entry.path)))
 
     def _reselect(self, previous: Any) -> None:
-        wanted = {str(previous.path)} if previous is not None else set()
+        """Select, in this order: what was selected, the loaded model, else the default the command
+        line also uses (``desktop.library.default_choice``: last loaded, else the catalog's recommendation)."""
         facts = self.engine.model_facts or {}
-        wanted.add(str(facts.get("path", "")))
-        wanted.add(str(self.context.settings.get("last_model")))
-        for row, entry in enumerate(self.entries):
-            if str(entry.path) in wanted:
-                self.model_list.setCurrentRow(row)
+        for wanted in (previous.path if previous is not None else None, facts.get("path")):
+            entry = self.entry_for_path(wanted)
+            if entry is not None:
+                self.model_list.setCurrentRow(self.entries.index(entry))
                 return
-        if self.entries:
+        default = self._default_entry()
+        if default is not None:
+            self.model_list.setCurrentRow(self.entries.index(default))
+        elif self.entries:
             self.model_list.setCurrentRow(0)
+
+    def _default_entry(self) -> Any:
+        from desktop.library.catalog import Catalog, CatalogError, load_catalog
+        from desktop.library.default_choice import choose_default
+
+        try:
+            catalog = load_catalog()
+        except CatalogError:
+            catalog = Catalog([], None)
+        return choose_default(self.entries, str(self.context.settings.get("last_model") or ""), catalog)
 
     def _offer_last_model(self) -> None:
         if self._offered_last_model or self.engine.model_facts is not None:
@@ -311,17 +328,21 @@ class ModelPanel(ModelLoading, QWidget):
             self._offered_last_model = True
             self.last_model_available.emit(str(entry.name))
 
-    def _list_text(self, entry: Any) -> str:
+    def _list_text(self, entry: Any, *, with_folder: bool = False) -> str:
+        """Name (with its folder when another file has the same name), then size facts and marks."""
+        name = f"{entry.name}（{Path(entry.path).parent}）" if with_folder else str(entry.name)
         if getattr(entry, "problem", None):
             unreadable = self.tr("Cannot be read")
-            return f"{entry.name}\n{unreadable}"
+            return f"{name}\n{unreadable}"
         facts = entry.facts or {}
         parts = [mf.format_parameters(mf.fact(facts, "parameters", "n_params", "parameter_count")),
                  mf.fact(facts, "quantization", "file_type", "quant"),
                  mf.format_size(mf.fact(facts, "size_bytes", "file_size", "size"))]
+        if facts and not mf.fact(facts, "has_chat_template", "chat_template"):
+            parts.append("⚠ " + self.tr("no chat template"))
         if self._is_loaded(entry):
             parts.append(self.tr("loaded"))
-        return f"{entry.name}\n" + " · ".join(str(p) for p in parts if p)
+        return f"{name}\n" + " · ".join(str(p) for p in parts if p)
 
     # --------------------------------------------------------------- details
     def selected_entry(self) -> Any:

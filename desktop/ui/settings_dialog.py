@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import OPTIONS_BY_KEY, Option, Settings
+from desktop.ui.file_dialogs import start_folder
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ class FolderListEditor(QWidget):
         self.list.setObjectName("folderListEditor")
         self.list.addItems(folders)
         self.list.setMinimumHeight(72)
+        self.list.setMinimumWidth(self.list.fontMetrics().horizontalAdvance("0" * 24))
         self.list.setMaximumHeight(96)
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
@@ -80,7 +83,7 @@ class FolderListEditor(QWidget):
 
     @Slot()
     def _add(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder with model files"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder with model files"), start_folder())
         self.add_folder(folder)
 
     @Slot()
@@ -106,11 +109,12 @@ class SettingsDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         content = QWidget(self)
         content.setObjectName("settingsContent")
-        content_layout = QVBoxLayout(content)
+        content_layout = QGridLayout(content)  # two columns of groups: fits 1280×720 at 150 % without scrolling
         content_layout.setSpacing(12)
         titles = self._group_titles()
         labels: list[QLabel] = []
-        for group, keys in GROUPS:
+        rows = (len(GROUPS) + 1) // 2
+        for number, (group, keys) in enumerate(GROUPS):
             box = QGroupBox(titles[group], content)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -135,8 +139,8 @@ class SettingsDialog(QDialog):
                     note.setObjectName("hintText")
                     note.setWordWrap(True)
                     form.addRow("", note)
-            content_layout.addWidget(box)
-        content_layout.addStretch(1)
+            content_layout.addWidget(box, number % rows, number // rows)
+        content_layout.setRowStretch(rows, 1)
         label_width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(label_width)  # one column edge across all groups
@@ -153,7 +157,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         screen = self.screen().availableGeometry() if self.screen() is not None else None
-        self.resize(640, min(790, screen.height() - 40) if screen is not None else 720)
+        hint = content.sizeHint()  # the whole content, so that nothing scrolls where the screen allows
+        wanted = QSize(hint.width() + 40, hint.height() + buttons.sizeHint().height() + 50)
+        if screen is not None:
+            wanted = wanted.boundedTo(QSize(screen.width() - 40, screen.height() - 40))
+        self.resize(wanted)
 
     def _group_titles(self) -> dict[str, str]:
         return {

@@ -7,6 +7,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.engine.client import EngineClient
+from desktop.ui.widgets import ElidedLabel
 
 
 class StatusBar(QStatusBar):
@@ -17,7 +18,7 @@ class StatusBar(QStatusBar):
         self.setObjectName("statusBar")
         self.setSizeGripEnabled(False)
         self._engine = engine
-        self.model_label = QLabel(self)
+        self.model_label = ElidedLabel(self)  # a long model name is cut, never widens the window
         self.model_label.setObjectName("statusModel")
         self.speed_label = QLabel(self)
         self.speed_label.setObjectName("statusSpeed")
@@ -28,7 +29,7 @@ class StatusBar(QStatusBar):
         self.offline_label.setToolTip(
             self.tr("Fumi works offline: nothing you type or open leaves this PC.")
         )
-        self.addWidget(self.model_label)
+        self.addWidget(self.model_label, 1)
         self.addWidget(self.speed_label)
         self.addPermanentWidget(self.state_label)
         self.addPermanentWidget(self.offline_label)
@@ -41,9 +42,9 @@ class StatusBar(QStatusBar):
     def _show_model(self) -> None:
         facts = self._engine.model_facts
         if facts:
-            self.model_label.setText(self.tr("Model: {name}").format(name=facts.get("name") or "?"))
+            self.model_label.set_full_text(self.tr("Model: {name}").format(name=facts.get("name") or "?"))
         else:
-            self.model_label.setText(self.tr("No model loaded"))
+            self.model_label.set_full_text(self.tr("No model loaded"))
 
     @Slot(str, dict)
     def _on_loaded(self, _request_id: str, _facts: dict) -> None:

@@ -13,9 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.templates import Field, Template, TemplateError
+from desktop.ui.file_dialogs import open_file_name, save_file_name
 from desktop.ui.job_runner import CANCELLED
 from desktop.ui.template_import_dialog import import_with_preview
 
@@ -167,8 +168,8 @@ class TemplateEditing:
             return False
         if path is None:
             suffix = ".zip" if template.letterhead_path() else ".toml"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export template"), f"{template.id}{suffix}",
-                                                  self.tr("Fumi template (*.toml *.zip)"))
+            path = save_file_name(self, self.tr("Export template"), f"{template.id}{suffix}",
+                                  self.tr("Fumi template (*.toml *.zip)"))
         if not path:
             return False
         try:
@@ -182,8 +183,7 @@ class TemplateEditing:
     def import_template(self, path: str | None = None) -> bool:
         """Import a shared .toml or .zip after its preview (``template_import_dialog``)."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import template"), "",
-                                                  self.tr("Fumi template (*.toml *.zip)"))
+            path = open_file_name(self, self.tr("Import template"), self.tr("Fumi template (*.toml *.zip)"))
         if not path:
             return False
         saved = import_with_preview(self.store, path, self.lang, self)

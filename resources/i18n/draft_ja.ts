@@ -212,8 +212,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="299"/>
-        <source>Write the draft again from the same input</source>
-        <translation>同じ入力でもう一度作成します</translation>
+        <source>Write the draft again from what the form shows now; the current draft is kept as an earlier version</source>
+        <translation>フォームの今の内容でもう一度作成します（今の下書きは前の版として残ります）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="300"/>
@@ -747,6 +747,21 @@
         <location filename="../../desktop/ui/template_editor.py" line="673"/>
         <source>Test run stopped.</source>
         <translation>テスト実行を停止しました。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionNavigator</name>
+    <message>
+        <source>Show the earlier version</source>
+        <translation>前の版を表示</translation>
+    </message>
+    <message>
+        <source>Show the later version</source>
+        <translation>次の版を表示</translation>
+    </message>
+    <message>
+        <source>Earlier versions of the result are kept, with your edits</source>
+        <translation>前の版も、あなたの修正ごと残っています</translation>
     </message>
 </context>
 </TS>

@@ -374,5 +374,9 @@
         <source>(not summarized: {reason})</source>
         <translation>（要約できませんでした: {reason}）</translation>
     </message>
+    <message>
+        <source>Open or paste a document: the model summarizes it part by part and names its sources. A person checks every summary before it is used.</source>
+        <translation>文書を開くか貼り付けると、AI が部分ごとに要約し、出典を示します。使う前に必ず人が内容を確認してください。</translation>
+    </message>
 </context>
 </TS>

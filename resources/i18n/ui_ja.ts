@@ -314,6 +314,10 @@
         <source>(context {n_ctx:,} tokens)</source>
         <translation>（コンテキスト長 {n_ctx:,} トークン）</translation>
     </message>
+    <message>
+        <source>no chat template</source>
+        <translation>チャットテンプレートなし</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>

@@ -16,13 +16,14 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
     QProgressBar, QPushButton, QSplitter, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
 )
 
 from desktop.knowledge.bigrams import query_terms
 from desktop.knowledge.folders import user_folders
 from desktop.ui.context import AppContext
+from desktop.ui.file_dialogs import folder_name, save_file_name
 from desktop.ui.panes.ask_controller import AskController
 from desktop.ui.widgets import StreamingTextView, pane_header
 from desktop.ui.widgets.run_controls import run_controls
@@ -215,7 +216,7 @@ class AskPane(QWidget):
             action.setEnabled(folder in mine)  # IT's folders stay
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of rules and manuals"))
+        folder = folder_name(self, self.tr("Choose a folder of rules and manuals"))
         if folder:
             self.controller.add_folder(folder)
 
@@ -225,7 +226,7 @@ class AskPane(QWidget):
         from pathlib import Path
 
         if not path:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of rules and manuals"))
+            folder = folder_name(self, self.tr("Choose a folder of rules and manuals"))
         else:
             folder = str(Path(path) if Path(path).is_dir() else Path(path).parent)
         if not folder:
@@ -310,8 +311,7 @@ class AskPane(QWidget):
             self.status_label.setText(self.tr("There is no answer to save yet."))
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save"), "",
-                                                  self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)"))
+            path = save_file_name(self, self.tr("Save"), "", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)"))
         if not path:
             return False
         from desktop.documents import DocumentError

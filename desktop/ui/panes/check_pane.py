@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
     QSplitter, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -26,6 +26,7 @@ from desktop.checking.ai_pass import AI_RULE_ID
 from desktop.documents.model import DocumentError
 from desktop.messages import describe
 from desktop.ui.context import AppContext
+from desktop.ui.file_dialogs import open_file_name, save_file_name, start_folder
 from desktop.ui.panes.check_controller import AUTO, CheckController
 from desktop.ui.widgets import NoticeBar, pane_header
 
@@ -336,8 +337,7 @@ class CheckPane(QWidget):
     def open_file(self, path: str | None = None) -> bool:
         """Open a document to check (asks for a file when ``path`` is None). Ctrl+O."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "",
-                                                  self.tr("Documents (*.docx *.txt *.md *.pdf)"))
+            path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
         if not path:
             return False
         self.controller.open_path(Path(path))
@@ -353,9 +353,9 @@ class CheckPane(QWidget):
             suffix = "." + c.document.format if c.document is not None and c.document.format in ("docx", "txt", "md") \
                 else ".docx"
             stem = (c.source_path.stem if c.source_path else self.tr("checked")) + self.tr("_checked")
-            folder = c.source_path.parent if c.source_path else Path.home()
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / (stem + suffix)),
-                                                  self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)"))
+            folder = c.source_path.parent if c.source_path else Path(start_folder())
+            path = save_file_name(self, self.tr("Export"), str(folder / (stem + suffix)),
+                                  self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)"))
         if not path:
             return False
         try:
@@ -372,9 +372,9 @@ class CheckPane(QWidget):
         c = self.controller
         if path is None:
             stem = (c.source_path.stem if c.source_path else self.tr("text")) + self.tr("_findings")
-            folder = c.source_path.parent if c.source_path else Path.home()
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export findings"), str(folder / (stem + ".csv")),
-                                                  self.tr("CSV (*.csv);;Word (*.docx)"))
+            folder = c.source_path.parent if c.source_path else Path(start_folder())
+            path = save_file_name(self, self.tr("Export findings"), str(folder / (stem + ".csv")),
+                                  self.tr("CSV (*.csv);;Word (*.docx)"))
         if not path:
             return False
         try:

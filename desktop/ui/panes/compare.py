@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -29,6 +29,7 @@ from desktop.messages import message
 from desktop.ui.context import AppContext
 from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.draft_form import TemplateForm
+from desktop.ui.file_dialogs import open_file_name, save_file_name
 from desktop.ui.model_discovery import ModelDiscovery
 from desktop.ui.panes.compare_columns import ResultColumns
 from desktop.ui.panes.compare_controller import CompareController, CompareRequest
@@ -397,8 +398,7 @@ class ComparePane(QWidget):
     def open_file(self, path: str | None = None) -> bool:
         """Open a document to summarize (Ctrl+O), read off the UI thread; True when reading starts."""
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a document"), "",
-                                                  self.tr("Documents (*.docx *.txt *.md *.pdf)"))
+            path = open_file_name(self, self.tr("Open a document"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
         if path:
             self.job_box.setCurrentIndex(JOB_KINDS.index("summarize"))
             self.document_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
@@ -424,8 +424,8 @@ class ComparePane(QWidget):
         if request is None or not results or self.controller.running:
             return False
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the comparison"), "比較.docx",
-                                                  self.tr("Word (*.docx);;Markdown (*.md)"))
+            path = save_file_name(self, self.tr("Export the comparison"), "比較.docx",
+                                  self.tr("Word (*.docx);;Markdown (*.md)"))
         return bool(path) and self.export_to(Path(path))
 
     # ------------------------------------------------------------ the window's helpers (Pane protocol)

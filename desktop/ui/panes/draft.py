@@ -18,22 +18,24 @@ from __future__ import annotations
 from typing import Any
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
     QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.templates import DEFAULT_LENGTH, LENGTHS, MANNERS, TONES, Template
-from desktop.messages import describe, language_choice
+from desktop.messages import language_choice
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.panes.draft_controller import DraftController
 from desktop.ui.panes.draft_state import DraftKeeping
-from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.ui.panes.result_versions import ResultVersions, VersionNavigator
+from desktop.ui.panes.text_export import copy_text, export_text
+from desktop.ui.widgets import ElidedLabel, NoticeBar, StreamingTextView, pane_header
+from desktop.ui.file_dialogs import open_file_name
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,9 @@ class DraftPane(DraftKeeping, QWidget):
         self.form: TemplateForm | None = None
         self._default_fields: dict[str, str] = {}   # the form's values before anything was typed
         self._saved_output = ""                     # the draft text as last exported, copied or reopened
+        self.versions = ResultVersions()            # earlier drafts, with the user's edits
+        self._writing = False                       # a run of this pane is writing into the shown version
+        self._problem = ""                          # why the last 作成 could not start, while it is shown
         self._build()
         self._connect()
         self._fill_template_list()
@@ -98,9 +103,8 @@ class DraftPane(DraftKeeping, QWidget):
         # middle: the form and the controls
         self.template_title = QLabel(self)
         self.template_title.setObjectName("sectionLabel")
-        self.template_description = QLabel(self)
+        self.template_description = ElidedLabel(self)
         self.template_description.setObjectName("paneSubtitle")
-        self.template_description.setWordWrap(True)
         self.form_area = QScrollArea(self)
         self.form_area.setWidgetResizable(True)
         self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -163,7 +167,12 @@ class DraftPane(DraftKeeping, QWidget):
         self.output.setReadOnly(False)
         self.output.setPlaceholderText(self.tr("The draft appears here as it is written. You can edit it."))
         self.regenerate_button = QPushButton(self.tr("Rewrite"), self)
-        self.regenerate_button.setToolTip(self.tr("Write the draft again from the same input"))
+        self.regenerate_button.setToolTip(self.tr("Write the draft again from what the form shows now; "
+                                                  "the current draft is kept as an earlier version"))
+        self.version_nav = VersionNavigator(self)
+        self._edit_timer = QTimer(self)
+        self._edit_timer.setSingleShot(True)
+        self._edit_timer.setInterval(1500)
         self.continue_button = QPushButton(self.tr("Continue"), self)
         self.continue_button.setToolTip(self.tr("Go on writing where the draft stopped (the length limit, or Stop)"))
         self.copy_button = QPushButton(self.tr("Copy"), self)
@@ -175,6 +184,7 @@ class DraftPane(DraftKeeping, QWidget):
         output_header = QHBoxLayout()
         output_header.addWidget(output_label)
         output_header.addStretch(1)
+        output_header.addWidget(self.version_nav)
         output_header.addWidget(self.regenerate_button)
         output_header.addWidget(self.continue_button)
         output_footer = QHBoxLayout()
@@ -226,9 +236,12 @@ class DraftPane(DraftKeeping, QWidget):
         self.copy_button.clicked.connect(self.copy_output)
         self.export_button.clicked.connect(self._export_clicked)
         self.output.textChanged.connect(self._update_buttons)
+        self.output.textChanged.connect(self._text_edited)
+        self._edit_timer.timeout.connect(self.keep_edit_in_history)
+        self.version_nav.step.connect(self.show_version)
         self.notice.action_clicked.connect(self.models_requested)
         self.controller.delta.connect(self.output.append_delta)
-        self.controller.output_cleared.connect(self.output.clear)
+        self.controller.output_cleared.connect(self._new_version)
         self.controller.message.connect(self.status_label.setText)
         self.controller.running_changed.connect(self._set_running)
         self.controller.ready_changed.connect(self._set_ready)
@@ -311,13 +324,14 @@ class DraftPane(DraftKeeping, QWidget):
         carried = self.form.values() if self.form else {}
         self.form = TemplateForm(template, self.lang)
         self.form.failed.connect(self._document_failed)
+        self.form.changed.connect(self._form_changed)
         self._default_fields = self.form.values()
         carried = {k: v for k, v in carried.items() if v.strip() and template.field_named(k)
                    and template.field_named(k).kind not in ("choice", "date")}
         self.form.set_values(carried)
         self.form_area.setWidget(self.form)
         self.template_title.setText(template.title_for(self.lang))
-        self.template_description.setText(template.description_for(self.lang))
+        self.template_description.set_full_text(template.description_for(self.lang))  # one line: the form keeps the room
 
     # ---------------------------------------------------------------- runs
     # Buttons connect to these None-returning slots: PySide mishandles a slot's
@@ -328,7 +342,7 @@ class DraftPane(DraftKeeping, QWidget):
 
     @Slot()
     def _regenerate_clicked(self) -> None:
-        self.controller.regenerate()
+        self.regenerate_draft()
 
     @Slot()
     def _continue_clicked(self) -> None:
@@ -341,22 +355,51 @@ class DraftPane(DraftKeeping, QWidget):
     def _choice(self, box: QComboBox) -> str:
         return str(box.currentData())
 
-    def run_draft(self) -> bool:
+    def run_draft(self, *, again: bool = False) -> bool:
+        """Write a draft from the form as it is now (``again``: 再作成, only after a first run)."""
         if self.controller.running:
             return False
         fields = self.form.values() if self.form else {}
-        return self.controller.run(self.template, fields, length=self._choice(self.length_box),
-                                   tone=self._choice(self.tone_box), manner=self._choice(self.manner_box))
+        start = self.controller.regenerate if again else self.controller.run
+        started = self._started(start(self.template, fields, length=self._choice(self.length_box),
+                                      tone=self._choice(self.tone_box), manner=self._choice(self.manner_box)))
+        self._problem = "" if started else self.status_label.text()
+        return started
+
+    @Slot()
+    def _form_changed(self) -> None:
+        """A message like 「会議名を入力してください」 goes once the field is filled (or names the next one)."""
+        if not self._problem or self.status_label.text() != self._problem or self.form is None:
+            return
+        problem = self.controller.problem_with(self.template, self.form.values())
+        if problem != self._problem:
+            self._problem = problem
+            self.status_label.setText(problem)
+
+    def regenerate_draft(self) -> bool:
+        """再作成: what the form shows now; the draft on screen stays as an earlier version."""
+        return self.run_draft(again=True)
 
     def continue_draft(self) -> bool:
         self.output.flush()
         text = self.output.toPlainText()
-        return self.controller.continue_from(text)
+        return self._started(self.controller.continue_from(text))
+
+    def _started(self, started: bool) -> bool:
+        if started:
+            self._writing = True
+            if self.versions.current is not None:
+                self.versions.current.request_id = self.controller.runner.request_id
+            self._update_versions()
+        return started
 
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
         if not running:
             self.output.flush()
+            if self._writing:
+                self._writing = False
+                self.versions.generated(self.output.text())
         self.output.setReadOnly(running)
         self.busy.setVisible(running)
         self.stop_button.setEnabled(running)
@@ -375,6 +418,7 @@ class DraftPane(DraftKeeping, QWidget):
         has_text = bool(self.output.text().strip())
         self.copy_button.setEnabled(has_text or running)
         self.export_button.setEnabled(not running)
+        self._update_versions()
 
     @Slot(bool)
     def _set_ready(self, ready: bool) -> None:
@@ -392,7 +436,7 @@ class DraftPane(DraftKeeping, QWidget):
     # ------------------------------------------------------------- actions
     @Slot()
     def copy_output(self) -> None:
-        QGuiApplication.clipboard().setText(self.output.text())
+        copy_text(self.output.text())
         self.mark_exported()
         self.status_label.setText(self.tr("Copied."))
 
@@ -406,8 +450,7 @@ class DraftPane(DraftKeeping, QWidget):
         target = next((f for f in fields if f.isAncestorOf(focused) or f is focused), fields[0]) \
             if isinstance(focused, QWidget) else fields[0]
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
+            path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
         if not path:
             return False
         target.open_path(path)
@@ -420,26 +463,13 @@ class DraftPane(DraftKeeping, QWidget):
         if not text.strip():
             self.status_label.setText(self.tr("There is no draft to export yet."))
             return False
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export"), self._suggested_name(),
-                self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)"))
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix.lower() not in (".docx", ".txt", ".md"):
-            target = target.with_suffix(".docx")
-        from desktop.documents import DocumentError
-        from desktop.documents.writers import write_text
-
         template = self.template
-        try:
-            write_text(target, text, title=template.title_for(self.lang) if template else "",
-                       ai_notice=self.ai_notice_box.isChecked(),
-                       letterhead=template.letterhead_path() if template else None,
-                       letterhead_body=bool(template and template.letterhead_body))
-        except (DocumentError, OSError, ValueError) as exc:  # ValueError: text Word cannot hold
-            QMessageBox.warning(self, self.tr("Cannot save"), describe(exc))
+        target = export_text(self, text, path, caption=self.tr("Export"), suggested=self._suggested_name(),
+                             title=template.title_for(self.lang) if template else "",
+                             ai_notice=self.ai_notice_box.isChecked(),
+                             letterhead=template.letterhead_path() if template else None,
+                             letterhead_body=bool(template and template.letterhead_body))
+        if target is None:
             return False
         self.mark_exported()
         self.status_label.setText(self.tr("Exported: {name}").format(name=target.name))

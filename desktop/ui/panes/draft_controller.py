@@ -1,5 +1,7 @@
 """The drafting pane's controller: the template list, the last request, why a run cannot start.
 
+再作成 (``regenerate``) sends what the form shows now; 続きを書く continues the last request.
+
 ``DraftController`` talks to the engine through the pane kit (``PaneController``
 and its ``JobRunner``) and is tested without clicking; the view
 (``desktop.ui.panes.draft``) shows it and asks it to act.
@@ -17,7 +19,7 @@ from desktop.ui.job_runner import CANCELLED, GenerationController
 
 
 class DraftController(GenerationController):
-    """Runs drafts one at a time; remembers the last request so that it can be regenerated or continued."""
+    """Runs drafts one at a time; remembers the last request so that it can be continued."""
 
     can_continue_changed = Signal(bool)
     templates_changed = Signal()
@@ -74,13 +76,16 @@ class DraftController(GenerationController):
                   "organisation": str(self._context.settings.get("organisation") or "")}
         return self._start(inputs, self.options_for(length, tone, manner), clear=True)
 
-    def regenerate(self) -> bool:
-        """The last request again, exactly: the engine reuses its cached prompt, so it starts at once."""
-        if self.last_request is None or self.running or not self.model_loaded:
+    def regenerate(self, template: Template | None, fields: dict[str, str], *, length: str = "medium",
+                   tone: str = "auto", manner: str = "auto") -> bool:
+        """Write again from what the form shows now (template, fields, length, style), not the last request.
+
+        When nothing changed the request equals the last one, so the engine reuses
+        its cached prompt (KV cache) and starts at once. False before a first run.
+        """
+        if self.last_request is None:
             return False
-        inputs, options = self.last_request
-        options = {k: v for k, v in options.items() if k != "continue_from"}
-        return self._start(inputs, options, clear=True)
+        return self.run(template, fields, length=length, tone=tone, manner=manner)
 
     def continue_from(self, text: str) -> bool:
         """Continue ``text`` (the output so far) with the last request's prompt."""

@@ -1,16 +1,23 @@
-"""What the drafting pane keeps: its state for autosave, a past run from the history, unsaved output.
+"""What the drafting pane keeps: earlier versions, its state for autosave, a past run, unsaved output.
 
 ``DraftKeeping`` is a part of ``DraftPane`` (a mixin: its ``tr()`` texts belong to
 the pane's translation context, "DraftPane"). It offers the ``Pane`` protocol's
 ``autosave_state``/``restore_autosave_state``, ``reopen_run``,
 ``has_unsaved_output`` and ``mark_exported``; a reopened run's request is
 handed to the controller (``reuse_request``), never written into it.
+
+Nothing typed is lost: a new run, a reopened run or an autosave restore never
+overwrites the draft on screen; it stays an earlier version
+(``result_versions.ResultVersions``, 「◀ 1/3 ▶」 above the draft). An edited
+version is written back to its history run (``KeepsEdits.note_recorded``)
+shortly after the last keystroke, and all versions are in the autosave.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox
 
 from desktop.history import Run
@@ -29,6 +36,59 @@ class DraftKeeping:
     def mark_exported(self) -> None:
         """The draft as it is now is kept elsewhere (exported, copied): closing need not ask about it."""
         self._saved_output = self.output.text()
+
+    # ------------------------------------------------------------ versions
+    @Slot()
+    def _new_version(self) -> None:
+        """A new run starts: the draft on screen (with edits) becomes an earlier version."""
+        self.keep_edit_in_history()
+        self.output.flush()
+        self.versions.begin(self.output.text())
+        self.output.clear()
+        self._update_versions()
+
+    @Slot(int)
+    def show_version(self, step: int) -> bool:
+        """Show the version ``step`` away (-1 earlier, 1 later); the shown one keeps its edits."""
+        if self.controller.running:
+            return False
+        self.keep_edit_in_history()
+        text = self.versions.go(step, self.output.text())
+        if text is None:
+            return False
+        self.output.setPlainText(text)
+        self._update_versions()
+        return True
+
+    def _update_versions(self) -> None:
+        self.version_nav.show_position(self.versions.index, len(self.versions), enabled=not self.controller.running)
+
+    @Slot()
+    def _text_edited(self) -> None:
+        if not self.controller.running and not self._writing:
+            self._edit_timer.start()
+
+    @Slot()
+    def keep_edit_in_history(self) -> bool:
+        """Write the shown version's edits to its history run; True when a run was updated."""
+        self._edit_timer.stop()
+        if self.controller.running or self._writing:
+            return False
+        self.versions.keep_text(self.output.text())
+        version = self.versions.current
+        history = self.context.history
+        if version is None or version.run_id is None or history is None or not version.edited:
+            return False
+        try:
+            return history.update_output(version.run_id, version.text)
+        except Exception:  # the history must never cost the text on screen
+            return False
+
+    def note_recorded(self, request_id: str, run_id: int) -> None:
+        """The history stored the run of ``request_id`` as ``run_id`` (``KeepsEdits``)."""
+        version = self.versions.recorded(request_id, run_id)
+        if version is not None and version is self.versions.current:
+            self.keep_edit_in_history()
 
     def _set_choice(self, box: QComboBox, key: Any) -> None:
         index = box.findData(key)
@@ -58,8 +118,11 @@ class DraftKeeping:
         for box, key in ((self.length_box, "length"), (self.tone_box, "tone"), (self.manner_box, "manner")):
             if choices.get(key):
                 self._set_choice(box, choices[key])
+        self.output.flush()
+        self.versions.begin(self.output.text())
         self.output.clear()
         self.output.setPlainText(output)
+        self.versions.generated(output)
         return True
 
     def reopen_run(self, run: Run) -> bool:
@@ -79,6 +142,8 @@ class DraftKeeping:
         # 再作成 works on a reopened run: the same request again
         reusable = isinstance(template_data, dict) and isinstance(inputs.get("fields"), dict)
         self.controller.reuse_request(inputs if reusable else None, options)
+        if self.versions.current is not None:
+            self.versions.current.run_id = run.id
         self._saved_output = self.output.text()  # it is in the history already
         self._update_buttons()
         self.status_label.setText(self.tr("Reopened from the history. Check the draft before you use it."))
@@ -88,7 +153,9 @@ class DraftKeeping:
         """Everything typed or written: template, field values, length/style/manner, the draft ({} when nothing)."""
         fields = self.form.values() if self.form else {}
         output = self.output.text()
-        if fields == self._default_fields and not output.strip():
+        if not self.controller.running and not self._writing:
+            self.versions.keep_text(output)
+        if fields == self._default_fields and not output.strip() and len(self.versions) < 2:
             return {}
         template = self.template
         return {
@@ -99,13 +166,18 @@ class DraftKeeping:
             "tone": self._choice(self.tone_box),
             "manner": self._choice(self.manner_box),
             "output": output,
+            "versions": self.versions.to_state(),
         }
 
     def restore_autosave_state(self, state: dict[str, Any]) -> None:
         """Put back what ``autosave_state`` gave (after a crash)."""
         if not state:
             return
+        output = str(state.get("output") or "")
         self._put_back(str(state.get("template") or ""), state.get("template_data"), state.get("fields"),
-                       state, str(state.get("output") or ""))
+                       state, output)
+        self.versions.restore(state.get("versions"))
+        if self.versions.current is not None:
+            self.versions.current.text = output  # the autosave's draft is the one shown
         self._update_buttons()
 

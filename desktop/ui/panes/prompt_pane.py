@@ -9,13 +9,11 @@ and talks to the engine, testable without clicking.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.messages import describe
 from desktop.ui.context import AppContext
 from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.job_runner import GenerationController
+from desktop.ui.panes.text_export import copy_text, export_text
 from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
 from desktop.ui.widgets.run_controls import run_controls
+from desktop.ui.file_dialogs import open_file_name
 
 log = logging.getLogger(__name__)
 
@@ -189,16 +188,14 @@ class PromptPane(QWidget):
     # ------------------------------------------------------------ actions
     @Slot()
     def copy_output(self) -> None:
-        QGuiApplication.clipboard().setText(self.output.text())
+        copy_text(self.output.text())
         self.status_label.setText(self.tr("Copied."))
 
     def open_file(self, path: str | None = None) -> bool:
         """Put a document's text into the prompt box, read off the UI thread (asks for a file when
         ``path`` is None). True when reading started."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)")
-            )
+            path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf);;All files (*)"))
         if not path:
             return False
         self._loader.load(path)
@@ -214,19 +211,9 @@ class PromptPane(QWidget):
         if not text.strip():
             self.status_label.setText(self.tr("There is no answer to save yet."))
             return False
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save"), "", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)")
-            )
-        if not path:
+        target = export_text(self, text, path, caption=self.tr("Save"),
+                             ai_notice=bool(self.context.settings.get("ai_notice")))
+        if target is None:
             return False
-        from desktop.documents import DocumentError
-        from desktop.documents.writers import write_text
-
-        try:
-            write_text(Path(path), text, ai_notice=bool(self.context.settings.get("ai_notice")))
-        except (DocumentError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), describe(exc))
-            return False
-        self.status_label.setText(self.tr("Saved: {name}").format(name=Path(path).name))
+        self.status_label.setText(self.tr("Saved: {name}").format(name=target.name))
         return True

@@ -17,6 +17,9 @@ A new pane should offer all of them (the existing panes do).
   is kept elsewhere (saved to a file).
 - ``Reopens``: ``reopen_run(run)`` puts a ``desktop.history.Run`` of this pane
   back on screen; False (or nothing done) while it is busy.
+- ``KeepsEdits``: ``note_recorded(request_id, run_id)`` is told that the run
+  of ``request_id`` is in the history as ``run_id``, so the pane can write the
+  user's later edits of that result back to it (``HistoryStore.update_output``).
 - ``RequestsModels``: the signal ``models_requested`` asks the window to show
   the model page.
 - ``FeedsComparison``: ``comparison_job()`` gives the job on screen for 比較 as
@@ -62,6 +65,11 @@ class MarksExported(Protocol):
 @runtime_checkable
 class Reopens(Protocol):
     def reopen_run(self, run: Run) -> bool: ...
+
+
+@runtime_checkable
+class KeepsEdits(Protocol):
+    def note_recorded(self, request_id: str, run_id: int) -> None: ...
 
 
 @runtime_checkable

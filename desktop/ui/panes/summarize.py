@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
     QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -31,7 +31,8 @@ from desktop.ui.panes.summarize_controller import SummarizeController
 from desktop.ui.panes.summarize_parts import drop_unfinished, show_part_text, show_section
 from desktop.ui.panes.summarize_sources import highlight, mark_citations
 from desktop.ui.panes.summarize_state import SummaryKeeping
-from desktop.ui.widgets import NoticeBar, StreamingTextView
+from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.ui.file_dialogs import open_file_name, save_file_name, start_folder
 
 PLAN_DELAY_MS = 400
 
@@ -67,6 +68,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         self._saved_output = ""   # the summary as last exported or reopened
         self._build()
         self._connect()
+        self._keep_edits()
         self._set_ready(self.controller.model_loaded)
         self._set_running(False)
 
@@ -171,7 +173,15 @@ class SummarizePane(SummaryKeeping, QWidget):
         self.splitter.addWidget(right)
         self.splitter.setSizes([500, 600])
 
+        heading, subtitle = pane_header(
+            self, self.tr("Summarize"),
+            self.tr("Open or paste a document: the model summarizes it part by part and names its sources. "
+                    "A person checks every summary before it is used."))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)  # as the other panes
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(subtitle)
         layout.addLayout(top)
         layout.addLayout(options)
         layout.addWidget(self.notice)
@@ -222,8 +232,7 @@ class SummarizePane(SummaryKeeping, QWidget):
     def open_file(self, path: str | None = None) -> bool:
         """Open a document to summarize (asks for a file when ``path`` is None). Ctrl+O."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "",
-                                                  self.tr("Documents (*.docx *.txt *.md *.pdf)"))
+            path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
         if not path:
             return False
         return self.controller.open_path(Path(path))
@@ -244,9 +253,9 @@ class SummarizePane(SummaryKeeping, QWidget):
         if path is None:
             c = self.controller
             stem = (c.source_path.stem if c.source_path else self.tr("document")) + self.tr("_summary")
-            folder = c.source_path.parent if c.source_path else Path.home()
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / safe_file_name(stem, ".docx")),
-                                                  self.tr("Word (*.docx);;Markdown (*.md);;Text (*.txt)"))
+            folder = c.source_path.parent if c.source_path else Path(start_folder())
+            path = save_file_name(self, self.tr("Export"), str(folder / safe_file_name(stem, ".docx")),
+                                  self.tr("Word (*.docx);;Markdown (*.md);;Text (*.txt)"))
         if not path:
             return False
         try:
@@ -284,6 +293,7 @@ class SummarizePane(SummaryKeeping, QWidget):
             if not c.use_text(self.source_view.toPlainText()):
                 return False
         self.notice.hide()
+        self.let_summary_go()
         self.parts_list.clear()
         self.summary_view.clear()
         self.summary_view.setExtraSelections([])
@@ -291,6 +301,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         self._map_done_at = []
         started = c.summarize(self.options())
         if started:
+            self.summary_started()
             self._elapsed.start()
             self._progress = (0, 0, "")
             self._clock.start()
@@ -317,6 +328,7 @@ class SummarizePane(SummaryKeeping, QWidget):
                 self.source_view.setPlainText(document.text())
                 self.source_view.blockSignals(False)
         self.document_label.setText(self.tr("{name}: {chars} characters").format(name=name, chars=len(document.text())))
+        self.let_summary_go()
         self.parts_list.clear()
         self.summary_view.clear()
         self.summary_view.setExtraSelections([])

@@ -5,12 +5,18 @@ belong to the pane's translation context, "SummarizePane"). It offers the
 ``Pane`` protocol's ``autosave_state``/``restore_autosave_state``,
 ``reopen_run``, ``has_unsaved_output`` and ``mark_exported``, and puts state
 back only through the controller's methods.
+
+The user's edits of a summary are written to its history run (``KeepsEdits``:
+``note_recorded``) a moment after the last keystroke and before a new summary
+or document replaces it, so an edited summary is never lost.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QTimer, Slot
 
 from desktop.documents.model import Document
 from desktop.history import Run
@@ -20,6 +26,48 @@ from desktop.ui.panes.stored_state import document_from
 
 class SummaryKeeping:
     """Autosave, history and unsaved-output support for ``SummarizePane`` (see the module docstring)."""
+
+    def _keep_edits(self) -> None:
+        """Start watching the summary for edits (called once by the pane)."""
+        self._summary_request = ""
+        self._summary_run: int | None = None
+        self._summary_made = ""
+        self._edit_timer = QTimer(self, singleShot=True, interval=1500)
+        self._edit_timer.timeout.connect(self.keep_summary_edit)
+        self.summary_view.textChanged.connect(self._summary_edited)
+
+    def summary_started(self) -> None:
+        """A new summary is being made: the next recorded run is its run."""
+        self._summary_request, self._summary_run = self.controller.runner.request_id, None
+
+    def let_summary_go(self) -> None:
+        """The summary on screen is about to be replaced: keep its edits, then stop following its run."""
+        self.keep_summary_edit()
+        self._summary_run = None
+
+    def note_recorded(self, request_id: str, run_id: int) -> None:
+        """The history stored the run of ``request_id`` as ``run_id`` (``KeepsEdits``)."""
+        if request_id and request_id == self._summary_request:
+            self.summary_view.flush()
+            self._summary_run, self._summary_made = run_id, self.summary_view.toPlainText()
+
+    @Slot()
+    def _summary_edited(self) -> None:
+        if self._summary_run is not None and not self.controller.running:
+            self._edit_timer.start()
+
+    @Slot()
+    def keep_summary_edit(self) -> bool:
+        """Write an edited summary to its history run; True when the run was updated."""
+        self._edit_timer.stop()
+        text = self.summary_view.toPlainText()
+        history = self._context.history
+        if self._summary_run is None or history is None or self.controller.running or text == self._summary_made:
+            return False
+        try:
+            return history.update_output(self._summary_run, text)
+        except Exception:  # the history must never cost the text on screen
+            return False
 
     def _output_text(self) -> str:
         """What an export would write now: the summary, else the partial summaries."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
     QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
     QToolButton, QVBoxLayout, QWidget,
 )
@@ -32,7 +32,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.file_drops import DOCUMENT_SUFFIXES
 from desktop.ui.panes.translate_controller import TranslateController
 from desktop.ui.panes.translate_state import TranslationKeeping
-from desktop.ui.widgets import FileDropArea, NoticeBar, pane_header
+from desktop.ui.widgets import FileDropArea, NoticeBar, RowFitter, pane_header
+from desktop.ui.file_dialogs import open_file_name
 
 FLUSH_INTERVAL_MS = 40
 FLAG_COLOR = QColor("#fff1d6")
@@ -189,6 +190,7 @@ class TranslatePane(TranslationKeeping, QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setAlternatingRowColors(True)
+        RowFitter(self.table)  # rows as tall as their text once the columns have their width
 
         self.retranslate_button = QPushButton(self.tr("Translate this segment again"), page)
         self.retranslate_button.setToolTip(self.tr("Translate only the selected segment again"))
@@ -447,8 +449,7 @@ class TranslatePane(TranslationKeeping, QWidget):
     def open_file(self, path: str | None = None) -> bool:
         """Open a document to translate (asks for a file when ``path`` is None). Ctrl+O."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Open"), "", self.tr("Documents (*.docx *.txt *.md *.pdf)"))
+            path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
         if not path:
             return False
         return self.controller.open_path(Path(path))

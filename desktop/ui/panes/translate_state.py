@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog
 
 from desktop.documents.filenames import safe_file_name
 from desktop.documents.model import Document, DocumentError
@@ -20,6 +19,7 @@ from desktop.history import Run
 from desktop.languages import AUTO
 from desktop.messages import describe
 from desktop.ui.panes.stored_state import document_from, int_keys
+from desktop.ui.file_dialogs import save_file_name, start_folder
 
 
 #: What 比較 takes of a document to translate, in characters.
@@ -59,7 +59,7 @@ class TranslationKeeping:
     def _ask_export_path(self, mode: str) -> str:
         c = self.controller
         stem = (c.source_path.stem if c.source_path else self.tr("translation")) + f"_{c.target}"
-        folder = c.source_path.parent if c.source_path else Path.home()
+        folder = c.source_path.parent if c.source_path else Path(start_folder())
         if mode == "bilingual":
             suffix, file_filter = ".docx", self.tr("Word (*.docx)")
             stem += self.tr("_bilingual")
@@ -71,8 +71,7 @@ class TranslationKeeping:
                            "md": self.tr("Markdown (*.md)")}[c.document.format]
         else:
             suffix, file_filter = ".docx", self.tr("Word (*.docx);;Text (*.txt);;Markdown (*.md)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / safe_file_name(stem, suffix)),
-                                              file_filter)
+        path = save_file_name(self, self.tr("Export"), str(folder / safe_file_name(stem, suffix)), file_filter)
         return path
 
     def comparison_job(self) -> tuple[str, dict[str, Any]] | None:

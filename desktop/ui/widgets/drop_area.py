@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.ui.file_dialogs import open_file_name
 
 
 class FileDropArea(QFrame):
@@ -76,6 +78,6 @@ class FileDropArea(QFrame):
     @Slot()
     def choose_file(self) -> None:
         """Ask for a file with the system file dialog."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "", self._file_filter)
+        path = open_file_name(self, self.tr("Open"), self._file_filter)
         if path and self.accepts(path):
             self.files_dropped.emit([path])
