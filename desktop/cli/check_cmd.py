@@ -84,8 +84,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _report_problems(problems: list) -> None:
     for problem in problems:
-        if isinstance(problem, RuleFileError):
+        if isinstance(problem, RuleFileError) and problem.line:
             print(f"fumi: {message('check.rule_file_bad', path=problem.path, line=problem.line, problem=problem.problem)}",
+                  file=sys.stderr)
+        elif isinstance(problem, RuleFileError):  # the whole file: missing, unreadable, too large, not UTF-8
+            print(f"fumi: {message('check.rule_file_unusable', path=problem.path, problem=problem.problem)}",
                   file=sys.stderr)
         else:
             print(f"fumi: {message('check.rule_stopped', rule=problem)}", file=sys.stderr)

@@ -59,6 +59,16 @@ def test_bad_rule_file_is_named_and_the_check_still_runs(tmp_path: Path, capsys)
     assert "formal-noun" in [f["rule"] for f in json.loads(captured.out)["findings"]]
 
 
+def test_missing_rule_file_is_named_without_a_line_and_the_check_still_runs(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("確認する事", encoding="utf-8")
+    assert main(["check", str(source), "--json", "--rules", str(tmp_path / "missing.toml")]) == 0
+    captured = capsys.readouterr()
+    assert "missing.toml" in captured.err and "0 行目" not in captured.err
+    assert "rule file refused" not in captured.err  # no English log line for Japanese staff
+    assert "formal-noun" in [f["rule"] for f in json.loads(captured.out)["findings"]]
+
+
 def test_office_rules_folder_is_used(tmp_path: Path, capsys, fumi_home: Path) -> None:
     from desktop.settings import Paths
 
