@@ -116,3 +116,13 @@ def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path, suffix: str) -> 
     source = tmp_path / "a.txt"
     source.write_text("確認する事", encoding="utf-8")
     assert main(["check", str(source), "-o", str(tmp_path / f"x{suffix}")]) == 2
+
+
+def test_problem_text_names_the_line_or_the_whole_file() -> None:
+    from desktop.checking.configured import problem_text
+    from desktop.checking.rules import RuleFileError
+
+    assert "3 行目" in problem_text(RuleFileError("課.toml", 3, "bad"), "ja")
+    whole = problem_text(RuleFileError("課.toml", 0, "No such file or directory"), "ja")
+    assert "課.toml" in whole and "行目" not in whole
+    assert "sentence-length" in problem_text("sentence-length", "en")
