@@ -78,7 +78,7 @@ class Checker:
             try:
                 extra = load_rule_file(path, known_analyses=KNOWN_ANALYSES)
             except RuleFileError as exc:
-                log.warning("rule file refused: %s", exc)
+                log.info("rule file refused: %s", exc)  # the user is told through .problems
                 self.problems.append(exc)
                 continue
             replaced = {rule.id for rule in extra}

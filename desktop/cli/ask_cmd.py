@@ -16,7 +16,7 @@ import json
 import sys
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import open_engine, run_job, write_result
+from desktop.cli.common import SEPARATOR, open_engine, run_job, write_result
 from desktop.cli.search_cmd import check_question, search_library
 from desktop.messages import message
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     text = answer
     if sources:
         text += f"\n\n{message('knowledge.sources_heading')}\n" + "\n".join(
-            f"- {s['file']} — {s['location']}" for s in sources)
+            f"- {s['file']} {SEPARATOR} {s['location']}" for s in sources)
     write_result(text, args.output, title=question[:40])
     if args.output and args.output != "-":
         print(f"保存しました: {args.output}", file=sys.stderr)

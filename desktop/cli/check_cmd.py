@@ -22,8 +22,8 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.checking import PROFILES, RuleFileError, apply_findings, resolve_profile
-from desktop.checking.configured import configured_checker
+from desktop.checking import PROFILES, apply_findings, resolve_profile
+from desktop.checking.configured import configured_checker, problem_text
 from desktop.checking.document_io import checked_text, corrected_blocks, write_corrected
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, read_input_document
@@ -84,11 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _report_problems(problems: list) -> None:
     for problem in problems:
-        if isinstance(problem, RuleFileError):
-            print(f"fumi: {message('check.rule_file_bad', path=problem.path, line=problem.line, problem=problem.problem)}",
-                  file=sys.stderr)
-        else:
-            print(f"fumi: {message('check.rule_stopped', rule=problem)}", file=sys.stderr)
+        print(f"fumi: {problem_text(problem)}", file=sys.stderr)
 
 
 def _print_findings(text: str, findings: list, profile: str, lang: str) -> None:

@@ -22,6 +22,9 @@ from desktop.messages import describe, message, warning_texts
 log = logging.getLogger(__name__)
 
 #: protocol error code -> exit code
+#: Between a file and a place in it on the console: U+2015 (―), which CP932 consoles can show; U+2014 (—) cannot.
+SEPARATOR = "\u2015"
+
 EXIT_CODES = {
     protocol.MODEL_MISSING: exitcodes.MODEL_PROBLEM,
     protocol.MODEL_CORRUPT: exitcodes.MODEL_PROBLEM,

@@ -65,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        print(f"追加 {len(report.added)}、更新 {len(report.changed)}、削除 {len(report.removed)}、"
-              f"失敗 {len(report.failed)}（ライブラリ全体 {files} ファイル）")
+        print(message("knowledge.index_summary", added=len(report.added), changed=len(report.changed),
+                      removed=len(report.removed), failed=len(report.failed), files=files))
         for failure in report.failed:
-            print(f"  失敗: {failure.file}: {failure.reason}")
+            print("  " + message("knowledge.index_failed_file", file=failure.file, reason=failure.reason))
     return exitcodes.OK

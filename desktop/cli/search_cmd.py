@@ -11,7 +11,7 @@ import argparse
 import json
 
 from desktop.cli import exitcodes
-from desktop.cli.common import CliError
+from desktop.cli.common import SEPARATOR, CliError
 from desktop.messages import message
 
 
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
                          ensure_ascii=False))
         return exitcodes.OK
     for rank, hit in enumerate(result.hits, start=1):
-        print(f"[{rank}] {hit.file} — {hit.location}  ({hit.score:.3f})")
+        print(f"[{rank}] {hit.file} {SEPARATOR} {hit.location}  ({hit.score:.3f})")
         print(hit.text)
         print()
     if not result.found:

@@ -18,6 +18,10 @@ MESSAGES = {
         "ja": "ルールファイル「{path}」の {line} 行目に問題があるため、このファイルは使いません（組み込みのルールで確認します）: {problem}",
         "en": "The rule file {path} has a problem at line {line} and is not used (the built-in rules still run): {problem}",
     },
+    "check.rule_file_unusable": {
+        "ja": "ルールファイル「{path}」を使えないため、組み込みのルールで確認します: {problem}",
+        "en": "The rule file {path} cannot be used (the built-in rules still run): {problem}",
+    },
     "check.rule_stopped": {
         "ja": "ルール「{rule}」は時間がかかりすぎたため途中で止めました。",
         "en": "The rule {rule} took too long and was stopped.",

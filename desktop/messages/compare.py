@@ -9,7 +9,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.loading": {"ja": "[{number}/{count}] {model}: モデルを読み込んでいます", "en": "[{number}/{count}] {model}: loading the model"},
     "compare.running": {"ja": "[{number}/{count}] {model}: 実行しています", "en": "[{number}/{count}] {model}: running"},
     "compare.done": {"ja": "[{number}/{count}] {model}: 完了", "en": "[{number}/{count}] {model}: done"},
-    "compare.failed": {"ja": "[{number}/{count}] {model}: 失敗 — {error}", "en": "[{number}/{count}] {model}: failed — {error}"},
+    "compare.failed": {"ja": "[{number}/{count}] {model}: 失敗 ― {error}", "en": "[{number}/{count}] {model}: failed ― {error}"},
     "compare.ttft": {"ja": "最初の文字まで", "en": "Time to first token"},
     "compare.tokens_per_s": {"ja": "生成速度（トークン/秒）", "en": "Tokens per second"},
     "compare.total": {"ja": "処理時間", "en": "Total time"},

@@ -56,4 +56,9 @@ MESSAGES = {
         "en": "[source removed: not among the passages given]",
     },
     "knowledge.sources_heading": {"ja": "出典", "en": "Sources"},
+    "knowledge.index_summary": {
+        "ja": "追加 {added}、更新 {changed}、削除 {removed}、失敗 {failed}（ライブラリ全体 {files} ファイル）",
+        "en": "Added {added}, changed {changed}, removed {removed}, failed {failed} ({files} files in the library)",
+    },
+    "knowledge.index_failed_file": {"ja": "失敗: {file}: {reason}", "en": "Failed: {file}: {reason}"},
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 RULE = "（書庫）\n第7条 書庫の鍵は総務課長が保管する。\n\n（公印）\n第8条 公印の使用は午後5時15分までとする。\n"
 
 
-def fumi(*args: str, timeout: float = 240) -> subprocess.CompletedProcess:
+def fumi(*args: str, timeout: float = 240, encoding: str = "utf-8") -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
     return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=timeout, cwd=Path(__file__).resolve().parents[2])
+                          encoding=encoding, timeout=timeout, cwd=Path(__file__).resolve().parents[2], env=env)
 
 
 def test_index_search_and_ask(tiny_model: Path, tmp_path: Path):
@@ -31,6 +33,10 @@ def test_index_search_and_ask(tiny_model: Path, tmp_path: Path):
     assert searched.returncode == 0, searched.stderr
     results = json.loads(searched.stdout)["results"]
     assert set(results[0]) >= {"file", "location", "text", "score"} and "第7条" in results[0]["location"]
+
+    on_cp932 = fumi("search", "鍵", encoding="cp932")  # a Japanese Windows console or redirect
+    assert on_cp932.returncode == 0, on_cp932.stderr
+    assert "第7条" in on_cp932.stdout
 
     asked = fumi("ask", "書庫の鍵は誰が保管しますか", "--json", "--model", str(tiny_model),
                  "--threads", "1", "--max-tokens", "8")

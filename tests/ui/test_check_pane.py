@@ -185,3 +185,22 @@ def test_the_pane_offers_everything_the_window_asks_of_a_pane(pane) -> None:
 
     assert isinstance(pane, Pane)
     assert pane.reopen_run(object()) is False
+
+
+def test_a_bad_office_rule_file_is_named_once_in_the_pane(qtbot) -> None:
+    paths = Paths.default().ensure()
+    paths.check_rules.mkdir(parents=True, exist_ok=True)
+    (paths.check_rules / "課の用字用語.toml").write_text('[[rule]]\nid = "x"\nkind = "word\n', encoding="utf-8")
+    engine = EngineClient()
+    pane = CheckPane(AppContext(settings=Settings(paths, {}), paths=paths, engine=engine))
+    qtbot.addWidget(pane)
+    told: list[str] = []
+    pane.controller.message.connect(told.append)
+    typed(qtbot, pane, TEXT)
+    typed(qtbot, pane, TEXT + "\n追記。")
+    pane.controller.wait_idle()
+    engine.shutdown()
+    assert "auxiliary-verb" in rules(pane)  # the built-in rules still ran
+    named = [t for t in told if "課の用字用語.toml" in t]
+    assert len(named) == 1 and "3 行目" in named[0]
+    assert "3 行目" in pane.status_label.text()

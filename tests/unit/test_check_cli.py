@@ -59,6 +59,16 @@ def test_bad_rule_file_is_named_and_the_check_still_runs(tmp_path: Path, capsys)
     assert "formal-noun" in [f["rule"] for f in json.loads(captured.out)["findings"]]
 
 
+def test_missing_rule_file_is_named_without_a_line_and_the_check_still_runs(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("確認する事", encoding="utf-8")
+    assert main(["check", str(source), "--json", "--rules", str(tmp_path / "missing.toml")]) == 0
+    captured = capsys.readouterr()
+    assert "missing.toml" in captured.err and "0 行目" not in captured.err
+    assert "rule file refused" not in captured.err  # no English log line for Japanese staff
+    assert "formal-noun" in [f["rule"] for f in json.loads(captured.out)["findings"]]
+
+
 def test_office_rules_folder_is_used(tmp_path: Path, capsys, fumi_home: Path) -> None:
     from desktop.settings import Paths
 
@@ -106,3 +116,13 @@ def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path, suffix: str) -> 
     source = tmp_path / "a.txt"
     source.write_text("確認する事", encoding="utf-8")
     assert main(["check", str(source), "-o", str(tmp_path / f"x{suffix}")]) == 2
+
+
+def test_problem_text_names_the_line_or_the_whole_file() -> None:
+    from desktop.checking.configured import problem_text
+    from desktop.checking.rules import RuleFileError
+
+    assert "3 行目" in problem_text(RuleFileError("課.toml", 3, "bad"), "ja")
+    whole = problem_text(RuleFileError("課.toml", 0, "No such file or directory"), "ja")
+    assert "課.toml" in whole and "行目" not in whole
+    assert "sentence-length" in problem_text("sentence-length", "en")

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.checking import Checker, Finding, guess_profile
 from desktop.checking.ai_pass import AI_RULE_ID, rewrite_candidates, rewrite_findings
-from desktop.checking.configured import configured_checker
+from desktop.checking.configured import configured_checker, problem_text
 from desktop.checking.document_io import blocks_from_text, checked_text, write_corrected
 from desktop.checking.report import write_report
 from desktop.documents.model import Document
@@ -142,7 +142,11 @@ class CheckController(PaneController):
             if text != self.text:
                 return  # the user typed meanwhile; a newer check is on its way
             self.profile = outcome.profile
+            told = {str(p) for p in self.problems}
             self.problems = outcome.problems
+            for problem in self.problems:  # said once, not on every re-check as the user types
+                if str(problem) not in told:
+                    self.message.emit(problem_text(problem))
             self._show([f for f in outcome.findings if _ignore_key(text, f) not in self.ignored])
 
     def _on_loaded(self, result: Any, error: Any) -> None:
