@@ -36,3 +36,4 @@ def test_a_pane_with_nothing_to_compare_gives_no_inputs(qtbot, app_context) -> N
     assert compare.take_inputs_button.isEnabled()   # the pane can feed, but has nothing yet
     compare.take_inputs_button.click()
     assert compare.job_box.currentData() == "draft"  # unchanged
+

@@ -15,7 +15,6 @@ changed since it was last exported or copied.
 
 from __future__ import annotations
 
-from typing import Any
 
 import logging
 
@@ -481,12 +480,6 @@ class DraftPane(DraftKeeping, QWidget):
         return safe_file_name(self.template.title_for(self.lang) if self.template else "draft", ".docx")
 
     @Slot()
-    def comparison_job(self) -> tuple[str, dict[str, Any]] | None:
-        """The template and fields on screen, for 比較."""
-        if self.template is None:
-            return None
-        return "draft", {"template_id": self.template.id, "fields": self.form.values() if self.form else {}}
-
     def open_template_editor(self) -> None:
         from desktop.ui.template_editor import TemplateEditorDialog
 

@@ -60,6 +60,22 @@ class DraftKeeping:
         self._update_versions()
         return True
 
+    def take_result(self, text: str) -> bool:
+        """A result chosen in 比較 becomes the newest version; the draft on screen stays as an earlier one."""
+        if self.controller.running:
+            return False
+        self._new_version()
+        self.output.setPlainText(text)
+        self.versions.generated(text)
+        self._update_versions()
+        return True
+
+    def comparison_job(self) -> tuple[str, dict[str, Any]] | None:
+        """The template and fields on screen, for 比較."""
+        if self.template is None:
+            return None
+        return "draft", {"template_id": self.template.id, "fields": self.form.values() if self.form else {}}
+
     def _update_versions(self) -> None:
         self.version_nav.show_position(self.versions.index, len(self.versions), enabled=not self.controller.running)
 
