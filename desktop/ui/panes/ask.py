@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
     QProgressBar, QPushButton, QSplitter, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
@@ -25,7 +25,7 @@ from desktop.knowledge.folders import user_folders
 from desktop.ui.context import AppContext
 from desktop.ui.file_dialogs import folder_name, save_file_name
 from desktop.ui.panes.ask_controller import AskController
-from desktop.ui.widgets import StreamingTextView, pane_header
+from desktop.ui.widgets import StreamingTextView, pane_header, run_and_stop_shortcuts
 from desktop.ui.widgets.run_controls import run_controls
 
 
@@ -138,10 +138,7 @@ class AskPane(QWidget):
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._ask_clicked, context)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape, context)
+        run_and_stop_shortcuts(self, self._ask_clicked, self._escape)
 
     def _connect(self) -> None:
         c = self.controller

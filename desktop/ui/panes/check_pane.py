@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
     QSplitter, QTextEdit, QToolButton, QVBoxLayout, QWidget,
@@ -28,7 +28,7 @@ from desktop.messages import describe
 from desktop.ui.context import AppContext
 from desktop.ui.file_dialogs import open_file_name, save_file_name, start_folder
 from desktop.ui.panes.check_controller import AUTO, CheckController
-from desktop.ui.widgets import NoticeBar, pane_header
+from desktop.ui.widgets import NoticeBar, pane_header, run_and_stop_shortcuts
 
 COLORS = {"error": QColor("#ffd6d6"), "warning": QColor("#fff1b8"), "info": QColor("#dbeafe")}
 SELECTED_COLOR = QColor("#b7d3ff")
@@ -139,10 +139,7 @@ class CheckPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.controller.check_now, context)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, context)
+        run_and_stop_shortcuts(self, self.controller.check_now, self.controller.stop)
 
     def _menu_button(self, text: str, actions: list) -> tuple[QToolButton, list]:
         """A button that opens a menu of ``(label, slot)`` actions; returns it and the actions."""

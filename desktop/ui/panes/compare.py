@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
@@ -33,7 +33,7 @@ from desktop.ui.file_dialogs import open_file_name, save_file_name
 from desktop.ui.model_discovery import ModelDiscovery
 from desktop.ui.panes.compare_columns import ResultColumns
 from desktop.ui.panes.compare_controller import CompareController, CompareRequest
-from desktop.ui.widgets import NoticeBar, pane_header
+from desktop.ui.widgets import NoticeBar, pane_header, run_and_stop_shortcuts
 
 JOB_KINDS = ("draft", "summarize", "translate", "prompt")
 
@@ -156,6 +156,8 @@ class ComparePane(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([360, 900])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(subtitle)
         layout.addWidget(self.notice)
@@ -212,10 +214,7 @@ class ComparePane(QWidget):
         return page
 
     def _connect(self) -> None:
-        shortcut_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.run, shortcut_context)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, shortcut_context)
+        run_and_stop_shortcuts(self, self.run, self.controller.stop)
         self.run_button.clicked.connect(self.run)
         self.stop_button.clicked.connect(self.controller.stop)
         self.export_button.clicked.connect(self.save_file)

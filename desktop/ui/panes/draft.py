@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
     QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -33,7 +33,7 @@ from desktop.ui.panes.draft_controller import DraftController
 from desktop.ui.panes.draft_state import DraftKeeping
 from desktop.ui.panes.result_versions import ResultVersions, VersionNavigator
 from desktop.ui.panes.text_export import copy_text, export_text
-from desktop.ui.widgets import ElidedLabel, NoticeBar, StreamingTextView, pane_header
+from desktop.ui.widgets import ElidedLabel, NoticeBar, StreamingTextView, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name
 
 log = logging.getLogger(__name__)
@@ -219,10 +219,7 @@ class DraftPane(DraftKeeping, QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
 
-        shortcut_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._run_clicked, shortcut_context)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, shortcut_context)
+        run_and_stop_shortcuts(self, self._run_clicked, self.controller.stop)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self._filter_templates)

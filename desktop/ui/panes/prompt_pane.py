@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.job_runner import GenerationController
 from desktop.ui.panes.text_export import copy_text, export_text
-from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header, run_and_stop_shortcuts
 from desktop.ui.widgets.run_controls import run_controls
 from desktop.ui.file_dialogs import open_file_name
 
@@ -145,10 +144,7 @@ class PromptPane(QWidget):
         layout.addLayout(output_header)
         layout.addWidget(self.output, 3)
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._run_clicked, context)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, context)
+        run_and_stop_shortcuts(self, self._run_clicked, self.controller.stop)
 
     def _connect(self) -> None:
         self.run_button.clicked.connect(self._run_clicked)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
     QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
@@ -32,7 +32,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.file_drops import DOCUMENT_SUFFIXES
 from desktop.ui.panes.translate_controller import TranslateController
 from desktop.ui.panes.translate_state import TranslationKeeping
-from desktop.ui.widgets import FileDropArea, NoticeBar, RowFitter, pane_header
+from desktop.ui.widgets import FileDropArea, NoticeBar, RowFitter, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name
 
 FLUSH_INTERVAL_MS = 40
@@ -149,10 +149,7 @@ class TranslatePane(TranslationKeeping, QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.stack, 1)
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.translate_all, context)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop, context)
+        run_and_stop_shortcuts(self, self.translate_all, self.controller.stop)
 
     def _build_input_page(self) -> QWidget:
         page = QWidget(self)
