@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QThreadPool
+
 from desktop.engine.client import EngineClient
 from desktop.settings import Paths, Settings
 from desktop.ui.context import AppContext
@@ -18,6 +20,8 @@ def test_each_pane_is_a_full_pane(qtbot):
         pane = create_pane(key, context)
         qtbot.addWidget(pane)
         assert isinstance(pane, Pane), key
+    # panes start background reads (library state, checks) when built: let them end before the panes go
+    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def test_a_plain_widget_offers_nothing(qtbot):
