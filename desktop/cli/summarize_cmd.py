@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("auto", "ja", "en"), default="auto",
                         help="language of the summary (default: that of the document)")
     parser.add_argument("--max-tokens", type=int, metavar="N", help="longest summary, in tokens")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed, for repeatable summaries")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
     add_common_options(parser)
 
@@ -51,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         if args.max_tokens < 1:
             raise CliError(exitcodes.USAGE, message("summarize.bad_max_tokens"))
         options["max_tokens"] = args.max_tokens
+    if args.seed is not None:
+        options["seed"] = args.seed
     to_stdout = not args.output or args.output == "-"
 
     session, _facts = open_engine(args)

@@ -48,6 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bilingual", action="store_true",
                         help="write source and translation side by side (a two-column .docx table)")
     parser.add_argument("--max-tokens", type=int, metavar="N", help="longest reply per segment, in tokens")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed, for repeatable translations")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
     add_common_options(parser)
 
@@ -69,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
                "parallel": parallel_option(args)}
     if args.max_tokens:
         options["max_tokens"] = args.max_tokens
+    if args.seed is not None:
+        options["seed"] = args.seed
     inputs = {"document": document.to_dict(), "glossary": [t.as_pair() for t in terms]}
     session, _facts = open_engine(args)
     with session:

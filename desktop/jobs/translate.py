@@ -31,7 +31,8 @@ options:
   ``source``: "auto" or a language code; ``target``: a language code;
   ``register``: "desu_masu" or "de_aru" (Japanese output);
   ``max_tokens`` (a cap per segment piece; without it, twice the piece's tokens + 64),
-  ``temperature``; ``only``: block indexes to translate (default: all).
+  ``temperature``; ``seed`` (repeatable sampling; default random);
+  ``only``: block indexes to translate (default: all).
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class Plan:
     missing: dict[int, list[Term]] = field(default_factory=dict)  # block index -> glossary terms not used
     max_tokens: int | None = None
     temperature: float = DEFAULT_TEMPERATURE
+    seed: int | None = None
 
 
 def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> Iterator[Message]:
@@ -146,6 +148,7 @@ def make_plan(inputs: dict[str, Any], options: dict[str, Any]) -> Plan:
         known=_known_translations(inputs.get("translations")),
         max_tokens=int(max_tokens) if max_tokens else None,
         temperature=float(options.get("temperature", DEFAULT_TEMPERATURE)),
+        seed=int(options["seed"]) if options.get("seed") is not None else None,
     )
 
 
@@ -245,7 +248,8 @@ def _ask(model: ChatModel, plan: Plan, text: str, segment: Segment, terms: list[
     messages = build_messages(plan, text, segment.kind, terms, context, rules)
     messages, max_tokens = _fit(model, plan, text, segment.kind, terms, messages, rules)
     parts: list[str] = []
-    for piece in model.stream_chat(messages, max_tokens=max_tokens, temperature=plan.temperature):
+    for piece in model.stream_chat(messages, max_tokens=max_tokens, temperature=plan.temperature,
+                                   seed=plan.seed):
         parts.append(piece)
         yield Delta(text=piece, part=segment.index)
     return clean_translation("".join(parts), text), model.last_finish_reason in ("length", "repetition")

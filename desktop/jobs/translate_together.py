@@ -140,7 +140,8 @@ def _requests_for(model: ChatModel, plan: one_by_one.Plan, segment: Segment, pie
             one_by_one._context_text(plan, None, None, earlier=(pieces[number - 1], ""))
         messages = one_by_one.build_messages(plan, piece, segment.kind, terms, context, rules)
         messages, max_tokens = one_by_one._fit(model, plan, piece, segment.kind, terms, messages, rules)
-        built.append(ChatRequest(messages, max_tokens=max_tokens, temperature=plan.temperature))
+        built.append(ChatRequest(messages, max_tokens=max_tokens, temperature=plan.temperature,
+                                     seed=plan.seed))
     return built
 
 
