@@ -16,6 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--prompt", required=True, help="the prompt (text)")
     parser.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS, metavar="N",
                         help=f"longest reply in tokens (default {DEFAULT_MAX_TOKENS})")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed, for a repeatable reply")
 
 
 def _write(text: str) -> None:
@@ -30,8 +31,10 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(exitcodes.USAGE, "--prompt must not be empty")
     session, _facts = open_engine(args)
     with session:
-        result = run_job(session, "generate", {"prompt": args.prompt},
-                         {"max_tokens": args.max_tokens}, on_delta=_write)
+        options = {"max_tokens": args.max_tokens}
+        if args.seed is not None:
+            options["seed"] = args.seed
+        result = run_job(session, "generate", {"prompt": args.prompt}, options, on_delta=_write)
     if not result.text.endswith("\n"):
         _write("\n")
     stats = result.stats
