@@ -17,7 +17,7 @@ _COMMA = "、，,"
 
 
 def sentence_length(rule: Rule, ctx: CheckContext, params: dict) -> list[Finding]:
-    """Sentences longer than ``limit`` characters (spaces not counted). 考え方 Ⅲ-1(1): about 50–60 characters."""
+    """Sentences longer than ``limit`` characters (spaces not counted). 「公用文作成の考え方」(2022) Ⅲ「文の書き方」: about 50–60 characters."""
     limit = int(params.get("limit", 80))
     out = []
     for start, end in ctx.sentences:
