@@ -144,6 +144,15 @@ def detect_language(text: str) -> str | None:
     return "en"
 
 
+def summary_language(text: str) -> str:
+    """The language a summary of ``text`` is written in when the user leaves it "auto":
+    "ja" for a Japanese document, "en" for anything else (judged on its first 20,000 characters).
+
+    The summarize job and the summarize pane's preview both decide it here.
+    """
+    return "ja" if detect_language(text[:20000]) == "ja" else "en"
+
+
 def resolve_pair(source: str, target: str, text: str) -> tuple[str, str]:
     """The (source, target) codes to translate ``text`` with.
 

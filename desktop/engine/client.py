@@ -168,9 +168,16 @@ class EngineClient(QObject):
         self.job_started.emit(request_id, kind, dict(inputs), dict(options))
         return request_id
 
-    def count_tokens(self, text: str) -> str:
-        """Count tokens of ``text``; answered by ``done`` with ``stats["tokens"]``."""
-        return self._request(CountTokens(text=text))
+    def count_tokens(self, text: str = "", *, texts: list[str] | None = None,
+                     summary: dict[str, Any] | None = None) -> str:
+        """Count tokens of ``text``; answered by ``done`` with ``stats["tokens"]``.
+
+        With ``texts`` the answer also has ``stats["counts"]`` (one per text, in
+        order); with ``summary`` (summarize options) ``stats["summary_budget"]``
+        (see ``protocol.CountTokens``).
+        """
+        return self._request(CountTokens(text=text, texts=None if texts is None else list(texts),
+                                         summary=None if summary is None else dict(summary)))
 
     def embed(self, path: str, texts: list[str]) -> str:
         """Vectors of ``texts`` from the embedding model at ``path``; answered by ``done`` with ``stats["vectors"]``."""

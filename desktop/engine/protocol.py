@@ -96,6 +96,15 @@ class SummarizeStats(RequestStats, total=False):
     failed_parts: list[int]  # indexes of parts that failed alone (``SectionMeta.error``)
 
 
+class CountStats(TypedDict, total=False):
+    """``Done.stats`` of a ``count_tokens`` request: ``tokens`` counts its ``text`` (0 for ""),
+    ``counts`` its ``texts`` (in order), ``summary_budget`` the budgets for its ``summary`` options."""
+
+    tokens: int
+    counts: list[int]
+    summary_budget: dict[str, Any]
+
+
 class TranslateStats(RequestStats, total=False):
     """``Done.stats`` of a translate job: segments translated, how many miss a glossary term, the languages."""
 
@@ -173,10 +182,20 @@ class Cancel(Message):
 
 @dataclass
 class CountTokens(Message):
-    """Count the tokens of ``text`` with the loaded model; answered by ``done`` with stats ``{"tokens": n}``."""
+    """Count tokens with the loaded model; answered by ``done`` with a ``CountStats``.
+
+    ``text`` alone (the first form) is answered ``{"tokens": n}``. ``texts``, a
+    list, adds ``"counts"``: one count per text, in order. ``summary``, the
+    options of a summarize job (``output_language`` "ja" or "en", not "auto"),
+    adds ``"summary_budget"``: the budgets that job would plan with at the loaded
+    context (``desktop.documents.summary_plan.SummaryBudget.to_dict``). Bad
+    summary options fail the request with ``bad_input``.
+    """
 
     TYPE: ClassVar[str] = "count_tokens"
     text: str = ""
+    texts: list[str] | None = None
+    summary: dict[str, Any] | None = None
     id: str = ""
 
 
@@ -273,7 +292,7 @@ class Section(Message):
 @dataclass
 class Done(Message):
     """The request finished; ``stats`` is a ``RequestStats`` plus the job's own (``SummarizeStats``,
-    ``TranslateStats``); a ``count_tokens`` request answers ``{"tokens": n}``."""
+    ``TranslateStats``); a ``count_tokens`` request answers a ``CountStats``."""
 
     TYPE: ClassVar[str] = "done"
     stats: dict[str, Any] = field(default_factory=dict)

@@ -189,7 +189,7 @@ class Engine:
         if isinstance(request, Job):
             return self._job(request, flag)
         if isinstance(request, CountTokens):
-            return Done(stats={"tokens": self._require_model().count_tokens(request.text)})
+            return self._count(request)
         if isinstance(request, Embed):
             return self._embed(request, flag)
         if isinstance(request, Unload):
@@ -285,6 +285,20 @@ class Engine:
         self._send(Progress(done=steps, total=steps, label="progress_ready"), request.id)
         log.info("loaded %s: %s", path, model.facts)
         return Loaded(facts={**file_facts, **model.facts})
+
+    # ------------------------------------------------------- counting
+
+    def _count(self, request: CountTokens) -> Message:
+        from desktop.contracts import JobError
+        from desktop.jobs.token_counts import count_stats
+
+        model = self._require_model()
+        try:
+            return Done(stats=dict(count_stats(model, request.text, request.texts, request.summary)))
+        except JobError as exc:
+            if exc.code in (MODEL_MISSING, MODEL_CORRUPT):
+                self.close_model()  # the rule: after a model error no model is loaded
+            raise RequestFailed(exc.code, exc.message) from None
 
     # ------------------------------------------------------- jobs
 

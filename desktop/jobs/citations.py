@@ -2,7 +2,7 @@
 
 The summarize job asks the model to end each point with 【出典: label】
 (``[Source: label]`` in English), where a label is one the job gave it (a
-part's label, see ``chunking.Part.label``) or, in a one-pass summary, a
+part's label, see ``desktop.documents.parts.Part.label``) or, in a one-pass summary, a
 heading of the document. The model writes these itself, so it can invent one
 ("段落 189–218" of a 188-paragraph document). ``CitationChecker`` reads the
 final summary as it streams: every pointer is resolved to the blocks it names

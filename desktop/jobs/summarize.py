@@ -2,14 +2,17 @@
 
 If the document fits the model's context with room for the answer, it is
 summarized in one pass. Otherwise it is split at structure boundaries
-(``chunking``), each part is summarized once (the map step: a ``section`` event
+(``desktop.documents.parts``), each part is summarized once (the map step: a ``section`` event
 per part, carrying where it came from), and the partial summaries, each
 labelled with its source, are combined into the final summary (the reduce
 step). When they do not fit one prompt together, they are combined in rounds.
 The final pass is streamed as ``delta`` events and cites its sources.
 
 Budgets come from the model's context: ``n_ctx`` minus the prompt's own
-tokens (measured on the real chat format) minus the answer, minus a margin.
+tokens (measured on the real chat format) minus the answer, minus a margin
+(``budget_for``; the arithmetic and the plan are ``desktop.documents.summary_plan``,
+which the summarize pane's preview uses with the same budgets, asked of the
+engine in a ``count_tokens`` request).
 """
 
 from __future__ import annotations
@@ -17,37 +20,31 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from desktop.documents.model import Document
 from desktop.documents.pasted import document_from_pasted_text
 from desktop.engine.protocol import (
-    BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section, SummarizeStats,
+    BAD_INPUT, CONTEXT_OVERFLOW, Delta, Message, Progress, Section, SectionMeta, SummarizeStats,
 )
 from desktop.jobs import prompts_summarize as prompts
 from desktop.contracts import ChatMessage, ChatModel, ChatRequest, JobError
-from desktop.jobs.chunking import Part, count_document_tokens, split_document
+from desktop.documents.parts import Part
+from desktop.documents.summary_plan import PromptOverheads, SummaryBudget, plan_summary_steps, summary_budget
+from desktop.documents.token_steps import run_counting
 from desktop.jobs.citations import CitationChecker, SourceIndex, refs_by_label
+from desktop.languages import summary_language
 from desktop.messages import message
 
 #: Default answer length (tokens) for each length option.
 ANSWER_TOKENS = {"short": 256, "medium": 512, "long": 1024}
 DEFAULT_TEMPERATURE = 0.3
-#: Below this many tokens of room for the document per part, the compact prompts are used.
-MIN_FULL_PROMPT_ROOM = 256
-#: The least room for source text per part before the context is called too small.
-MIN_PART_TOKENS = 24
 
 # Progress labels: codes of the catalogue (desktop/messages/summarize.py); the CLI prints
 # their text with "done/total", the pane shows its own words for them.
 PART_LABEL = "summarize.part"
 COMBINE_LABEL = "summarize.combine"
 SUMMARY_LABEL = "summarize.summary"
-
-
-def _margin(n_ctx: int) -> int:
-    """Room kept free: token counts of pieces summed are close to, not exactly, the count of the whole."""
-    return 8 + n_ctx // 32
 
 
 @dataclass(frozen=True)
@@ -82,8 +79,12 @@ def document_from_inputs(inputs: dict[str, Any]) -> Document:
     return document
 
 
-def request_from_options(options: dict[str, Any], document: Document) -> prompts.SummaryRequest:
-    """Validate the user's options; ``output_language`` "auto" writes in the document's language."""
+def request_from_options(options: dict[str, Any], document: Document | None) -> prompts.SummaryRequest:
+    """Validate the user's options; ``output_language`` "auto" writes in the document's language.
+
+    Without a document (a budget asked for before the document is sent) "auto"
+    is refused: the caller decides the language (``desktop.languages.summary_language``).
+    """
     length = str(options.get("length", "medium"))
     style = str(options.get("style", "bullets")).replace("-", "_")
     if length not in prompts.LENGTHS:
@@ -91,18 +92,40 @@ def request_from_options(options: dict[str, Any], document: Document) -> prompts
     if style not in prompts.STYLES:
         raise JobError(BAD_INPUT, message("summarize.bad_style", value=style))
     lang = str(options.get("output_language", "auto") or "auto")
-    if lang == "auto":
-        lang = detect_output_language(document.text())
+    if lang == "auto" and document is not None:
+        lang = summary_language(document.text())
     if lang not in ("ja", "en"):
         raise JobError(BAD_INPUT, message("summarize.bad_language", value=lang))
     return prompts.SummaryRequest(length=length, style=style, focus=str(options.get("focus", "") or ""), lang=lang)
 
 
-def detect_output_language(text: str) -> str:
-    """"ja" for a Japanese document, "en" for anything else (judged on a sample of its characters)."""
-    from desktop.languages import detect_language
+def requested_answer_tokens(options: dict[str, Any], request: prompts.SummaryRequest) -> int:
+    """The final answer's limit the user asked for: ``max_tokens``, or the length option's default."""
+    return int(options.get("max_tokens") or ANSWER_TOKENS[request.length])
 
-    return "ja" if detect_language(text[:20000]) == "ja" else "en"
+
+def budget_for(model: ChatModel, request: prompts.SummaryRequest, requested_answer_tokens: int) -> SummaryBudget:
+    """The summary's budgets at the model's context: its prompts (full, then compact) measured on the real chat format."""
+    def overhead(messages: list[ChatMessage]) -> int:
+        return model.count_chat_tokens(messages)
+
+    overheads = [PromptOverheads(
+        compact=compact,
+        one_pass=overhead(prompts.one_pass_messages("", request, compact=compact)),
+        part=overhead(prompts.part_messages("", request, compact=compact)),
+        combine=max(overhead(prompts.combine_messages([], request, final=final, compact=compact))
+                    for final in (True, False)),
+    ) for compact in (False, True)]
+    return summary_budget(model.n_ctx, requested_answer_tokens, overheads)
+
+
+def budget_for_options(model: ChatModel, options: dict[str, Any]) -> SummaryBudget:
+    """``budget_for`` the summarize options a job would get (``output_language`` must be "ja" or "en").
+
+    Answers the ``summary`` of a ``count_tokens`` request; raises ``JobError(BAD_INPUT)`` for bad options.
+    """
+    request = request_from_options(options, None)
+    return budget_for(model, request, requested_answer_tokens(options, request))
 
 
 def make_plan(model: ChatModel, document: Document, request: prompts.SummaryRequest,
@@ -113,33 +136,13 @@ def make_plan(model: ChatModel, document: Document, request: prompts.SummaryRequ
     Raises ``JobError(CONTEXT_OVERFLOW)`` when the context is too small to
     hold even a compact prompt and a little text.
     """
-    count = count or model.count_tokens
-    n_ctx = model.n_ctx
-    margin = _margin(n_ctx)
-    answer_tokens = max(8, min(requested_answer_tokens, n_ctx // 3))
-    source_tokens = count_document_tokens(document, count)
-
-    def overhead(messages: list[ChatMessage]) -> int:
-        return model.count_chat_tokens(messages)
-
-    for compact in (False, True):
-        one_pass_room = n_ctx - overhead(prompts.one_pass_messages("", request, compact=compact)) - answer_tokens - margin
-        if source_tokens <= one_pass_room:
-            return Plan(request.lang, compact, source_tokens, answer_tokens, True, [])
-        # Partial summaries must be small enough for two or more to share a combine prompt.
-        final_overhead = overhead(prompts.combine_messages([], request, final=True, compact=compact))
-        combine_overhead = max(final_overhead, overhead(prompts.combine_messages([], request, final=False, compact=compact)))
-        combine_budget = n_ctx - combine_overhead - answer_tokens - margin
-        partial_tokens = max(4, min(answer_tokens, combine_budget // 4))
-        part_budget = n_ctx - overhead(prompts.part_messages("", request, compact=compact)) - partial_tokens - margin
-        if not compact and part_budget < min(MIN_FULL_PROMPT_ROOM, n_ctx // 3):
-            continue
-        if part_budget < MIN_PART_TOKENS or combine_budget < 4 * partial_tokens:
-            break
-        parts = split_document(document, part_budget, count)
-        return Plan(request.lang, compact, source_tokens, answer_tokens, False, parts,
-                    partial_tokens=partial_tokens, combine_budget=combine_budget)
-    raise JobError(CONTEXT_OVERFLOW, message("summarize.context_too_small", n_ctx=n_ctx))
+    budget = budget_for(model, request, requested_answer_tokens)
+    planned = run_counting(plan_summary_steps(document, budget), count or model.count_tokens)
+    if planned is None:
+        raise JobError(CONTEXT_OVERFLOW, message("summarize.context_too_small", n_ctx=model.n_ctx))
+    return Plan(request.lang, planned.prompt.compact, planned.source_tokens, budget.answer_tokens, planned.one_pass,
+                planned.parts, partial_tokens=planned.prompt.partial_tokens,
+                combine_budget=planned.prompt.combine_budget)
 
 
 def _generate(model: ChatModel, messages: list[ChatMessage], max_tokens: int, options: dict[str, Any]) -> Iterator[str]:
@@ -181,7 +184,7 @@ def _map_parts(model: ChatModel, plan: Plan, request: prompts.SummaryRequest,
             texts[piece.index] += piece.text
             yield Delta(text=piece.text, part=part.index)
             continue
-        meta = part.meta(plan.lang)
+        meta = cast(SectionMeta, part.meta(plan.lang))
         if piece.error is not None:
             texts[piece.index] = None
             meta["error"] = {"code": piece.error.code, "message": piece.error.message}
@@ -239,8 +242,7 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
 
     options: ``length`` (short/medium/long), ``style`` (bullets/prose/three_lines),
     ``focus`` (free text), ``output_language`` (auto/ja/en), ``max_tokens`` (the
-    final answer's limit), ``temperature``, ``seed``; ``plan_only`` answers at
-    once with the plan's stats (parts, source_tokens, one_pass) without generating.
+    final answer's limit), ``temperature``, ``seed``.
 
     ``parallel``: parts summarized at once in the map step (0 automatic, 1 one by one).
 
@@ -257,13 +259,10 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     document = document_from_inputs(inputs)
     request = request_from_options(options, document)
     count = functools.lru_cache(maxsize=None)(model.count_tokens)
-    requested = int(options.get("max_tokens") or ANSWER_TOKENS[request.length])
-    plan = make_plan(model, document, request, requested, count)
+    plan = make_plan(model, document, request, requested_answer_tokens(options, request), count)
     stats: SummarizeStats = {"parts": 1 if plan.one_pass else len(plan.parts), "rounds": 0,
                              "source_tokens": plan.source_tokens, "one_pass": plan.one_pass,
                              "output_language": plan.lang}
-    if options.get("plan_only"):
-        return stats
 
     index = SourceIndex(document)
     if plan.one_pass:

@@ -9,7 +9,7 @@ What counts as the output:
 - ``draft`` and ``generate``: the streamed text (after ``continue_from``, if any);
 - ``summarize``: the streamed final summary (the partial summaries are kept in
   ``stats["partials"]``; ``stats["parts"]`` stays the job's count of parts, an
-  int, as in every ``done`` event); a planning request (``plan_only``) is not a run;
+  int, as in every ``done`` event);
 - ``translate``: the translated segments, in document order, one per paragraph;
   ``stats["translations"]`` keeps them by block index (``{"3": text}``, with
   the translations the request started from), so the run can be reopened
@@ -90,7 +90,7 @@ class HistoryRecorder(QObject):
     # ------------------------------------------------------------------ events
     @Slot(str, str, dict, dict)
     def _on_job_started(self, request_id: str, kind: str, inputs: dict, options: dict) -> None:
-        if kind not in RECORDED_KINDS or options.get("plan_only") or options.get("history") is False:
+        if kind not in RECORDED_KINDS or options.get("history") is False:
             return
         self._pending[request_id] = _Pending(kind, dict(inputs), dict(options), time.monotonic(),
                                               request_id)

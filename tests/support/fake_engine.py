@@ -109,7 +109,12 @@ class FakeEngine(EngineClient):
             else:
                 yield Loaded(facts=dict(self.facts, path=request.path, n_ctx=request.n_ctx or self.facts["n_ctx"]))
         elif isinstance(request, CountTokens):
-            yield Done(stats={"tokens": self.model.count_tokens(request.text)})
+            from desktop.jobs.token_counts import count_stats
+
+            try:
+                yield Done(stats=dict(count_stats(self.model, request.text, request.texts, request.summary)))
+            except JobError as exc:
+                yield Error(code=exc.code, message=exc.message)
         elif isinstance(request, Unload):
             yield Done(stats={})
         elif isinstance(request, Job):

@@ -71,8 +71,6 @@ def test_recorder_rules_for_each_kind(qtbot, store):
     engine.section.emit("r3", 0, "First.", {})
     engine.error.emit("r3", "cancelled", "止めました")  # stopped: what was translated is kept
 
-    engine.job_started.emit("r4", "summarize", {"document": document}, {"plan_only": True})
-    engine.done.emit("r4", {"parts": 1})                 # a planning request is not a run
     engine.job_started.emit("r5", "generate", {"prompt": "x"}, {})
     engine.error.emit("r5", "engine_crashed", "")       # nothing written: nothing to keep
 

@@ -7,6 +7,8 @@ import pytest
 from desktop.documents.model import HEADING, PARAGRAPH, Block, Document
 from desktop.engine.protocol import BAD_INPUT, CONTEXT_OVERFLOW, Delta, Progress, Section
 from desktop.documents.pasted import document_from_pasted_text
+from desktop.documents.summary_plan import plan_summary_steps
+from desktop.documents.token_steps import run_counting
 from desktop.jobs import summarize
 from desktop.contracts import Cancelled, JobError
 from tests.support.job_events import collect
@@ -127,12 +129,23 @@ def test_cancel_midway_keeps_the_finished_sections():
     assert [s.index for s in sections] == [0, 1, 2]
 
 
-def test_plan_only_counts_without_generating():
+def test_the_plan_comes_from_counts_and_budgets_without_generating():
+    """What the pane's preview does: the budgets for the options, then the plan from token counts."""
     model = ScriptedModel(reply, n_ctx=1200)
     document = report(8)
-    _, stats = run_job(model, {"document": document.to_dict()}, {"max_tokens": 120, "plan_only": True})
+    options = {"max_tokens": 120, "output_language": "ja"}
+    budget = summarize.budget_for_options(model, options)
+    plan = run_counting(plan_summary_steps(document, budget), model.count_tokens)
     assert model.calls == []
-    assert stats["parts"] > 3 and stats["source_tokens"] == len(document.text())
+    assert plan.part_count > 3 and plan.source_tokens == len(document.text())
+    _, stats = run_job(model, {"document": document.to_dict()}, options)
+    assert stats["parts"] == plan.part_count and stats["source_tokens"] == plan.source_tokens
+
+
+def test_a_budget_needs_a_language_the_caller_decided():
+    with pytest.raises(JobError) as caught:
+        summarize.budget_for_options(ScriptedModel(reply, n_ctx=1200), {"output_language": "auto"})
+    assert caught.value.code == BAD_INPUT
 
 
 def test_small_context_uses_the_compact_prompts():

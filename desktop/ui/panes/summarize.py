@@ -363,7 +363,8 @@ class SummarizePane(SummaryKeeping, QWidget):
             self.plan_label.setText(self.tr("Load a model to see the length in tokens"))
             return
         facts = self._context.engine.model_facts or {}
-        key = (facts.get("path"), facts.get("n_ctx"), hash(c.document.text()), tuple(sorted(self.options().items())))
+        key = (facts.get("path"), facts.get("n_ctx"), hash(c.document.text()), tuple(sorted(self.options().items())),
+               self._context.settings.get("max_tokens"))
         if key == self._planned_key and c.plan is not None:
             return
         self._planned_key = key

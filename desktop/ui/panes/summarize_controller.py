@@ -1,9 +1,10 @@
 """The summarize pane's controller: the document, its plan, the partial summaries and the summary.
 
 ``SummarizeController`` holds the state and talks to the engine through the
-pane kit (``PaneController``'s runner for the summary, a second ``JobRunner``
-for the quick plan: tokens and parts at the loaded context, counted by the
-engine with the model's own tokenizer). Documents are read off the UI thread
+pane kit (``PaneController``'s runner for the summary) and a ``SummaryPlanner``
+for the quick plan: tokens and parts at the loaded context, planned here from
+token counts the engine answers with the model's own tokenizer, with the job's
+budgets and options. Documents are read off the UI thread
 (``DocumentLoader``). It is tested without clicking; the view
 (``desktop.ui.panes.summarize``) only shows it and asks it to act.
 """
@@ -19,7 +20,8 @@ from desktop.documents.model import Document
 from desktop.documents.pasted import document_from_pasted_text
 from desktop.ui.context import AppContext
 from desktop.ui.document_loader import DocumentLoader
-from desktop.ui.job_runner import CANCELLED, JobRunner, PaneController
+from desktop.ui.job_runner import CANCELLED, PaneController
+from desktop.ui.panes.summary_planner import SummaryPlanner
 
 
 class SummarizeController(PaneController):
@@ -58,9 +60,9 @@ class SummarizeController(PaneController):
         self.runner.progress.connect(self.progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self.plan_runner = JobRunner(self._engine, self)
-        self.plan_runner.finished.connect(self._on_plan)
-        self.plan_runner.failed.connect(self._on_plan_failed)
+        self.planner = SummaryPlanner(self._engine, self)
+        self.planner.planned.connect(self._on_plan)
+        self.planner.failed.connect(self._on_plan_failed)
         self._plan_again = False
         self._loader = DocumentLoader(self)
         self._loader.document_loaded.connect(self._on_document_read)
@@ -142,15 +144,16 @@ class SummarizeController(PaneController):
 
     # ------------------------------------------------------------- planning
     def request_plan(self, options: dict[str, Any]) -> None:
-        """Ask the engine how long the document is and how many parts it takes (answer: ``plan_changed``)."""
+        """Find how long the document is and how many parts it takes, with the options a run would
+        get (answer: ``plan_changed``; ``plan`` has the keys of the job's stats: parts,
+        source_tokens, one_pass, output_language)."""
         self.options = dict(options)
         if self.document is None or not self.model_loaded:
             return
-        if self.plan_runner.running:
+        if self.planner.running:
             self._plan_again = True
             return
-        self.plan_runner.start("summarize", {"document": self.document.to_dict()},
-                               {**self.options, "plan_only": True})
+        self.planner.start(self.document, self.job_options())
 
     @Slot(dict)
     def _on_plan(self, stats: dict) -> None:
@@ -186,14 +189,18 @@ class SummarizeController(PaneController):
         self.sections = []
         self.summary = ""
         self.stats = {}
-        max_tokens = int(self._context.settings.get("max_tokens"))
         self.part_texts = {}
+        self.runner.start("summarize", {"document": self.document.to_dict()}, self.job_options())
+        return True
+
+    def job_options(self) -> dict[str, Any]:
+        """The summarize job's options: the pane's (``options``) and the settings' (answer limit, temperature, parallel)."""
         job_options = {**self.options, "temperature": float(self._context.settings.get("temperature")),
                        "parallel": int(self._context.settings.get("parallel"))}
+        max_tokens = int(self._context.settings.get("max_tokens"))
         if max_tokens:
             job_options["max_tokens"] = max_tokens
-        self.runner.start("summarize", {"document": self.document.to_dict()}, job_options)
-        return True
+        return job_options
 
     @Slot(int, str, dict)
     def _on_section(self, index: int, text: str, meta: dict) -> None:

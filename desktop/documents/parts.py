@@ -19,7 +19,9 @@ is used only when there is no other.
 
 Tokens are counted once per block with the model's tokenizer (and once per
 sentence for blocks over the budget); a part's size is the sum of its pieces,
-so the document is never re-counted while packing.
+so the document is never re-counted while packing. This module holds no model:
+the ``*_steps`` functions ask for counts in steps (``desktop.documents.token_steps``),
+and ``split_document``/``count_document_tokens`` run them with a counter function.
 
 Each part knows where it came from (heading path, block range, pages) so that
 a summary point can be traced back to it.
@@ -27,14 +29,12 @@ a summary point can be traced back to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from desktop.documents.model import HEADING, Document
-from desktop.documents.sentences import split_sentences
-from desktop.engine.protocol import SectionMeta
-
-TokenCounter = Callable[[str], int]
+from .model import HEADING, Document
+from .sentences import split_sentences
+from .token_steps import CountSteps, TokenCounter, TokenCounts, run_counting
 
 # How strong the boundary before a piece is (a higher value is a better place to cut).
 NO_BOUNDARY = 0   # inside a sentence too long for the budget, or right after a heading
@@ -47,6 +47,11 @@ HEADING_START = 3
 MIN_FILL = {HEADING_START: 0.4, BLOCK: 0.5, SENTENCE: 0.0, NO_BOUNDARY: 0.0}
 
 def split_by_tokens(text: str, budget: int, count_tokens: TokenCounter) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``budget`` tokens each (see ``split_by_tokens_steps``)."""
+    return run_counting(split_by_tokens_steps(text, budget, TokenCounts()), count_tokens)
+
+
+def split_by_tokens_steps(text: str, budget: int, counts: TokenCounts) -> CountSteps[list[str]]:
     """``text`` cut into consecutive pieces of at most ``budget`` tokens each.
 
     Used only for a sentence that alone is over the budget. Each piece's length
@@ -54,7 +59,7 @@ def split_by_tokens(text: str, budget: int, count_tokens: TokenCounter) -> list[
     characters per token (so long texts are not re-counted whole); a single
     character always makes a piece, so this ends even for a tiny budget.
     """
-    chars_per_token = len(text) / max(count_tokens(text), 1)
+    chars_per_token = len(text) / max((yield from counts.one(text)), 1)
     window = max(1, int(budget * chars_per_token * 2) + 8)
     pieces: list[str] = []
     start = 0
@@ -62,7 +67,7 @@ def split_by_tokens(text: str, budget: int, count_tokens: TokenCounter) -> list[
         low, high = 1, min(window, len(text) - start)
         while low < high:
             middle = (low + high + 1) // 2
-            if count_tokens(text[start:start + middle]) <= budget:
+            if (yield from counts.one(text[start:start + middle])) <= budget:
                 low = middle
             else:
                 high = middle - 1
@@ -122,8 +127,8 @@ class Part:
         word = "段落" if lang == "ja" else ("paragraph" if first == last else "paragraphs")
         return f"{word} {first}" if first == last else f"{word} {first}–{last}"
 
-    def meta(self, lang: str = "ja") -> SectionMeta:
-        """Plain-JSON facts about the part, for a ``section`` event."""
+    def meta(self, lang: str = "ja") -> dict[str, Any]:
+        """Plain-JSON facts about the part, for a ``section`` event (the protocol's ``SectionMeta``)."""
         return {
             "source": self.label(lang),
             "part": self.index + 1,
@@ -135,16 +140,31 @@ class Part:
         }
 
 
-def document_pieces(document: Document, budget: int, count_tokens: TokenCounter) -> list[Piece]:
+def block_texts(document: Document) -> list[str]:
+    """The text of each block as it stands in ``Document.text()`` (with its newline), in order.
+
+    These are the texts whose counts plan a document: ask for them first.
+    """
+    last = len(document.blocks) - 1
+    return [block.text + ("\n" if number < last else "") for number, block in enumerate(document.blocks)]
+
+
+def document_pieces_steps(document: Document, budget: int, counts: TokenCounts) -> CountSteps[list[Piece]]:
     """The document as pieces of at most ``budget`` tokens each, in order, joining back to its text.
 
     A block that fits is one piece; a longer block is split into sentences, and
-    a sentence still over the budget into pieces of the budget.
+    a sentence still over the budget into pieces of the budget. Counts are asked
+    for all blocks at once, then for all sentences of the long blocks at once.
     """
+    texts = block_texts(document)
+    block_tokens = yield from counts.of([text for text in texts if text])
+    tokens_of = dict(zip([text for text in texts if text], block_tokens))
+    long_blocks = [split_sentences(text) for text in texts if text and tokens_of[text] > budget]
+    yield from counts.of([sentence for sentences in long_blocks for sentence in sentences])
+
     pieces: list[Piece] = []
     path: list[tuple[int, str]] = []  # (level, heading text) of the headings in force
-    last = len(document.blocks) - 1
-    for number, block in enumerate(document.blocks):
+    for number, (block, text) in enumerate(zip(document.blocks, texts)):
         if block.kind == HEADING:
             level = max(block.level, 1)
             while path and path[-1][0] >= level:
@@ -156,22 +176,23 @@ def document_pieces(document: Document, budget: int, count_tokens: TokenCounter)
             first_boundary = NO_BOUNDARY  # keep a heading with what it heads
         else:
             first_boundary = HEADING_START if block.kind == HEADING else BLOCK
-        text = block.text + ("\n" if number < last else "")
         if not text:
             continue
-        tokens = count_tokens(text)
+        tokens = tokens_of[text]
         if tokens <= budget:
             pieces.append(Piece(text, tokens, number, first_boundary, heading_path, block.page))
             continue
         boundary = first_boundary
         for sentence in split_sentences(text):
-            sentence_tokens = count_tokens(sentence)
+            sentence_tokens = yield from counts.one(sentence)
             if sentence_tokens <= budget:
                 pieces.append(Piece(sentence, sentence_tokens, number, boundary, heading_path, block.page))
             else:
-                for cut_number, cut in enumerate(split_by_tokens(sentence, budget, count_tokens)):
+                cuts = yield from split_by_tokens_steps(sentence, budget, counts)
+                for cut_number, cut in enumerate(cuts):
                     cut_boundary = boundary if cut_number == 0 else NO_BOUNDARY
-                    pieces.append(Piece(cut, count_tokens(cut), number, cut_boundary, heading_path, block.page))
+                    cut_tokens = yield from counts.one(cut)
+                    pieces.append(Piece(cut, cut_tokens, number, cut_boundary, heading_path, block.page))
             boundary = SENTENCE
     return pieces
 
@@ -213,17 +234,23 @@ def pack(pieces: list[Piece], budget: int) -> list[list[Piece]]:
 
 
 def split_document(document: Document, budget: int, count_tokens: TokenCounter) -> list[Part]:
+    """``split_document_steps`` with each text counted by ``count_tokens`` (a counter function)."""
+    return run_counting(split_document_steps(document, budget, TokenCounts()), count_tokens)
+
+
+def split_document_steps(document: Document, budget: int, counts: TokenCounts) -> CountSteps[list[Part]]:
     """The document's text cut into ``Part``s of at most ``budget`` tokens, at the best boundaries.
 
     Promises: ``"".join(p.text for p in parts) == document.text()``; each part's
     ``start``/``end`` locate its text in the source; each part's token count (the
     sum of its pieces' counts) is at most ``budget``. An empty document gives no parts.
+    Raises ValueError for a budget under one token.
     """
     if budget < 1:
         raise ValueError("budget must be at least one token")
     parts: list[Part] = []
     offset = 0
-    for group in pack(document_pieces(document, budget, count_tokens), budget):
+    for group in pack((yield from document_pieces_steps(document, budget, counts)), budget):
         text = "".join(piece.text for piece in group)
         paths: list[tuple[str, ...]] = []
         for piece in group:
@@ -246,10 +273,10 @@ def split_document(document: Document, budget: int, count_tokens: TokenCounter) 
 
 
 def count_document_tokens(document: Document, count_tokens: TokenCounter) -> int:
-    """The document's tokens, counted block by block (the same way ``split_document`` counts)."""
-    last = len(document.blocks) - 1
-    return sum(
-        count_tokens(block.text + ("\n" if number < last else ""))
-        for number, block in enumerate(document.blocks)
-        if block.text or number < last
-    )
+    """The document's tokens, counted block by block with ``count_tokens`` (see ``document_tokens_steps``)."""
+    return run_counting(document_tokens_steps(document, TokenCounts()), count_tokens)
+
+
+def document_tokens_steps(document: Document, counts: TokenCounts) -> CountSteps[int]:
+    """The document's tokens: the sum of its blocks' counts (``block_texts``), as ``split_document`` counts."""
+    return sum((yield from counts.of([text for text in block_texts(document) if text])))
