@@ -113,6 +113,21 @@ def strip_marks(text: str, atoms: dict[str, str] | None = None) -> str:
     return MARK.sub(lambda m: atoms.get(m.group(3), "") if m.group(3) else "", text)
 
 
+#: The start of a mark cut off at the end of text still streaming ("<a", "</", "{f1").
+_PARTIAL_MARK = re.compile(r"(?:</?(?:[biu]|[svamc]\d{0,3})?|\{(?:[a-z]{1,3}\d{0,3})?)$")
+
+
+def visible_text(text: str, atoms: dict[str, str] | None = None, *, streaming: bool = False) -> str:
+    """Marked ``text`` as a person reads it: ``strip_marks`` (an atom shows its text from ``atoms``).
+
+    ``streaming``: the text is still arriving, so a mark cut off at its end
+    ("<a", "{f1") is hidden too until the rest of it comes.
+    """
+    if streaming:
+        text = _PARTIAL_MARK.sub("", text)
+    return strip_marks(text, atoms)
+
+
 def plain_text(nodes: list[Node]) -> str:
     """The words of ``nodes`` without any mark."""
     return "".join(n.text if n.kind == "text" else plain_text(n.children) for n in nodes)

@@ -31,6 +31,7 @@ from desktop.messages import language_choice
 from desktop.ui.context import AppContext
 from desktop.ui.file_drops import DOCUMENT_SUFFIXES
 from desktop.ui.panes.translate_controller import TranslateController
+from desktop.ui.panes.translate_display import TranslationDisplay
 from desktop.ui.panes.translate_state import TranslationKeeping
 from desktop.ui.widgets import FileDropArea, NoticeBar, RowFitter, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name
@@ -55,6 +56,7 @@ class TranslatePane(TranslationKeeping, QWidget):
         self.controller = TranslateController(context, self)
         self._rows: dict[int, int] = {}       # block index -> table row
         self._pending: dict[int, list[str]] = {}
+        self._display = TranslationDisplay(self.controller)  # the marks stay in the controller, not on screen
         self._filling = False
         self._saved_translations: dict[int, str] = {}   # as last exported or reopened
         self._flush_timer = QTimer(self)
@@ -302,6 +304,7 @@ class TranslatePane(TranslationKeeping, QWidget):
         if item is None:
             return
         self._filling = True
+        self._display.start(index)
         item.setText("")
         item.setBackground(QBrush(CURRENT_COLOR))
         self._filling = False
@@ -321,7 +324,7 @@ class TranslatePane(TranslationKeeping, QWidget):
         for index, pieces in pending.items():
             item = self._translation_item(index)
             if item is not None:
-                item.setText(item.text() + "".join(pieces))
+                item.setText(self._display.add(index, "".join(pieces)))
         self._filling = False
 
     @Slot(int, str, list)
@@ -331,7 +334,7 @@ class TranslatePane(TranslationKeeping, QWidget):
         if item is None:
             return
         self._filling = True
-        item.setText(text)
+        item.setText(self._display.finish(index, text))
         notes = [self._review_note(reason) for reason in self.controller.reviews.get(index, [])]
         if missing:
             terms = "\n".join(f"{m['source']} → {m['target']}" for m in missing)
