@@ -44,7 +44,7 @@ def test_the_preview_counts_tokens_and_plans_the_parts_the_run_makes(qtbot):
     assert controller.stats["source_tokens"] == plan["source_tokens"]
 
 
-def test_a_short_text_is_one_pass_and_a_new_request_while_counting_plans_again(qtbot):
+def test_a_short_text_is_one_pass_and_a_new_request_while_counting_replaces_the_first(qtbot):
     controller, engine = _controller(n_ctx=4096)
     controller.set_document(document_from_pasted_text("説明会は5月10日に開催します。"))
     controller.request_plan(OPTIONS)

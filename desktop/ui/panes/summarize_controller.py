@@ -63,7 +63,6 @@ class SummarizeController(PaneController):
         self.planner = SummaryPlanner(self._engine, self)
         self.planner.planned.connect(self._on_plan)
         self.planner.failed.connect(self._on_plan_failed)
-        self._plan_again = False
         self._loader = DocumentLoader(self)
         self._loader.document_loaded.connect(self._on_document_read)
         self._loader.failed.connect(self._on_read_failed)
@@ -151,15 +150,13 @@ class SummarizeController(PaneController):
         if self.document is None or not self.model_loaded:
             return
         if self.planner.running:
-            self._plan_again = True
-            return
+            self.planner.cancel()  # planned for a document or options that are gone: never shown
         self.planner.start(self.document, self.job_options())
 
     @Slot(dict)
     def _on_plan(self, stats: dict) -> None:
         self.plan = stats
         self.plan_changed.emit()
-        self._replan_if_asked()
 
     @Slot(str, str)
     def _on_plan_failed(self, code: str, message: str) -> None:
@@ -167,12 +164,6 @@ class SummarizeController(PaneController):
         self.plan_changed.emit()
         if code != CANCELLED and message:
             self.problem.emit(message)
-        self._replan_if_asked()
-
-    def _replan_if_asked(self) -> None:
-        if self._plan_again:
-            self._plan_again = False
-            self.request_plan(self.options)
 
     # ------------------------------------------------------------- running
     def summarize(self, options: dict[str, Any]) -> bool:
