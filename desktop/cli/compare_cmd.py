@@ -24,7 +24,7 @@ from desktop.cli.common import CliError, read_input_document
 from desktop.compare.settings import (
     DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult,
 )
-from desktop.messages import message
+from desktop.messages import current_language, message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -81,15 +81,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _resolve(name: str) -> tuple[str, Path | None]:
-    """(shown name, model file) for ``--model``; the file is None when it cannot be found."""
+    """(shown name, model file) for ``--model``; the file is None when it cannot be found.
+
+    The shown name is the one the library resolves ``name`` to, however it was
+    typed (a path, a file name, a stem, a model name): the catalogue's name for
+    a listed file, else the file's name.
+    """
     from desktop.library import ModelNotFound, find_model
+    from desktop.library.catalog import CatalogError, load_catalog
     from desktop.settings import Settings
 
     try:
         path = Path(find_model(name, Settings.load()))
     except ModelNotFound:
         return name, None
-    return (path.name if Path(name).is_file() else name), path
+    try:
+        listed = load_catalog().match(path.name)
+    except CatalogError:
+        listed = None
+    return (listed.name if listed is not None and listed.name else path.name), path
 
 
 def _job(args: argparse.Namespace):
@@ -104,15 +114,20 @@ def _job(args: argparse.Namespace):
     if kind == "prompt":
         return CompareJob("prompt", {"prompt": args.prompt}, {}), message("compare.job_prompt")
     if kind == "draft":
-        return _draft_job(args), message("compare.job_draft", template=args.template)
+        job, template = _draft_job(args)
+        return job, message("compare.job_draft", template=template.title_for(current_language()))
     if kind == "summarize":
         document = read_input_document(Path(args.summarize))
         return (CompareJob("summarize", {"document": document.to_dict()}, {}),
                 message("compare.job_summarize", file=Path(args.summarize).name))
-    return _translate_job(args), message("compare.job_translate", target=args.target)
+    from desktop.languages import language_name
+
+    job = _translate_job(args)
+    return job, message("compare.job_translate", target=language_name(job.options["target"], current_language()))
 
 
 def _draft_job(args: argparse.Namespace):
+    """The draft job and its template (usage errors name an unknown template or field, or a missing field)."""
     from desktop.cli.draft_cmd import _fields, _template
     from desktop.compare.runner import CompareJob
     from desktop.settings import Paths
@@ -124,7 +139,7 @@ def _draft_job(args: argparse.Namespace):
         field_values(template, fields)
     except MissingFieldError as exc:
         raise CliError(exitcodes.USAGE, f"--field {exc.name}=... ({exc.label})") from None
-    return CompareJob("draft", {"template": template.to_dict(), "fields": fields}, {})
+    return CompareJob("draft", {"template": template.to_dict(), "fields": fields}, {}), template
 
 
 def _translate_job(args: argparse.Namespace):
@@ -151,16 +166,17 @@ def _report(args: argparse.Namespace, results: list[ModelResult], settings: Comp
         from desktop.documents import DocumentError
 
         try:
-            write_comparison(Path(args.output), results, settings, job_label, ai_notice=ai_notice)
+            write_comparison(Path(args.output), results, settings.with_context(results), job_label,
+                             ai_notice=ai_notice)
         except DocumentError as exc:
             from desktop.messages import describe
 
             raise CliError(exitcodes.DOCUMENT_PROBLEM, describe(exc)) from None
         print(message("compare.saved", name=args.output), file=sys.stderr)
     if args.json:
-        document = {"settings": {**settings.to_dict(), "job": job_label},
+        document = {"settings": {**settings.with_context(results).to_dict(), "job": job_label},
                     "results": [result.to_dict() for result in results]}
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif not args.output or args.output == "-":
-        sys.stdout.write(to_markdown(results, settings, job_label, ai_notice=False))
+        sys.stdout.write(to_markdown(results, settings.with_context(results), job_label, ai_notice=False))
     sys.stdout.flush()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, read_input_document, report_finish, run_job, write_result
+from desktop.messages import current_language, message
 from desktop.settings import Paths, Settings
 from desktop.templates import (
     DEFAULT_LENGTH, LENGTHS, MANNERS, TONES, MissingFieldError, Template, TemplateStore, build_messages, field_values,
@@ -100,25 +101,33 @@ def _template(template_id: str, store: TemplateStore) -> Template:
     try:
         return store.get(template_id)
     except KeyError:
-        raise CliError(exitcodes.USAGE, f"テンプレート「{template_id}」はありません。使えるもの: {', '.join(store.ids())}") from None
+        raise CliError(exitcodes.USAGE, message("draft.unknown_template", name=template_id,
+                                                known=", ".join(store.ids()))) from None
 
 
 def _fields(template: Template, pairs: list[str]) -> dict[str, str]:
-    """{name: value} from ``NAME=VALUE`` / ``NAME=@FILE`` arguments (files read through desktop.documents)."""
+    """{field id: value} from ``NAME=VALUE`` / ``NAME=@FILE`` arguments; NAME is a field's id or its label.
+
+    Files are read through desktop.documents. An unknown NAME is a usage error
+    that lists the template's fields as ``id（label）``.
+    """
     fields: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise CliError(exitcodes.USAGE, f"--field は NAME=VALUE の形で指定してください: {pair}")
-        if template.field_named(name) is None:
-            known = ", ".join(f.name for f in template.fields)
-            raise CliError(exitcodes.USAGE, f"テンプレート「{template.id}」に入力項目 {name} はありません。使えるもの: {known}")
+            raise CliError(exitcodes.USAGE, message("draft.field_form", pair=pair))
+        found = template.field_called(name)
+        if found is None:
+            lang = current_language()
+            known = "、".join(f"{f.name}（{f.label_for(lang)}）" for f in template.fields)
+            raise CliError(exitcodes.USAGE, message("draft.unknown_field", template=template.title_for(lang),
+                                                    name=name, known=known))
         if value.startswith("@@"):
             value = value[1:]
         elif value.startswith("@"):
             value = _read_file(Path(value[1:]))
-        fields[name] = value
+        fields[found.name] = value
     return fields
 
 

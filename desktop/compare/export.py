@@ -30,14 +30,16 @@ def figure_rows(results: Sequence[ModelResult], lang: str | None = None) -> list
         (message("compare.total", lang), each(lambda r: _num(r.seconds, "s", 1))),
         (message("compare.load", lang), each(lambda r: _num(r.load_s, "s", 1))),
         (message("compare.peak_memory", lang), each(lambda r: _num(r.peak_rss_mb, " MB", 0))),
+        (message("compare.context", lang), each(lambda r: str(r.n_ctx) if r.n_ctx else "—")),
         (message("compare.cut", lang), each(lambda r: message("compare.cut_yes" if r.cut else "compare.cut_no", lang))),
     ]
 
 
 def settings_line(settings: CompareSettings, job_label: str, lang: str | None = None) -> str:
-    """One line that states the job and what every model got alike."""
-    return message("compare.settings_line", lang, job=job_label, seed=settings.seed,
+    """One line that states the job and what every model got alike (the context too, when it was one for all)."""
+    line = message("compare.settings_line", lang, job=job_label, seed=settings.seed,
                    temperature=settings.temperature, max_tokens=settings.max_tokens)
+    return line + (message("compare.context_line", lang, n_ctx=settings.n_ctx) if settings.n_ctx else "")
 
 
 def to_markdown(results: Sequence[ModelResult], settings: CompareSettings, job_label: str, *,

@@ -74,12 +74,13 @@ def _run_one(index: int, result: ModelResult, path: Path, job: CompareJob, setti
     with session:
         started = time.perf_counter()
         try:
-            session.load(path, settings.n_ctx, settings.n_threads)
+            facts = session.load(path, settings.n_ctx, settings.n_threads)
         except EngineError as exc:
             result.error_code, result.error = exc.code, exc.text
             _status(on_status, index, name, "compare.failed", None)
             return
         result.load_s = round(time.perf_counter() - started, 3)
+        result.n_ctx = _whole(facts.get("n_ctx"))
         _status(on_status, index, name, "compare.running", None)
         request = protocol.Job(kind=job.engine_kind, inputs=job.inputs, options=apply_settings(job.options, settings))
         pieces: list[str] = []
@@ -104,6 +105,10 @@ def _run_one(index: int, result: ModelResult, path: Path, job: CompareJob, setti
 def _status(callback: StatusCallback | None, index: int, name: str, code: str, event: Any) -> None:
     if callback is not None:
         callback(index, name, code, event)
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
 def _missing_text(name: str) -> str:

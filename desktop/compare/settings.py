@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 #: Job kinds a comparison can run, and the engine job each one is.
@@ -33,6 +33,12 @@ class CompareSettings:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def with_context(self, results: list["ModelResult"]) -> "CompareSettings":
+        """These settings stating the context actually used: the one ``n_ctx`` every loaded model got,
+        else (models loaded with different contexts, or none loaded) the one asked for."""
+        used = {result.n_ctx for result in results if result.n_ctx}
+        return replace(self, n_ctx=used.pop()) if len(used) == 1 else self
+
 
 def apply_settings(options: dict[str, Any], settings: CompareSettings) -> dict[str, Any]:
     """``options`` for the engine job with the comparison's seed, temperature and maximum length."""
@@ -49,6 +55,9 @@ class ModelResult:
     ``tokens_per_s`` generated tokens per second of generation, ``peak_rss_mb``
     the engine process's peak resident memory (MiB). ``finish_reason`` is
     "stop", "length" (cut at the length limit) or None when the model failed.
+    ``model`` is the name the library knows the file by (its catalogue name,
+    else its file name); ``n_ctx`` the context (tokens) the engine loaded it
+    with, None when it did not load.
     """
 
     model: str
@@ -61,6 +70,7 @@ class ModelResult:
     generated_tokens: int | None = None
     finish_reason: str | None = None
     peak_rss_mb: float | None = None
+    n_ctx: int | None = None
     error: str | None = None
     error_code: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -90,5 +100,5 @@ class ModelResult:
             "tokens_per_s": self.tokens_per_s, "finish_reason": self.finish_reason,
             "peak_rss_mb": self.peak_rss_mb, "error": self.error,
             "path": self.path, "load_s": self.load_s, "generated_tokens": self.generated_tokens,
-            "error_code": self.error_code,
+            "error_code": self.error_code, "n_ctx": self.n_ctx,
         }

@@ -14,6 +14,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.tokens_per_s": {"ja": "生成速度（トークン/秒）", "en": "Tokens per second"},
     "compare.total": {"ja": "処理時間", "en": "Total time"},
     "compare.load": {"ja": "読み込み時間", "en": "Load time"},
+    "compare.context": {"ja": "コンテキスト（トークン）", "en": "Context (tokens)"},
+    "compare.context_line": {"ja": "、コンテキスト {n_ctx} トークン", "en": ", a context of {n_ctx} tokens"},
     "compare.peak_memory": {"ja": "最大メモリ", "en": "Peak memory"},
     "compare.cut": {"ja": "長さの上限で途中まで", "en": "Cut at the length limit"},
     "compare.cut_yes": {"ja": "はい", "en": "yes"},

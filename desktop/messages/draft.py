@@ -27,4 +27,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "入力が長すぎます（約{used}トークン、上限約{limit}トークン）。入力を短くしてください。",
         "en": "The input is too long (about {used} tokens; the limit is about {limit}). Please shorten it.",
     },
+    "draft.unknown_template": {
+        "ja": "テンプレート「{name}」はありません。使えるもの: {known}",
+        "en": "There is no template \"{name}\". Available: {known}",
+    },
+    "draft.field_form": {
+        "ja": "--field は 項目=値 の形で指定してください（項目は入力項目のIDか名前）: {pair}",
+        "en": "Give --field as NAME=VALUE (NAME is a field's id or its label): {pair}",
+    },
+    "draft.unknown_field": {
+        "ja": "テンプレート「{template}」に入力項目「{name}」はありません。使える入力項目（ID（名前））: {known}",
+        "en": "The template \"{template}\" has no field \"{name}\". Its fields (id (label)): {known}",
+    },
 }

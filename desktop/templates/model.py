@@ -142,6 +142,20 @@ class Template:
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
+    def field_called(self, name_or_label: str) -> Field | None:
+        """The field whose id is ``name_or_label``, else the one whose label (in any language) is it.
+
+        Labels are compared without surrounding spaces and case-insensitively,
+        so ``会議名`` and ``Meeting name`` both find the field ``meeting``.
+        """
+        wanted = name_or_label.strip()
+        found = self.field_named(wanted)
+        if found is not None:
+            return found
+        folded = wanted.casefold()
+        return next((f for f in self.fields
+                     if any(label.strip().casefold() == folded for label in f.label.values() if label)), None)
+
     def letterhead_path(self) -> Path | None:
         """The letterhead .docx beside the template file, if it names one that exists there.
 

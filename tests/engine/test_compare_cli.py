@@ -90,6 +90,44 @@ def test_exports_a_word_table_and_markdown(two_models: tuple[Path, Path], tmp_pa
     assert "## first.gguf" in markdown and "## second.gguf" in markdown
 
 
+def test_models_are_named_as_the_library_resolves_them_and_the_context_used_is_reported(
+        two_models: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = two_models
+    monkeypatch.setenv("FUMI_MODELS", str(first.parent))
+    # one model by path, the other by its stem: both are shown by file name
+    result = fumi("--model", str(first), "--model", "second", "--prompt", "テスト", "--max-tokens", "4",
+                  "--ctx", "1024", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [r["model"] for r in report["results"]] == ["first.gguf", "second.gguf"]
+    assert [r["n_ctx"] for r in report["results"]] == [1024, 1024]
+    assert report["settings"]["n_ctx"] == 1024
+    # without --ctx the engine chooses; the settings say what it chose
+    result = fumi("--model", str(first), "--model", str(second), "--prompt", "テスト", "--max-tokens", "2", "--json")
+    report = json.loads(result.stdout)
+    chosen = report["results"][0]["n_ctx"]
+    assert isinstance(chosen, int) and chosen > 0 and report["settings"]["n_ctx"] == chosen
+
+
+def test_a_draft_takes_fields_by_label_and_is_labelled_with_the_template_title(two_models: tuple[Path, Path]) -> None:
+    first, second = two_models
+    result = fumi("--model", str(first), "--model", str(second), "--template", "thanks-email",
+                  "--field", "宛先=山田様", "--field", "occasion=視察の受け入れ", "--max-tokens", "4", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["settings"]["job"] == "下書き（お礼メール）"
+    assert all(r["error"] is None for r in report["results"])
+
+
+def test_an_unknown_field_names_the_known_fields_in_japanese(two_models: tuple[Path, Path]) -> None:
+    first, second = two_models
+    result = fumi("--model", str(first), "--model", str(second), "--template", "thanks-email",
+                  "--field", "相手=山田様")
+    assert result.returncode == 2
+    assert "入力項目「相手」はありません" in result.stderr
+    assert "recipient（宛先）" in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("args", [
     ["--model", "a", "--prompt", "x"],                                   # one model
     ["--model", "a", "--model", "b", "--model", "c", "--model", "d", "--model", "e", "--prompt", "x"],

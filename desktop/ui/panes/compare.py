@@ -459,7 +459,8 @@ class ComparePane(QWidget):
         if request is None:
             return False
         try:
-            write_comparison(path, self.controller.results, request.settings, request.label,
+            results = self.controller.results
+            write_comparison(path, results, request.settings.with_context(results), request.label,
                              ai_notice=bool(self.context.settings.get("ai_notice")), lang=self.lang)
         except (DocumentError, OSError, ValueError) as exc:
             self.notice.show_notice(getattr(exc, "message", str(exc)))

@@ -54,7 +54,8 @@ class CompareController(QObject):
                  engine_factory: Callable[[QObject], Any] | None = None) -> None:
         super().__init__(parent)
         self._main_engine = main_engine
-        self._engine_factory = engine_factory or (lambda owner: EngineClient(owner))
+        #: makes the engine of one model (a fresh ``EngineClient`` unless the caller gives another)
+        self.engine_factory = engine_factory or (lambda owner: EngineClient(owner))
         self._engine: Any = None
         self._request: CompareRequest | None = None
         self._results: list[ModelResult] = []
@@ -136,7 +137,7 @@ class CompareController(QObject):
             return
         _name, path, _facts = request.models[self._index]
         self._pieces, self._sections = [], {}
-        self._engine = engine = self._engine_factory(self)
+        self._engine = engine = self.engine_factory(self)
         engine.loaded.connect(self._on_loaded)
         engine.delta.connect(self._on_delta)
         engine.section.connect(self._on_section)
@@ -177,11 +178,14 @@ class CompareController(QObject):
     # ------------------------------------------------------------ engine events (one model's engine)
 
     @Slot(str, dict)
-    def _on_loaded(self, request_id: str, _facts: dict) -> None:
+    def _on_loaded(self, request_id: str, facts: dict) -> None:
         if request_id != self._load_id or self._request is None:
             return
         self._load_id = ""
-        self._results[self._index].load_s = round(time.perf_counter() - self._load_started, 3)
+        result = self._results[self._index]
+        result.load_s = round(time.perf_counter() - self._load_started, 3)
+        n_ctx = facts.get("n_ctx")
+        result.n_ctx = n_ctx if isinstance(n_ctx, int) and n_ctx > 0 else None
         if self._stopping:
             self._fail_current(CANCELLED, self.tr("Stopped"))
             return
@@ -214,6 +218,8 @@ class CompareController(QObject):
         result = self._results[self._index]
         result.take_stats(stats)
         result.text = self._current_text()
+        if self._sections:
+            result.extra["translations"] = {str(i): text for i, text in sorted(self._sections.items())}
         self.column_state.emit(self._index, DONE, "")
         self.column_finished.emit(self._index, result)
         self._next_model()
