@@ -130,16 +130,19 @@ def _draft_job(args: argparse.Namespace):
     """The draft job and its template (usage errors name an unknown template or field, or a missing field)."""
     from desktop.cli.draft_cmd import _fields, _template
     from desktop.compare.runner import CompareJob
-    from desktop.settings import Paths
+    from desktop.settings import Paths, Settings
     from desktop.templates import MissingFieldError, TemplateStore, field_values
 
-    template = _template(args.template, TemplateStore.for_paths(Paths.default()))
+    paths = Paths.default()
+    template = _template(args.template, TemplateStore.for_paths(paths))
     fields = _fields(template, args.field)
     try:
         field_values(template, fields)
     except MissingFieldError as exc:
         raise CliError(exitcodes.USAGE, f"--field {exc.name}=... ({exc.label})") from None
-    return CompareJob("draft", {"template": template.to_dict(), "fields": fields}, {}), template
+    organisation = str(Settings.load(paths).get("organisation") or "")
+    return CompareJob("draft", {"template": template.to_dict(), "fields": fields, "organisation": organisation},
+                      {}), template
 
 
 def _translate_job(args: argparse.Namespace):

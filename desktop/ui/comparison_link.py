@@ -2,13 +2,16 @@
 
 The window tells the link which page is shown. While 比較 is shown, the last
 other pane that offers ``FeedsComparison`` is its source: 「『下書き』の入力を使う」
-fills the comparison from it. A result chosen in 比較 goes to the pane of its
-job kind if that pane offers ``TakesResult``, and the window shows that pane.
+fills the comparison from it. A result chosen in 比較 (a ``desktop.history.Run``)
+goes to the pane of its job if that pane offers ``TakesResult`` — a free
+prompt's result to the draft pane, where it becomes the newest version of the
+draft — and the window shows that pane.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
@@ -17,8 +20,8 @@ from desktop.ui.panes import pane_title
 from desktop.ui.panes.protocol import FeedsComparison, TakesResult
 
 COMPARE = "compare"
-#: comparison job kind -> the pane that continues with its result
-PANE_FOR_KIND = {"draft": "draft", "summarize": "summarize", "translate": "translate"}
+#: the chosen run's pane (its engine job) -> the pane that continues with it
+PANE_FOR_RUN = {"draft": "draft", "summarize": "summarize", "translate": "translate", "generate": "draft"}
 
 
 class ComparisonLink(QObject):
@@ -52,9 +55,13 @@ class ComparisonLink(QObject):
         kind, inputs = job
         self._compare.set_job(kind, **inputs)
 
-    @Slot(str, str)
-    def _take_result(self, kind: str, text: str) -> None:
-        key = PANE_FOR_KIND.get(kind, "")
+    @Slot(object)
+    def _take_result(self, run: Any) -> None:
+        key = PANE_FOR_RUN.get(getattr(run, "pane", ""), "")
         pane = self._pages.get(key)
-        if isinstance(pane, TakesResult) and pane.take_result(text):
+        if not isinstance(pane, TakesResult) or self._compare is None:
+            return
+        taken = pane.take_result(run)
+        if taken:
             self._show_page(key)
+        self._compare.note_handoff(run.model, pane_title(key), taken)

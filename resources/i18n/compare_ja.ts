@@ -4,6 +4,14 @@
 <context>
     <name>ComparePane</name>
     <message>
+        <source>The result of %1 is now in 「%2」.</source>
+        <translation>%1 の結果を「%2」に渡しました。</translation>
+    </message>
+    <message>
+        <source>「%1」 did not take the result (it is busy, or you kept its own result).</source>
+        <translation>「%1」には渡しませんでした（処理中か、画面の結果を残すことを選びました）。</translation>
+    </message>
+    <message>
         <source>Use the inputs of the previous pane</source>
         <translation>前の画面の入力を使う</translation>
     </message>
@@ -195,7 +203,7 @@
     </message>
     <message>
         <source>Continue with this text in its own pane</source>
-        <translation>この文章をコピーし、元の画面で続けます</translation>
+        <translation>この文章を元の画面に渡して、続きの作業をします</translation>
     </message>
 </context>
 <context>
@@ -203,6 +211,17 @@
     <message>
         <source>Choose models and a job on the left, then press Compare (Ctrl+Enter).</source>
         <translation>左でモデルと処理を選び、「比較」（Ctrl+Enter）を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ChosenResult</name>
+    <message>
+        <source>Replace the result?</source>
+        <translation>結果を置き換えますか？</translation>
+    </message>
+    <message>
+        <source>「%1」 has a result that is not saved or exported. Replace it with the result chosen in Compare? (Export it first to keep it.)</source>
+        <translation>「%1」には、まだ保存（書き出し）していない結果があります。比較で選んだ結果に置き換えますか？（残す場合は、先に書き出してください。）</translation>
     </message>
 </context>
 </TS>

@@ -121,6 +121,10 @@
 <context>
     <name>DraftPane</name>
     <message>
+        <source>The result of %1, chosen in Compare. Check the draft before you use it.</source>
+        <translation>比較で選んだ %1 の結果です。使う前に下書きを確認してください。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/panes/draft.py" line="205"/>
         <source>Draft</source>
         <translation>下書き作成</translation>

@@ -70,6 +70,10 @@
 <context>
     <name>SummarizePane</name>
     <message>
+        <source>The summary of %1, chosen in Compare. Check it against the source.</source>
+        <translation>比較で選んだ %1 の要約です。原文と照らして確認してください。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="314"/>
         <source>Open…</source>
         <translation>開く…</translation>

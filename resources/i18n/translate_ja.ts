@@ -198,6 +198,10 @@
 <context>
     <name>TranslatePane</name>
     <message>
+        <source>The translation of %1, chosen in Compare. Check it before you use it.</source>
+        <translation>比較で選んだ %1 の翻訳です。使う前に確認してください。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/panes/translate.py" line="1"/>
         <source>The marks for formatting, links or fields came back damaged: this paragraph was translated piece by piece. Check the wording.</source>
         <translation>書式・リンク・フィールドなどの印が訳文で崩れたため、この段落は区切りごとに訳し直しました。訳文の表現を確認してください。</translation>

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
@@ -42,8 +41,8 @@ class ComparePane(QWidget):
     """Models and job on the left; 比較 (Ctrl+Enter), 停止 (Esc), 書き出し (Ctrl+S); columns on the right."""
 
     models_requested = Signal()
-    #: a chosen result, for its own pane: (job kind, text)
-    result_chosen = Signal(str, str)
+    #: a chosen result, for its own pane: a ``desktop.history.Run`` (``chosen_result.chosen_run``)
+    result_chosen = Signal(object)
     #: the user asks for the inputs of the pane they came from (the window answers with ``set_job``)
     inputs_requested = Signal()
 
@@ -336,7 +335,9 @@ class ComparePane(QWidget):
         except MissingFieldError as exc:
             return self._refuse(self.tr("Fill in 「%1」 first.").replace("%1", exc.label))
         label = message("compare.job_draft", template=template.title_for(self.lang))
-        return CompareRequest(models, "draft", {"template": template.to_dict(), "fields": fields}, {}, label, settings)
+        inputs = {"template": template.to_dict(), "fields": fields,
+                  "organisation": str(self.context.settings.get("organisation") or "")}
+        return CompareRequest(models, "draft", inputs, {}, label, settings)
 
     def _refuse(self, text: str) -> None:
         self.notice.show_notice(text)
@@ -384,14 +385,25 @@ class ComparePane(QWidget):
 
     @Slot(int)
     def _use_result(self, index: int) -> None:
+        """「この結果を使う」: the result goes to its pane as a run of that pane (``result_chosen``)."""
+        from desktop.ui.panes.chosen_result import chosen_run
+
         results = self.controller.results
         request = self.controller.last_request
-        if request is None or index >= len(results):
+        if request is None or index >= len(results) or self.controller.running:
             return
-        text = results[index].text
-        QGuiApplication.clipboard().setText(text)
-        self.result_chosen.emit(request.kind, text)
-        self.status.setText(self.tr("The result of %1 was copied.").replace("%1", results[index].model))
+        run = chosen_run(request.kind, request.inputs, request.options, request.settings, results[index],
+                         request.label)
+        self.result_chosen.emit(run)
+
+    def note_handoff(self, model: str, pane_title: str, taken: bool) -> None:
+        """Say whether the result of ``model`` went to 「``pane_title``」 (the window calls this)."""
+        if taken:
+            self.status.setText(self.tr("The result of %1 is now in 「%2」.").replace("%1", model)
+                                .replace("%2", pane_title))
+        else:
+            self.status.setText(self.tr("「%1」 did not take the result (it is busy, or you kept its own result).")
+                                .replace("%1", pane_title))
 
     # ------------------------------------------------------------ files
     def open_file(self, path: str | None = None) -> bool:

@@ -60,14 +60,29 @@ class DraftKeeping:
         self._update_versions()
         return True
 
-    def take_result(self, text: str) -> bool:
-        """A result chosen in 比較 becomes the newest version; the draft on screen stays as an earlier one."""
-        if self.controller.running:
+    def take_result(self, run: Run) -> bool:
+        """A result chosen in 比較 (``TakesResult``) becomes the newest version; the draft on screen stays
+        as an earlier one. A draft's template and fields come with it; a free prompt's text comes alone.
+
+        Stored in the history (edits follow it there); False while a draft is being written.
+        """
+        from desktop.ui.panes.chosen_result import keep_in_history
+
+        if self.controller.running or self._writing:
             return False
-        self._new_version()
-        self.output.setPlainText(text)
-        self.versions.generated(text)
-        self._update_versions()
+        inputs = run.inputs if isinstance(run.inputs, dict) else {}
+        template_data = inputs.get("template")
+        if run.pane == "draft" and self._put_back(run.template, template_data, inputs.get("fields"), {}, run.output):
+            self.controller.reuse_request(inputs, {})
+        else:
+            self._new_version()
+            self.output.setPlainText(run.output)
+            self.versions.generated(run.output)
+        if self.versions.current is not None:
+            self.versions.current.run_id = keep_in_history(self.context.history, run)
+        self._update_buttons()
+        self.status_label.setText(self.tr("The result of %1, chosen in Compare. Check the draft before you use it.")
+                                  .replace("%1", run.model))
         return True
 
     def comparison_job(self) -> tuple[str, dict[str, Any]] | None:

@@ -24,8 +24,12 @@ A new pane should offer all of them (the existing panes do).
   the model page.
 - ``FeedsComparison``: ``comparison_job()`` gives the job on screen for 比較 as
   (kind, inputs) in ``ComparePane.set_job``'s terms, or None when there is none.
-- ``TakesResult``: ``take_result(text)`` puts a result chosen in 比較 on screen
-  as this pane's output (never over the user's edits without keeping them).
+- ``TakesResult``: ``take_result(run)`` puts a result chosen in 比較 (a
+  ``Run`` of this pane's job, not yet stored: ``chosen_result.chosen_run``) on
+  screen as this pane's output with its inputs, stores it in the history and
+  follows its edits, like a result the pane made. Never over output that is
+  not kept elsewhere without keeping it (an earlier version) or asking. False
+  when the pane did not take it (busy, or the user kept its own result).
 """
 
 from __future__ import annotations
@@ -84,7 +88,7 @@ class FeedsComparison(Protocol):
 
 @runtime_checkable
 class TakesResult(Protocol):
-    def take_result(self, text: str) -> bool: ...
+    def take_result(self, run: Run) -> bool: ...
 
 
 class Pane(OpensFiles, SavesFiles, Autosaves, TracksOutput, MarksExported, Reopens, RequestsModels, Protocol):

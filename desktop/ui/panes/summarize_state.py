@@ -140,6 +140,34 @@ class SummaryKeeping:
         self.status_label.setText(self.tr("Reopened from the history. Check the summary against the source."))
         return True
 
+    def take_result(self, run: Run) -> bool:
+        """A summary chosen in 比較 (``TakesResult``): its source document and the summary, editable and
+        exportable, stored in the history (edits follow it there).
+
+        A summary on screen that is not exported is replaced only if the user
+        agrees (``confirm_replace``). False while summarizing, when the user keeps
+        the summary on screen, or when the run carries no document.
+        """
+        from desktop.ui.panes import pane_title
+        from desktop.ui.panes.chosen_result import confirm_replace, keep_in_history
+
+        inputs = run.inputs if isinstance(run.inputs, dict) else {}
+        document = document_from(inputs.get("document"))
+        if self.controller.running or document is None:
+            return False
+        if self.has_unsaved_output() and not confirm_replace(self, pane_title("summarize")):
+            return False
+        self.let_summary_go()
+        self._show_source(document, document.path)
+        self._show_results([], run.output)
+        self.summary_view.flush()
+        self._summary_request = ""
+        self._summary_run, self._summary_made = keep_in_history(self._context.history, run), run.output
+        self._saved_output = ""  # a new result: closing asks until it is exported
+        self.status_label.setText(self.tr("The summary of %1, chosen in Compare. Check it against the source.")
+                                  .replace("%1", run.model))
+        return True
+
     def autosave_state(self) -> dict[str, Any]:
         """The source (pasted text, or the document read from a file), the options and the summary.
 

@@ -123,6 +123,34 @@ class TranslationKeeping:
         self.status_label.setText(self.tr("Reopened from the history. Check the translation before you use it."))
         return True
 
+    def take_result(self, run: Run) -> bool:
+        """A translation chosen in 比較 (``TakesResult``): its source text and translation, segment by
+        segment, editable and exportable, stored in the history.
+
+        Translations on screen that are not exported are replaced only if the
+        user agrees (``confirm_replace``). False while translating, when the user
+        keeps them, or when the run's segments cannot be told apart.
+        """
+        from desktop.ui.panes import pane_title
+        from desktop.ui.panes.chosen_result import confirm_replace, keep_in_history
+
+        inputs = run.inputs if isinstance(run.inputs, dict) else {}
+        document = document_from(inputs.get("document"))
+        if self.controller.running or document is None:
+            return False
+        translations = _translations_of(run, document)
+        if translations is None:
+            return False
+        if self.has_unsaved_output() and not confirm_replace(self, pane_title("translate")):
+            return False
+        self._put_back(document, document.path, run.options if isinstance(run.options, dict) else {}, translations)
+        self.stack.setCurrentIndex(1)
+        keep_in_history(self.context.history, run)
+        self._saved_translations = {}  # a new result: closing asks until it is exported
+        self.status_label.setText(self.tr("The translation of %1, chosen in Compare. Check it before you use it.")
+                                  .replace("%1", run.model))
+        return True
+
     def autosave_state(self) -> dict[str, Any]:
         """The document (or pasted text), the languages and every translation by block index; {} when empty."""
         c = self.controller

@@ -1,0 +1,174 @@
+"""「この結果を使う」 through the real window: a chosen result lands in its pane, with its inputs, in the history.
+
+The window is the real ``MainWindow`` with its panes; the engines (the
+window's and one per compared model) are ``FakeEngine``s answering with a
+``ScriptedModel``, each model with its own text, so the test can tell which
+column was chosen. Dialogs are replaced by answers (``QMessageBox.question``):
+a modal dialog would wait forever offscreen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.documents.pasted import document_from_pasted_text
+from desktop.history import HistoryStore
+from desktop.settings import Paths, Settings
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from tests.support.fake_engine import FakeEngine
+from tests.support.scripted_model import ScriptedModel
+
+WAIT_MS = 30_000
+SOURCE = "市立図書館は四月一日から開館時間を延長します。\n平日は午後八時まで開館します。"
+
+
+@pytest.fixture
+def two_models(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for name in ("alpha.gguf", "beta.gguf"):
+        shutil.copyfile(tiny_model, folder / name)
+    monkeypatch.setenv("FUMI_MODELS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every confirmation asked; the answer is the first item of the list (set by the test, default Yes)."""
+    answers = ["yes"]
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        answers.append(text)
+        return QMessageBox.StandardButton.Yes if answers[0] == "yes" else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return answers
+
+
+@pytest.fixture
+def window(qtbot, two_models, japanese, monkeypatch: pytest.MonkeyPatch):
+    # closing with a result not exported would ask, modally: quit without saving
+    monkeypatch.setattr("desktop.ui.autosave_controller.ask_to_quit_unsaved", lambda *_args: True)
+    paths = Paths.default().ensure()
+    history = HistoryStore(paths.history_db)
+    engine = FakeEngine(ScriptedModel("・窓口の要約です。"), loaded=True)
+    context = AppContext(settings=Settings.load(paths), paths=paths, engine=engine, history=history)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.wait(20)
+    counter = itertools.count(1)
+
+    def model_engine(owner):
+        number = next(counter)
+        return FakeEngine(ScriptedModel(lambda _m: f"・モデル{number}の結果です。"), parent=owner)
+
+    window.pages["compare"].controller.engine_factory = model_engine
+    yield window
+    window.close()
+    history.close()
+
+
+def _compare(qtbot, window: MainWindow, kind: str, **inputs) -> None:
+    compare = window.pages["compare"]
+    window.show_page("compare")
+    qtbot.waitUntil(lambda: compare.model_list.count() >= 2, timeout=WAIT_MS)
+    for row in range(2):
+        compare.model_list.item(row).setCheckState(Qt.CheckState.Checked)
+    compare.set_job(kind, **inputs)
+    compare.run()
+    qtbot.waitUntil(lambda: not compare.controller.running, timeout=WAIT_MS)
+    assert all(result.ok for result in compare.controller.results)
+
+
+def _use(qtbot, window: MainWindow, column: int) -> None:
+    button = window.pages["compare"].columns.columns[column].use_button
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_chosen_summary_lands_in_the_summarize_pane_with_its_source(qtbot, window, asked, tmp_path) -> None:
+    document = document_from_pasted_text(SOURCE).to_dict()
+    _compare(qtbot, window, "summarize", document=document, name="貼り付けた文章")
+    _use(qtbot, window, 1)
+    summarize = window.pages["summarize"]
+    assert window.current_key() == "summarize"
+    assert summarize.summary_view.toPlainText() == "・モデル2の結果です。"
+    assert "開館時間を延長します" in summarize.source_view.toPlainText()
+    assert not summarize.summary_view.isReadOnly() and summarize.export_button.isEnabled()
+    assert summarize.has_unsaved_output()           # a new result: closing would ask
+    runs = window.context.history.search(pane="summarize")
+    assert len(runs) == 1 and runs[0].output == "・モデル2の結果です。" and runs[0].stats["compared"]
+    assert runs[0].model == window.pages["compare"].controller.results[1].model
+    out = tmp_path / "要約.md"
+    assert summarize.save_file(str(out))
+    assert "モデル2" in out.read_text(encoding="utf-8")
+    # edits follow the result into the history, as with a summary the pane made
+    summarize.summary_view.setPlainText("・モデル2の結果です（確認済み）。")
+    assert summarize.keep_summary_edit()
+    assert window.context.history.get(runs[0].id).output == "・モデル2の結果です（確認済み）。"
+    assert len(asked) == 1                           # nothing unsaved was there: no question
+
+
+def test_unsaved_output_is_replaced_only_when_the_user_agrees(qtbot, window, asked) -> None:
+    document = document_from_pasted_text(SOURCE).to_dict()
+    _compare(qtbot, window, "summarize", document=document, name="貼り付けた文章")
+    _use(qtbot, window, 0)
+    summarize = window.pages["summarize"]
+    summarize.summary_view.setPlainText("職員が書き直した要約")
+    window.show_page("compare")
+    asked[0] = "no"
+    _use(qtbot, window, 1)
+    assert len(asked) == 2 and "要約" in asked[1]
+    assert summarize.summary_view.toPlainText() == "職員が書き直した要約"
+    assert window.current_key() == "compare"
+    assert "渡しませんでした" in window.pages["compare"].status.text()
+    asked[0] = "yes"
+    _use(qtbot, window, 1)
+    assert summarize.summary_view.toPlainText() == "・モデル2の結果です。"
+    assert window.current_key() == "summarize"
+
+
+def test_a_chosen_translation_lands_in_the_translate_pane_segment_by_segment(qtbot, window, asked) -> None:
+    _compare(qtbot, window, "translate", text="本日は晴天です。\n\n明日は雨です。")
+    _use(qtbot, window, 0)
+    translate = window.pages["translate"]
+    assert window.current_key() == "translate"
+    c = translate.controller
+    assert "本日は晴天です。" in c.document.text()
+    assert len(c.translations) == 2 and all(text == "・モデル1の結果です。" for text in c.translations.values())
+    assert translate.has_unsaved_output()
+    runs = window.context.history.search(pane="translate")
+    assert len(runs) == 1 and runs[0].stats["translations"]
+
+
+def test_a_chosen_draft_becomes_the_newest_version_and_keeps_the_one_on_screen(qtbot, window, asked) -> None:
+    draft = window.pages["draft"]
+    window.show_page("draft")
+    assert draft.select_template("thanks-email")
+    draft.output.setPlainText("職員が書いた下書き")
+    _compare(qtbot, window, "draft", template_id="thanks-email",
+             fields={"recipient": "山田様", "occasion": "視察の受け入れ"})
+    _use(qtbot, window, 1)
+    assert window.current_key() == "draft"
+    assert draft.output.text() == "・モデル2の結果です。"
+    assert draft.form.values()["recipient"] == "山田様"
+    assert draft.show_version(-1) and draft.output.text() == "職員が書いた下書き"
+    assert len(asked) == 1                            # kept as an earlier version: nothing to ask
+    assert window.context.history.search(pane="draft")[0].template == "thanks-email"
+
+
+def test_a_free_prompt_result_goes_to_the_draft_pane(qtbot, window, asked) -> None:
+    _compare(qtbot, window, "prompt", text="会議の案内を書いてください。")
+    _use(qtbot, window, 0)
+    assert window.current_key() == "draft"
+    assert window.pages["draft"].output.text() == "・モデル1の結果です。"
+    assert window.context.history.search(pane="generate")[0].inputs["prompt"] == "会議の案内を書いてください。"
