@@ -2,9 +2,9 @@
 
 Each model gets a fresh engine process (load, run, shut down), so every model
 starts with all memory given back and its peak memory is its own. The
-window's engine keeps its model only while the RAM estimate says a compared
-model fits beside it; otherwise that model is unloaded first, and the user is
-told. A model that fails to load or run is reported in its own column and the
+window's engine keeps its model only while the RAM estimate says it and each
+compared model fit together (``desktop.compare.memory.both_fit``); otherwise
+that model is unloaded first, and the user is told. A model that fails to load or run is reported in its own column and the
 next one runs. ``stop()`` (Esc) cancels the running model and skips the rest.
 """
 
@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop.compare.settings import ENGINE_JOB, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult, apply_settings
 from desktop.engine.client import EngineClient
 from desktop.engine.protocol import CANCELLED
+from desktop.library.hardware import available_ram_bytes
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class CompareController(QObject):
         self._stopping = False
         self._load_started = 0.0
         self.last_request: CompareRequest | None = None
+        #: the memory available now, in bytes (None: unknown); the RAM check before a comparison asks it
+        self.available_ram: Callable[[], int | None] = available_ram_bytes
 
     @property
     def running(self) -> bool:
@@ -109,13 +112,14 @@ class CompareController(QObject):
     # ------------------------------------------------------------ one model after another
 
     def _make_room(self, request: CompareRequest) -> None:
-        """Unload the window's model when a compared model would not fit beside it."""
-        if getattr(self._main_engine, "model_facts", None) is None:
+        """Unload the window's model unless the RAM estimate says it and each compared model fit together."""
+        loaded = getattr(self._main_engine, "model_facts", None)
+        if loaded is None:
             return
-        from desktop.library.ram import fit
+        from desktop.compare.memory import both_fit
 
-        n_ctx = request.settings.n_ctx or 4096
-        if all(facts is None or fit(facts, n_ctx).fits for _name, _path, facts in request.models):
+        compared = [facts for _name, _path, facts in request.models]
+        if both_fit(loaded, compared, request.settings.n_ctx, self.available_ram()):
             return
         self._main_engine.unload()
         self.message.emit(self.tr("The loaded model was unloaded to make room for the comparison. "
