@@ -87,6 +87,7 @@ def _resolve(name: str) -> tuple[str, Path | None]:
     typed (a path, a file name, a stem, a model name): the catalogue's name for
     a listed file, else the file's name.
     """
+    from desktop.compare.settings import model_label
     from desktop.library import ModelNotFound, find_model
     from desktop.library.catalog import CatalogError, load_catalog
     from desktop.settings import Settings
@@ -99,7 +100,7 @@ def _resolve(name: str) -> tuple[str, Path | None]:
         listed = load_catalog().match(path.name)
     except CatalogError:
         listed = None
-    return (listed.name if listed is not None and listed.name else path.name), path
+    return model_label(path.name, listed.name if listed is not None else None), path
 
 
 def _job(args: argparse.Namespace):

@@ -40,6 +40,12 @@ class CompareSettings:
         return replace(self, n_ctx=used.pop()) if len(used) == 1 else self
 
 
+def model_label(file_name: str, catalogue_name: str | None = None) -> str:
+    """How a comparison names a model, in the window, the command line and the exports alike:
+    its name in the catalogue of recommended models when listed there, else its file name."""
+    return catalogue_name or file_name
+
+
 def apply_settings(options: dict[str, Any], settings: CompareSettings) -> dict[str, Any]:
     """``options`` for the engine job with the comparison's seed, temperature and maximum length."""
     return {**options, "seed": settings.seed, "temperature": settings.temperature,

@@ -102,6 +102,12 @@ def test_models_are_named_as_the_library_resolves_them_and_the_context_used_is_r
     assert [r["model"] for r in report["results"]] == ["first.gguf", "second.gguf"]
     assert [r["n_ctx"] for r in report["results"]] == [1024, 1024]
     assert report["settings"]["n_ctx"] == 1024
+    # a file listed in the catalogue of recommended models is shown by the catalogue's name
+    listed = first.parent / "qwen2.5-1.5b-instruct-q4_k_m.gguf"
+    shutil.copyfile(first, listed)
+    result = fumi("--model", str(listed), "--model", "second.gguf", "--prompt", "テスト", "--max-tokens", "2",
+                  "--json")
+    assert [r["model"] for r in json.loads(result.stdout)["results"]] == ["Qwen2.5-1.5B-Instruct", "second.gguf"]
     # without --ctx the engine chooses; the settings say what it chose
     result = fumi("--model", str(first), "--model", str(second), "--prompt", "テスト", "--max-tokens", "2", "--json")
     report = json.loads(result.stdout)

@@ -98,6 +98,8 @@ def _use(qtbot, window: MainWindow, column: int) -> None:
 def test_a_chosen_summary_lands_in_the_summarize_pane_with_its_source(qtbot, window, asked, tmp_path) -> None:
     document = document_from_pasted_text(SOURCE).to_dict()
     _compare(qtbot, window, "summarize", document=document, name="貼り付けた文章")
+    # named as the command line names them: the catalogue's name, else the file name
+    assert [column.title.text() for column in window.pages["compare"].columns.columns] == ["alpha.gguf", "beta.gguf"]
     _use(qtbot, window, 1)
     summarize = window.pages["summarize"]
     assert window.current_key() == "summarize"
@@ -107,7 +109,7 @@ def test_a_chosen_summary_lands_in_the_summarize_pane_with_its_source(qtbot, win
     assert summarize.has_unsaved_output()           # a new result: closing would ask
     runs = window.context.history.search(pane="summarize")
     assert len(runs) == 1 and runs[0].output == "・モデル2の結果です。" and runs[0].stats["compared"]
-    assert runs[0].model == window.pages["compare"].controller.results[1].model
+    assert runs[0].model == "beta.gguf"
     out = tmp_path / "要約.md"
     assert summarize.save_file(str(out))
     assert "モデル2" in out.read_text(encoding="utf-8")

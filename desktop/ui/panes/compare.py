@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.compare.export import write_comparison
 from desktop.compare.settings import (
-    DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, CompareSettings, ModelResult,
+    DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, CompareSettings, ModelResult, model_label,
 )
 from desktop.languages import LANGUAGES
 from desktop.messages import message
@@ -245,18 +245,20 @@ class ComparePane(QWidget):
             item = QListWidgetItem(shown, self.model_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            item.setData(Qt.ItemDataRole.UserRole, (str(entry.path), entry.facts))
+            label = model_label(entry.path.name, entry.catalog.name if entry.catalog is not None else None)
+            item.setData(Qt.ItemDataRole.UserRole, (str(entry.path), entry.facts, label))
             item.setToolTip(str(entry.path))
         self._update_run_button()
 
     def chosen_models(self) -> list[tuple[str, str, dict | None]]:
-        """(name, path, facts) of every ticked model, in list order."""
+        """(name, path, facts) of every ticked model, in list order; the name is ``model_label``'s,
+        as the command line and the exports name the model."""
         chosen = []
         for row in range(self.model_list.count()):
             item = self.model_list.item(row)
             if item.checkState() == Qt.CheckState.Checked:
-                path, facts = item.data(Qt.ItemDataRole.UserRole)
-                chosen.append((item.text(), path, facts))
+                path, facts, label = item.data(Qt.ItemDataRole.UserRole)
+                chosen.append((label, path, facts))
         return chosen
 
     def set_input_source(self, pane_title: str) -> None:
