@@ -29,7 +29,7 @@ from desktop.cli.common import (
 )
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
-from desktop.documents.marks import strip_marks
+from desktop.documents.marks import readable
 from desktop.languages import LanguageError, localized, resolve_pair
 from desktop.messages import describe, message
 
@@ -122,7 +122,7 @@ def _report_flags(sections: list[dict]) -> None:
 
 
 def _write(args: argparse.Namespace, document, translations: dict[int, str], source: str, target: str) -> None:
-    ordered = [(s.text, strip_marks(translations.get(s.index, ""), document.blocks[s.index].atoms))
+    ordered = [(s.text, readable(translations.get(s.index, ""), s.marked is not None, document.blocks[s.index].atoms))
                for s in segment_document(document)]
     out = args.output
     if not out or out == "-":

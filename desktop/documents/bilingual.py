@@ -19,6 +19,7 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from . import marks
 from .docx_runs import MarkedParagraph
 from .docx_walk import walk_docx
 
@@ -78,6 +79,6 @@ def add_structured_rows(out: Any, table: Any, source: Any, translations: Sequenc
         if not translation:
             continue
         right = _portable(p, part, out, bookmarks=False)
-        MarkedParagraph(right).write(translation.strip(), lang)
+        MarkedParagraph(right).write(marks.in_marked_form(translation.strip(), bool(block.marked)), lang)
         cells[1]._tc.remove(cells[1].paragraphs[0]._p)
         cells[1]._tc.append(right)

@@ -31,7 +31,7 @@ from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.part import PartFactory, XmlPart
 from docx.oxml.ns import qn
 
-from . import locations
+from . import locations, marks
 from .docx_runs import MarkedParagraph
 from .model import ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block
 
@@ -306,7 +306,7 @@ class _Walk:
             marked = MarkedParagraph(p)
         except (ValueError, TypeError, AttributeError, IndexError, KeyError):  # a shape we do not know: plain text
             return block
-        if marked.marked.strip() != text or marked.atoms:
+        if marked.marked.strip() != marks.escape(text) or marked.atoms:   # words alone stay unmarked
             block.marked, block.atoms = marked.marked.strip(), marked.atoms
         return block
 

@@ -17,6 +17,13 @@ Spans and atoms other than formatting appear exactly once; formatting spans
 may repeat. Formatting names are relative to the span they are in (``b``
 inside a link means "the link's own format, bold").
 
+Words that merely look like a mark (a paragraph that says "<b>タグ" or
+"{f1}") are escaped in the marked form with a backslash inside the brackets
+(``<\\b>``, ``<\\/a1>``, ``{\\f1}``; a look-alike that already has backslashes
+gets one more), so ``parse`` reads them back as words; ``escape`` and
+``unescape`` are the two directions for words alone. Text of a block without
+marks is never in marked form: it is sent, translated and written as it is.
+
 This module knows only the text form: parsing, checking a reply against its
 source, removing marks, and cutting a marked paragraph into the pieces that
 are translated one by one when a reply's marks are damaged (``fallback_pieces``
@@ -30,6 +37,8 @@ from dataclasses import dataclass, field
 
 #: One mark: a span opening or closing (groups 1-2) or an atom (group 3).
 MARK = re.compile(r"<(/?)((?:b|i|u)|(?:[svamc]\d{1,3}))>|\{((?:f|tab|br|sym|n|img|x)\d{1,3})\}")
+#: A mark or an escaped look-alike: the backslashes after the opening bracket are groups 1 and 3.
+_LOOKALIKE = re.compile(r"<(\\*)(/?(?:b|i|u|[svamc]\d{1,3}))>|\{(\\*)((?:f|tab|br|sym|n|img|x)\d{1,3})\}")
 FORMAT_NAMES = re.compile(r"^(?:b|i|u|[sv]\d+)$")
 #: Formatting that never spreads to words that were not in its run (fallback keeps it on its own piece).
 STICKY_PREFIX = "v"
@@ -63,7 +72,7 @@ def parse(text: str) -> list[Node]:
     position = 0
     for match in MARK.finditer(text):
         if match.start() > position:
-            _add_text(stack[-1][1], text[position:match.start()])
+            _add_text(stack[-1][1], unescape(text[position:match.start()]))
         position = match.end()
         closing, span, atom = match.group(1), match.group(2), match.group(3)
         if atom:
@@ -77,7 +86,7 @@ def parse(text: str) -> list[Node]:
         else:
             raise MarksError(f"</{span}> closes nothing open")
     if position < len(text):
-        _add_text(stack[-1][1], text[position:])
+        _add_text(stack[-1][1], unescape(text[position:]))
     if len(stack) > 1:
         raise MarksError(f"<{stack[-1][0]}> is not closed")
     return root
@@ -95,7 +104,7 @@ def render(nodes: list[Node]) -> str:
     out: list[str] = []
     for node in nodes:
         if node.kind == "text":
-            out.append(node.text)
+            out.append(escape(node.text))
         elif node.kind == "atom":
             out.append("{" + node.name + "}")
         else:
@@ -104,17 +113,57 @@ def render(nodes: list[Node]) -> str:
 
 
 def has_marks(text: str) -> bool:
+    """Whether marked ``text`` has a real mark (an escaped look-alike is words, not a mark)."""
     return MARK.search(text) is not None
 
 
+def escape(words: str) -> str:
+    """``words`` (plain text) in marked form: every look-alike of a mark gets one more backslash."""
+    return _LOOKALIKE.sub(lambda m: _rebracket(m, +1), words)
+
+
+def unescape(words: str) -> str:
+    """The inverse of ``escape``: words from marked form (only the words between marks, never whole marked text)."""
+    return _LOOKALIKE.sub(lambda m: _rebracket(m, -1), words)
+
+
+def _rebracket(match: re.Match[str], change: int) -> str:
+    if match.group(4) is not None:
+        slashes, name, opening, closing = match.group(3), match.group(4), "{", "}"
+    else:
+        slashes, name, opening, closing = match.group(1), match.group(2), "<", ">"
+    count = max(0, len(slashes) + change)
+    return opening + "\\" * count + name + closing
+
+
 def strip_marks(text: str, atoms: dict[str, str] | None = None) -> str:
-    """``text`` without marks; an atom becomes its text from ``atoms`` (a field's result, a tab), else nothing."""
+    """Marked ``text`` as words: marks removed, an atom replaced by its text from ``atoms`` (a field's
+    result, a tab) or else nothing, escaped look-alikes given back as they were."""
     atoms = atoms or {}
-    return MARK.sub(lambda m: atoms.get(m.group(3), "") if m.group(3) else "", text)
+    out: list[str] = []
+    position = 0
+    for match in MARK.finditer(text):
+        out.append(unescape(text[position:match.start()]))
+        if match.group(3):
+            out.append(atoms.get(match.group(3), ""))
+        position = match.end()
+    out.append(unescape(text[position:]))
+    return "".join(out)
 
 
-#: The start of a mark cut off at the end of text still streaming ("<a", "</", "{f1").
-_PARTIAL_MARK = re.compile(r"(?:</?(?:[biu]|[svamc]\d{0,3})?|\{(?:[a-z]{1,3}\d{0,3})?)$")
+def readable(text: str, marked: bool, atoms: dict[str, str] | None = None) -> str:
+    """A block's translation as words: ``strip_marks`` when the block is marked (``Block.marked`` or
+    ``Block.atoms`` set, so the translation is marked text), else ``text`` itself, look-alikes and all."""
+    return strip_marks(text, atoms) if marked else text
+
+
+def in_marked_form(text: str, marked: bool) -> str:
+    """A block's translation as marked text: ``text`` when the block is marked, else ``escape(text)``."""
+    return text if marked else escape(text)
+
+
+#: The start of a mark cut off at the end of text still streaming ("<a", "</", "{f1", "<\\").
+_PARTIAL_MARK = re.compile(r"(?:<\\*/?(?:[biu]|[svamc]\d{0,3})?|\{\\*(?:[a-z]{1,3}\d{0,3})?)$")
 
 
 def visible_text(text: str, atoms: dict[str, str] | None = None, *, streaming: bool = False) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from . import marks
 from .model import Document
 from .sentences import split_sentences
 
@@ -34,6 +35,21 @@ class Segment:
     def words(self) -> str:
         """What a translation works on: the marked text when there is one, else the text."""
         return self.text if self.marked is None else self.marked
+
+    @property
+    def carries_marks(self) -> bool:
+        """Whether the block has inline marks: a real mark in ``marked``, not only words that look like one."""
+        return self.marked is not None and marks.has_marks(self.marked)
+
+    @property
+    def plain_words(self) -> str:
+        """The words as they are, for a block that ``carries_marks`` not: look-alikes of marks unescaped."""
+        return self.text if self.marked is None else marks.strip_marks(self.marked)
+
+    def in_block_form(self, translation: str) -> str:
+        """A plain ``translation`` in the form of the block's translations: marked text (escaped) when the
+        block has ``marked``, else as it is."""
+        return translation if self.marked is None else marks.escape(translation)
 
 
 def segment_document(document: Document) -> list[Segment]:

@@ -35,7 +35,7 @@ from .docx_fonts import font_choice, is_cjk, set_document_default_fonts
 from .docx_runs import MarkedParagraph
 from .docx_walk import walk_docx
 from .errors import document_error, resolve_lang
-from .marks import strip_marks
+from .marks import in_marked_form, readable
 from .model import FOOTER, HEADER, HEADING, LIST_ITEM, TABLE_CELL, Block, Document, DocumentError
 from .plaintext import parse_text, render_layout
 from .readers import _read_checked, decode_text_file, open_docx_bytes
@@ -171,7 +171,8 @@ def write_bilingual_docx(
     ``source_docx`` and ``translations`` (parallel to its blocks, possibly
     marked), the rows are built from the source's paragraphs instead of
     ``pairs``, so links and fields are in both columns (``bilingual``).
-    Marks in plain ``pairs`` are removed.
+    A translation in ``pairs`` is plain words, or, beside a ``Block``, in that
+    block's form (marked text when ``Block.marked``: its marks are removed).
     """
     import docx
 
@@ -186,7 +187,10 @@ def write_bilingual_docx(
         add_heading(document, title, 0, body_fonts)
     rows = [[source_label, target_label]]
     for source, target in pairs:
-        rows.append([source.text if isinstance(source, Block) else str(source), strip_marks(target or "")])
+        if isinstance(source, Block):
+            rows.append([source.text, readable(target or "", _is_marked(source), source.atoms)])
+        else:
+            rows.append([str(source), target or ""])
     table = add_table(document, rows[:1], body_fonts)
     if source_docx is not None and translations is not None:
         path = Path(source_docx)
@@ -235,8 +239,9 @@ def write_translated_docx(
     for (block, targets), translation in zip(pairs, translations):
         if translation is None or translation.strip() in (block.text, block.marked):
             continue
+        marked = in_marked_form(translation.strip(), _is_marked(block))
         for paragraph in targets:
-            MarkedParagraph(paragraph).write(translation.strip(), target_lang)
+            MarkedParagraph(paragraph).write(marked, target_lang)
     if ai_notice:
         add_runs(document.add_paragraph(), ai_notice_text(target_lang), font_choice(target_lang))
     return atomic_write_bytes(out_path, _docx_bytes(document), lang)
@@ -382,9 +387,18 @@ def write_translation(
 
 
 def plain_translations(blocks: Sequence[Block], translations: Sequence[str | None]) -> list[str | None]:
-    """``translations`` without inline marks; an atom becomes what it shows (a field's result, a tab)."""
-    return [None if t is None else strip_marks(t, block.atoms) if block.atoms is not None or block.marked
-            else t for block, t in zip(blocks, translations)] + list(translations[len(blocks):])
+    """``translations`` without inline marks; an atom becomes what it shows (a field's result, a tab).
+
+    Only a marked block's translation is marked text; any other is words as
+    they are, even where they look like a mark ("<b>タグ").
+    """
+    return [None if t is None else readable(t, _is_marked(block), block.atoms)
+            for block, t in zip(blocks, translations)] + list(translations[len(blocks):])
+
+
+def _is_marked(block: Block) -> bool:
+    """Whether ``block``'s translations are marked text (see ``Block.marked``)."""
+    return block.atoms is not None or bool(block.marked)
 
 
 def _body_blocks(blocks: Sequence[Block]) -> list[Block]:

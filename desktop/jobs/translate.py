@@ -51,7 +51,7 @@ from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.documents import marks
 from desktop.documents.segments import Segment, join_pieces, segment_document, split_long
 from desktop.jobs.translate_marks import (
-    FLAG_TRUNCATED, has_words, judge_reply, mark_rules, piece_context,
+    FLAG_TRUNCATED, has_words, judge_reply, mark_rules, piece_context, plain_reply,
 )
 from desktop.languages import LANGUAGES_BY_CODE, LanguageError, is_cjk, resolve_pair
 from desktop.messages import message
@@ -179,7 +179,7 @@ def section_for(plan: Plan, segment: Segment, translation: str, flags: list[str]
     With ``error`` the segment failed alone: its text is empty and ``meta["error"]`` says why.
     """
     plan.known[segment.index] = translation
-    missing = [] if error is not None else missing_terms(marks.strip_marks(translation),
+    missing = [] if error is not None else missing_terms(marks.readable(translation, segment.marked is not None),
                                                            select_terms(plan.terms, segment.text))
     plan.missing[segment.index] = missing
     meta: TranslateSectionMeta = {
@@ -197,23 +197,25 @@ def section_for(plan: Plan, segment: Segment, translation: str, flags: list[str]
 
 def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):
     """Stream the translation of ``segment`` as Deltas; returns (translation, flags)."""
-    source = segment.words
-    if not has_words(source):
+    if segment.marked is not None and not has_words(segment.marked):
         return segment.text, []
     previous, following = _neighbours(plan, segment)
     terms = select_terms(plan.terms, segment.text)
     limit = _piece_limit(model)
-    flags: list[str] = []
-    if marks.has_marks(source) and model.count_tokens(source) <= limit:
-        reply, truncated = yield from _ask(model, plan, source, segment, terms,
-                                           _context_text(plan, previous, following), mark_rules(source))
-        verdict = judge_reply(source, reply)
-        flags = verdict.flags + ([FLAG_TRUNCATED] if truncated else [])
-        if verdict.translation is not None:
-            return verdict.translation, flags
-    if marks.has_marks(source):   # damaged marks, or too long to send whole: piece by piece
+    if segment.carries_marks:
+        source = segment.words
+        flags: list[str] = []
+        if model.count_tokens(source) <= limit:
+            reply, truncated = yield from _ask(model, plan, source, segment, terms,
+                                               _context_text(plan, previous, following), mark_rules(source))
+            verdict = judge_reply(source, reply)
+            flags = verdict.flags + ([FLAG_TRUNCATED] if truncated else [])
+            if verdict.translation is not None:
+                return verdict.translation, flags
+        # damaged marks, or too long to send whole: piece by piece
         translation, truncated = yield from _translate_pieces(model, plan, segment, terms)
         return translation, [f for f in flags if f != FLAG_TRUNCATED] + ([FLAG_TRUNCATED] if truncated else [])
+    source = segment.plain_words
     pieces = split_long(source, limit, model.count_tokens)
     translated: list[str] = []
     truncated = False
@@ -225,8 +227,8 @@ def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):
         text, cut = yield from _ask(model, plan, piece, segment, terms, context)
         truncated |= cut
         translated.append(text)
-    verdict = judge_reply(source, join_pieces(translated, plan.target))
-    return verdict.translation, verdict.flags + ([FLAG_TRUNCATED] if truncated else [])
+    verdict = judge_reply(source, join_pieces(translated, plan.target), marked=False)
+    return segment.in_block_form(verdict.translation), verdict.flags + ([FLAG_TRUNCATED] if truncated else [])
 
 
 def _spaced(text: str, *, first: bool, last: bool) -> str:
@@ -271,7 +273,7 @@ def _translate_pieces(model: ChatModel, plan: Plan, segment: Segment, terms: lis
         for part in split_long(piece.text, _piece_limit(model), model.count_tokens):
             text, cut = yield from _ask(model, plan, part, segment, terms, context)
             truncated |= cut
-            parts.append(marks.strip_marks(text))
+            parts.append(plain_reply(text, part))
         text = join_pieces(parts, plan.target)
         if not text:
             translations.append(None)
@@ -345,7 +347,8 @@ def _context_text(plan: Plan, previous: Segment | None, following: Segment | Non
     if earlier is not None:
         previous_text, previous_translation = earlier
     elif previous is not None:
-        previous_text, previous_translation = previous.text, marks.strip_marks(plan.known.get(previous.index, ""))
+        known = plan.known.get(previous.index, "")
+        previous_text, previous_translation = previous.text, marks.readable(known, previous.marked is not None)
     else:
         previous_text = previous_translation = ""
     if previous_text:

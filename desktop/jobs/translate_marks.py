@@ -85,12 +85,20 @@ def has_words(text: str) -> bool:
     return bool(marks.strip_marks(text).strip())
 
 
-def judge_reply(source: str, reply: str) -> Verdict:
-    """The verdict on cleaned ``reply`` as a translation of ``source`` (both possibly marked)."""
+def plain_reply(reply: str, source: str) -> str:
+    """A reply to plain ``source`` without the marks the model invented; text that looks like a mark
+    and is in ``source`` too ("<b>タグ") is words and stays."""
+    return marks.MARK.sub(lambda m: m.group(0) if m.group(0) in source else "", reply)
+
+
+def judge_reply(source: str, reply: str, *, marked: bool = True) -> Verdict:
+    """The verdict on cleaned ``reply`` as a translation of ``source``: marked text when ``marked``
+    (the block carries marks), else plain words, where nothing that looks like a mark is parsed."""
+    if not marked:
+        words = plain_reply(reply, source)
+        return Verdict(words) if words.strip() else Verdict(source, [FLAG_EMPTY])
     if not has_words(reply):
         return Verdict(source, [FLAG_EMPTY])
-    if not marks.has_marks(source):
-        return Verdict(marks.strip_marks(reply) if marks.has_marks(reply) else reply)
     problems = marks.check_reply(source, reply)
     if problems:
         return Verdict(None, [FLAG_MARKS], problems)

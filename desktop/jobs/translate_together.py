@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desktop.contracts import ChatModel, ChatRequest, JobError
-from desktop.documents import marks
 from desktop.documents.segments import Segment, join_pieces, split_long
 from desktop.engine.protocol import Delta, Message, Progress, TranslateStats
 from desktop.glossary import select_terms
@@ -65,11 +64,11 @@ def run_together(model: ChatModel, plan: one_by_one.Plan, parallel: int) -> Iter
         yield Progress(done=finished, total=total, label=one_by_one.PROGRESS_LABEL)
 
     for position, segment in enumerate(plan.wanted):
-        source = segment.words
-        if not has_words(source):
+        marked = segment.carries_marks
+        source = segment.words if marked else segment.plain_words
+        if segment.marked is not None and not has_words(segment.marked):
             yield from done(one_by_one.section_for(plan, segment, segment.text, []))
             continue
-        marked = marks.has_marks(source)
         if marked and model.count_tokens(source) > limit:
             deferred[position] = [FLAG_MARKS]
             continue
@@ -156,8 +155,11 @@ def _stream_finished_pieces(state: _Pending, target: str) -> Iterator[Message]:
 
 def _verdict(state: _Pending, target: str) -> str | None:
     """The segment's translation, or None when its marks came back damaged (then ``state.flags`` says so)."""
-    source = state.segment.words
     cleaned = [one_by_one.clean_translation(text, piece) for text, piece in zip(state.texts, state.pieces)]
-    verdict = judge_reply(source, cleaned[0] if state.marked else join_pieces(cleaned, target))
+    if state.marked:
+        verdict = judge_reply(state.segment.words, cleaned[0])
+    else:
+        verdict = judge_reply(state.segment.plain_words, join_pieces(cleaned, target), marked=False)
+        verdict.translation = state.segment.in_block_form(verdict.translation)
     state.flags = verdict.flags + ([FLAG_TRUNCATED] if state.truncated else [])
     return verdict.translation

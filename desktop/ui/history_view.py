@@ -133,6 +133,7 @@ class HistoryView(QDialog):
         self.preview.setReadOnly(True)
         self.details = QLabel(self)
         self.details.setObjectName("paneSubtitle")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)   # a title may contain "<b>" as words
         self.details.setWordWrap(True)
         preview_box = QWidget(self)
         preview_layout = QVBoxLayout(preview_box)
@@ -315,6 +316,7 @@ class RunViewer(QDialog):
         self.setObjectName("runViewer")
         self.setWindowTitle(self.tr("{pane}: {title}").format(pane=pane_name(run.pane), title=run.title))
         details = QLabel(describe_run(run), self)
+        details.setTextFormat(Qt.TextFormat.PlainText)
         details.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)

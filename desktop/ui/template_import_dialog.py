@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget,
 )
@@ -73,6 +73,7 @@ class TemplateImportDialog(QDialog):
         layout.addWidget(self.status_label)
         form = QFormLayout()
         self.title_label = QLabel(self)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
         self.fields_list = QListWidget(self)
         self.fields_list.setMaximumHeight(140)

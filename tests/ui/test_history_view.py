@@ -202,6 +202,17 @@ def test_reopen_goes_to_a_pane_that_can_take_it_else_read_only(qtbot, japanese):
     assert viewer.windowTitle() == "下書き: 議事録"
 
 
+def test_a_title_that_looks_like_markup_is_shown_as_words(qtbot, store):
+    store.record(Run(pane="summarize", title="<b>タグ</b>の説明.docx", output="要約"))
+    view = HistoryView(store)
+    qtbot.addWidget(view)
+    view.select_run(view.runs[0].id)
+    viewer = RunViewer(view.runs[0])
+    qtbot.addWidget(viewer)
+    for label in (view.details, viewer.findChild(type(view.details))):
+        assert label.textFormat() == Qt.TextFormat.PlainText and "<b>タグ</b>の説明.docx" in label.text()
+
+
 def test_screenshot_of_the_history_view(qtbot, japanese, store, tmp_path, shots):
     _fill(store)
     view = HistoryView(store)

@@ -184,6 +184,7 @@ class ComparePane(QWidget):
     def _build_summary_inputs(self) -> QWidget:
         page = QWidget(self)
         self.document_label = QLabel(self.tr("No document yet"), page)
+        self.document_label.setTextFormat(Qt.TextFormat.PlainText)
         self.document_label.setWordWrap(True)
         open_button = QPushButton(self.tr("Open…"), page)
         open_button.setToolTip(self.tr("Open a .docx, .txt, .md or .pdf file (Ctrl+O)"))

@@ -17,7 +17,7 @@ from desktop.documents.model import Document
 from desktop.glossary import (
     GlossaryError, Term, default_glossary_path, load_glossary, missing_terms, select_terms,
 )
-from desktop.documents.marks import strip_marks
+from desktop.documents.marks import readable
 from desktop.documents.segments import Segment, segment_document, translations_by_block
 from desktop.languages import LanguageError, detect_language, resolve_pair
 from desktop.ui.context import AppContext
@@ -193,7 +193,7 @@ class TranslateController(PaneController):
         self._check(index, text)
 
     def _check(self, index: int, text: str) -> None:
-        missing = missing_terms(strip_marks(text), select_terms(self.terms, self.source_text(index)))
+        missing = missing_terms(self._words(index, text), select_terms(self.terms, self.source_text(index)))
         self.flags[index] = [{"source": t.source, "target": t.target} for t in missing]
         if not self.flags[index]:
             del self.flags[index]
@@ -271,8 +271,15 @@ class TranslateController(PaneController):
 
     # ------------------------------------------------------------ exporting
     def translated_pairs(self) -> list[tuple[str, str]]:
-        """(source, translation) for every segment, "" where not translated yet."""
-        return [(s.text, self.translations.get(s.index, "")) for s in self.segments]
+        """(source, translation as words) for every segment, "" where not translated yet."""
+        return [(s.text, self._words(s.index, self.translations.get(s.index, ""))) for s in self.segments]
+
+    def _words(self, index: int, text: str) -> str:
+        """Block ``index``'s translation ``text`` as words: without its inline marks when the block has some."""
+        block = self.document.blocks[index] if self.document is not None and index < len(self.document.blocks) else None
+        if block is None:
+            return text
+        return readable(text, block.marked is not None or block.atoms is not None, block.atoms)
 
     def translated_text(self) -> str:
         return "\n".join(text for _source, text in self.translated_pairs())
