@@ -98,7 +98,7 @@ def _kill_the_worker_mid_generation(model: Path) -> tuple[int, bytes, str]:
     """Run ``fumi generate``, SIGKILL its engine once the reply streams; (exit code, stdout, stderr)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "desktop", "generate", "--model", str(model), "--prompt", "長い文章",
-         "--max-tokens", "5000"],
+         "--max-tokens", "5000", "--seed", "2"],  # with this seed the random model writes on (see below)
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=engine_environment(),
     )
     try:

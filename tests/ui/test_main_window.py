@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from desktop.settings import Settings
 from desktop.ui.main_window import MODEL_PAGE, MainWindow
 from desktop.ui.panes.prompt_pane import PromptPane
+from tests.support.seeding import fix_seed
 
 LOAD_TIMEOUT_MS = 60_000
 
@@ -111,6 +112,7 @@ def test_esc_stops_a_long_answer_and_keeps_what_came(qtbot, japanese, app_contex
     engine = app_context.engine
     with qtbot.waitSignal(engine.loaded, timeout=LOAD_TIMEOUT_MS):
         engine.load(str(slow_model), n_ctx=4096)
+    fix_seed(engine)  # a seed with which the random model writes on until Esc
     app_context.settings.set("max_tokens", 4000)
     pane = PromptPane(app_context, title="試験")
     qtbot.addWidget(pane)
