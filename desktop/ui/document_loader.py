@@ -9,7 +9,8 @@ text)`` when it was read; ``failed(path, message)`` when it cannot be (the
 message names what is wrong, in the user's language); ``unreadable(path,
 reason)`` when the operating system could not open it (``reason`` is its
 error text). A reader's bug reaches ``failed`` with its text rather than
-ending the thread silently.
+ending the thread silently. An answer for a loader deleted meanwhile (its pane
+was closed) is dropped (``desktop.ui.background``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.ui.background import Reply
 
 
 class DocumentLoader(QObject):
@@ -28,14 +31,14 @@ class DocumentLoader(QObject):
     unreadable = Signal(str, str)
 
     def load(self, path: str | Path) -> None:
-        QThreadPool.globalInstance().start(_ReadTask(str(path), self))
+        QThreadPool.globalInstance().start(_ReadTask(str(path), Reply(self)))
 
 
 class _ReadTask(QRunnable):
-    def __init__(self, path: str, loader: DocumentLoader) -> None:
+    def __init__(self, path: str, reply: Reply) -> None:
         super().__init__()
         self._path = path
-        self._loader = loader
+        self._reply = reply
 
     def run(self) -> None:
         from desktop.documents import DocumentError
@@ -45,13 +48,13 @@ class _ReadTask(QRunnable):
         try:
             document = read_isolated(Path(self._path))
         except DocumentError as exc:
-            self._loader.failed.emit(self._path, describe(exc))
+            self._reply.send("failed", self._path, describe(exc))
             return
         except OSError as exc:
-            self._loader.unreadable.emit(self._path, exc.strerror or str(exc))
+            self._reply.send("unreadable", self._path, exc.strerror or str(exc))
             return
         except Exception as exc:  # a reader bug must not kill the thread silently
-            self._loader.failed.emit(self._path, str(exc))
+            self._reply.send("failed", self._path, str(exc))
             return
-        self._loader.document_loaded.emit(self._path, document)
-        self._loader.loaded.emit(self._path, document.text())
+        self._reply.send("document_loaded", self._path, document)
+        self._reply.send("loaded", self._path, document.text())

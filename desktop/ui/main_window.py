@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.file_drops.detach()
+        self.model_panel.stop_discovery()   # a closed window takes no more results: it may be deleted any time
         if self.autosave.running:
             self.autosave.finish()
         save_state(self.context.paths.state_file, self.window_state())

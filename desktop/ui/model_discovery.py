@@ -1,8 +1,9 @@
 """Finding model files off the UI thread.
 
 ``desktop.library.discover_models`` probes every file in a child process and
-can take seconds; it runs on Qt's thread pool and its result comes back by a
-signal to a bound slot on the UI thread.
+can take seconds; it runs on Qt's thread pool and its result comes back
+through a ``Reply`` (``desktop.ui.background``), so a result that arrives
+after its ``ModelDiscovery`` was deleted is dropped.
 """
 
 from __future__ import annotations
@@ -12,37 +13,28 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop.ui.background import Reply
+
 log = logging.getLogger(__name__)
 
 
-class _DiscoverySignals(QObject):
-    finished = Signal(int, list)   # generation, entries
-    failed = Signal(int, str)      # generation, message
-
-
 class _DiscoveryTask(QRunnable):
-    def __init__(self, settings: Any, generation: int, signals: _DiscoverySignals) -> None:
+    def __init__(self, settings: Any, generation: int, reply: Reply) -> None:
         super().__init__()
         self._settings = settings
         self._generation = generation
-        self._signals = signals
+        self._reply = reply
 
-    def run(self) -> None:  # runs on a pool thread: no widgets here, signals only
+    def run(self) -> None:  # runs on a pool thread: no widgets here, the reply only
         try:
             from desktop.library import discover_models
 
             entries = list(discover_models(self._settings))
         except Exception as exc:  # reported to the UI, never lost on a pool thread
             log.exception("model discovery failed")
-            self._emit(self._signals.failed, str(exc))
+            self._reply.send("_task_failed", self._generation, str(exc))
             return
-        self._emit(self._signals.finished, entries)
-
-    def _emit(self, signal, value) -> None:
-        try:
-            signal.emit(self._generation, value)
-        except RuntimeError:  # the pane that asked was closed meanwhile: nobody to tell
-            log.debug("model discovery finished after its receiver was deleted")
+        self._reply.send("_task_finished", self._generation, entries)
 
 
 class ModelDiscovery(QObject):
@@ -55,6 +47,8 @@ class ModelDiscovery(QObject):
     started = Signal()
     finished = Signal(list)
     failed = Signal(str)
+    _task_finished = Signal(int, list)   # generation, entries
+    _task_failed = Signal(int, str)      # generation, message
 
     def __init__(self, settings: Any, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
@@ -62,9 +56,8 @@ class ModelDiscovery(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._generation = 0
         self._running = False
-        self._signals = _DiscoverySignals(self)
-        self._signals.finished.connect(self._on_finished)
-        self._signals.failed.connect(self._on_failed)
+        self._task_finished.connect(self._on_finished)
+        self._task_failed.connect(self._on_failed)
 
     @property
     def running(self) -> bool:
@@ -75,7 +68,12 @@ class ModelDiscovery(QObject):
         self._generation += 1
         self._running = True
         self.started.emit()
-        self._pool.start(_DiscoveryTask(self._settings, self._generation, self._signals))
+        self._pool.start(_DiscoveryTask(self._settings, self._generation, Reply(self)))
+
+    def cancel(self) -> None:
+        """Forget the look under way: its result is never reported (the window that asked is closing)."""
+        self._generation += 1
+        self._running = False
 
     @Slot(int, list)
     def _on_finished(self, generation: int, entries: list) -> None:

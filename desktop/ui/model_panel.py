@@ -242,6 +242,12 @@ class ModelPanel(ModelLoading, QWidget):
         self.welcome.set_folders(mf.searched_folders(self.context.settings))
         self.discovery.start()
 
+    def stop_discovery(self) -> None:
+        """Drop the look for models under way (the window is closing); ``refresh`` starts a new one."""
+        if self.discovery.running:
+            self.discovery.cancel()
+            self._discovery_ended()
+
     @Slot()
     def _on_discovery_started(self) -> None:
         self.busy.show()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.templates import Template, TemplateError, TemplateStore
 from desktop.templates.sharing import ImportPackage
+from desktop.ui.background import Reply
 
 
 class _PackageReader(QObject):
@@ -27,24 +28,24 @@ class _PackageReader(QObject):
     failed = Signal(str)
 
     def start(self, store: TemplateStore, path: Path) -> None:
-        QThreadPool.globalInstance().start(_ReadTask(store, path, self))
+        QThreadPool.globalInstance().start(_ReadTask(store, path, Reply(self)))
 
 
 class _ReadTask(QRunnable):
-    def __init__(self, store: TemplateStore, path: Path, reader: _PackageReader) -> None:
+    def __init__(self, store: TemplateStore, path: Path, reply: Reply) -> None:
         super().__init__()
-        self._store, self._path, self._reader = store, path, reader
+        self._store, self._path, self._reply = store, path, reply
 
     def run(self) -> None:
         try:
             package = self._store.read_package(self._path)
         except TemplateError as exc:
-            self._reader.failed.emit(exc.message)
+            self._reply.send("failed", exc.message)
             return
         except Exception as exc:  # a reader bug must not kill the thread silently
-            self._reader.failed.emit(f"{self._path.name}: {exc}")
+            self._reply.send("failed", f"{self._path.name}: {exc}")
             return
-        self._reader.read.emit(package)
+        self._reply.send("read", package)
 
 
 class TemplateImportDialog(QDialog):

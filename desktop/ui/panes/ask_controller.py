@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from desktop.knowledge.folders import add_user_folders, library_folders, remove_user_folder
 from desktop.knowledge.search import MAX_QUESTION_CHARS
 from desktop.messages import message
+from desktop.ui.background import Reply
 from desktop.ui.context import AppContext
 from desktop.ui.job_runner import CANCELLED, PaneController
 from desktop.ui.panes.ask_library import LibraryWorker
@@ -80,7 +81,8 @@ class AskController(PaneController):
         from desktop.knowledge.embedding import find_embedding_model
 
         settings = self._context.settings
-        self._in_background(lambda: self._embedding_found.emit(str(find_embedding_model(settings) or "")))
+        reply = Reply(self)
+        self._in_background(lambda: reply.send("_embedding_found", str(find_embedding_model(settings) or "")))
 
     @Slot(str)
     def _on_embedding_found(self, path: str) -> None:
@@ -122,7 +124,8 @@ class AskController(PaneController):
         self.indexing_changed.emit(True)
         folders = self.folders()
         self.worker.cancel_flag.clear()
-        self._in_background(lambda: self.worker.update(folders))
+        worker = self.worker   # parentless: its signals outlive a closed pane, and Qt drops them then
+        self._in_background(lambda: worker.update(folders))
         return True
 
     @Slot()

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from desktop.knowledge.embedding import BATCH, passage_text, query_text
+from desktop.ui.background import Reply
 
 
 class _EngineRequests(QObject):
@@ -72,17 +73,8 @@ class VectorFiller(_EngineRequests):
         self._batch_ready.connect(self._on_batch)
 
     def start(self) -> None:
-        QThreadPool.globalInstance().start(self._read_batch)
-
-    def _read_batch(self) -> None:
-        from desktop.knowledge import open_index
-
-        with open_index(self.index_path) as index:
-            batch = index.passages_without_vectors(self.model, BATCH)
-            remaining = index.connection.execute(
-                "SELECT count(*) FROM passages p LEFT JOIN vectors v ON v.passage_id = p.id AND v.model = ?"
-                " WHERE v.passage_id IS NULL", (self.model,)).fetchone()[0]
-        self._batch_ready.emit(batch, remaining)
+        reply, index_path, model = Reply(self), self.index_path, self.model
+        QThreadPool.globalInstance().start(lambda: _read_batch(index_path, model, reply))
 
     @Slot(list, int)
     def _on_batch(self, batch: list, remaining: int) -> None:
@@ -102,17 +94,31 @@ class VectorFiller(_EngineRequests):
         self._done += len(batch)
         self.progress.emit(self._done, self._total, self.label)
 
+        reply, index_path, model = Reply(self), self.index_path, self.model
+
         def store() -> None:
             from desktop.knowledge import open_index
 
-            with open_index(self.index_path) as index:
-                index.store_vectors(self.model, [(pid, vector) for (pid, _), vector in zip(batch, vectors)])
-            self._read_batch()
+            with open_index(index_path) as index:
+                index.store_vectors(model, [(pid, vector) for (pid, _), vector in zip(batch, vectors)])
+            _read_batch(index_path, model, reply)
 
         QThreadPool.globalInstance().start(store)
 
     def refused(self, text: str) -> None:
         self.finished.emit(self._done, text)
+
+
+def _read_batch(index_path: Path, model: str, reply: Reply) -> None:
+    """On a pool thread: the next passages without a vector from ``model``, sent as ``_batch_ready``."""
+    from desktop.knowledge import open_index
+
+    with open_index(index_path) as index:
+        batch = index.passages_without_vectors(model, BATCH)
+        remaining = index.connection.execute(
+            "SELECT count(*) FROM passages p LEFT JOIN vectors v ON v.passage_id = p.id AND v.model = ?"
+            " WHERE v.passage_id IS NULL", (model,)).fetchone()[0]
+    reply.send("_batch_ready", batch, remaining)
 
 
 class QuestionEmbedder(_EngineRequests):

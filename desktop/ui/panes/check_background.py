@@ -2,7 +2,8 @@
 
 Used by the check pane to read documents and to run the rule engine (which
 can take longer than a frame on a long document). Each call has a token; a
-newer call makes older results stale, and the pane ignores them.
+newer call makes older results stale, and the pane ignores them. A result for
+a ``BackgroundCalls`` deleted meanwhile is dropped (``desktop.ui.background``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.ui.background import Reply
+
 
 class _Call(QRunnable):
-    def __init__(self, owner: BackgroundCalls, token: int, fn: Callable[[], Any]) -> None:
+    def __init__(self, reply: Reply, token: int, fn: Callable[[], Any]) -> None:
         super().__init__()
-        self._owner = owner
+        self._reply = reply
         self._token = token
         self._fn = fn
 
@@ -25,7 +28,7 @@ class _Call(QRunnable):
             result, error = self._fn(), None
         except Exception as exc:  # handed to the UI thread, which shows it
             result, error = None, exc
-        self._owner.done.emit(self._token, result, error)
+        self._reply.send("done", self._token, result, error)
 
 
 class BackgroundCalls(QObject):
@@ -41,7 +44,7 @@ class BackgroundCalls(QObject):
 
     def submit(self, fn: Callable[[], Any]) -> int:
         self._token += 1
-        self._pool.start(_Call(self, self._token, fn))
+        self._pool.start(_Call(Reply(self), self._token, fn))
         return self._token
 
     def wait(self, msecs: int = 30000) -> bool:
