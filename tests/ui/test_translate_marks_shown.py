@@ -57,3 +57,31 @@ def test_visible_text_while_streaming_hides_a_mark_cut_off_at_the_end():
     assert visible_text("市</a", streaming=True) == "市"
     assert visible_text("（{f", streaming=True) == "（"
     assert visible_text("a < b", streaming=True) == "a < b"
+
+
+def test_words_that_look_like_marks_show_and_export_as_they_are(qtbot, tmp_path):
+    plain = "<b>タグ</b>は太字、{f1}は差込欄です。"
+    document = Document(blocks=[
+        Block(PARAGRAPH, plain),
+        Block(PARAGRAPH, "太字と<b>の説明。", marked="<b>太字</b>と<\\b>の説明。", atoms={}),   # a real mark too
+    ], format="docx")
+
+    def reply(messages) -> str:
+        asked = asked_text(messages)
+        return keeping_marks(messages) if asked.startswith("<b>太字") else f"EN({asked})"
+
+    engine = FakeEngine(ScriptedModel(reply, piece_size=3), loaded=True)
+    paths = Paths.default().ensure()
+    pane = TranslatePane(AppContext(settings=Settings(paths, {"parallel": 1}), paths=paths, engine=engine))
+    qtbot.addWidget(pane)
+    pane.controller.set_document(document)
+    pane.set_languages("ja", "en")
+    with qtbot.waitSignal(pane.controller.runner.finished, timeout=20000):
+        assert pane.translate_all()
+
+    shown = [pane.table.item(pane._rows[i], pane.TRANSLATION_COLUMN).text() for i in (0, 1)]
+    assert shown == [f"EN({plain})", "EN[太字]EN[と<b>の説明。]"]
+    out = tmp_path / "訳.txt"
+    assert pane.save_file(str(out), mode="text")
+    written = out.read_text(encoding="utf-8-sig")
+    assert f"EN({plain})" in written and "EN[太字]EN[と<b>の説明。]" in written
