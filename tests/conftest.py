@@ -63,3 +63,19 @@ def gemma_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     except (FileNotFoundError, ModuleNotFoundError) as exc:
         pytest.skip(f"the real small model is incomplete: {exc}")
     return package.assemble(tmp_path_factory.mktemp("gemma") / package.MODEL_NAME)
+
+
+@pytest.fixture
+def blocking_waits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every ``QProcess.waitForFinished`` call (its timeout, ms); the call itself still happens."""
+    from PySide6.QtCore import QProcess
+
+    calls: list[int] = []
+    original = QProcess.waitForFinished
+
+    def recorded(process, msecs: int = 30000) -> bool:
+        calls.append(msecs)
+        return original(process, msecs)
+
+    monkeypatch.setattr(QProcess, "waitForFinished", recorded)
+    return calls

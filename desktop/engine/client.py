@@ -22,7 +22,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal, Slot
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal, Slot
 
 from desktop.engine import protocol
 from desktop.engine.launch import engine_command, engine_environment
@@ -210,6 +210,30 @@ class EngineClient(QObject):
         self._facts = None
         self._update_state()
 
+    def shutdown_later(self) -> None:
+        """Ask the worker to exit without waiting for it: ``state_changed("stopped")`` follows once it
+        has (at once when it is not running). Killed after ``SHUTDOWN_TIMEOUT_MS``; no restart follows;
+        requests still in flight end with ``error`` as the process ends."""
+        self._shutting_down = True
+        self._facts = None
+        process = self._process
+        if process is None or process.state() == QProcess.ProcessState.NotRunning:
+            self._update_state()
+            return
+
+        def kill_if_running() -> None:
+            if process.state() != QProcess.ProcessState.NotRunning:
+                log.warning("the engine did not stop; killing it")
+                process.kill()
+
+        data = protocol.encode(Shutdown(id="shutdown")).encode("utf-8")
+        if process.state() == QProcess.ProcessState.Running:
+            process.write(data)
+            process.closeWriteChannel()
+        else:
+            self._outbox.append(data)   # still starting: asked as soon as it has started
+        QTimer.singleShot(SHUTDOWN_TIMEOUT_MS, process, kill_if_running)
+
     # ------------------------------------------------------------------ reading
 
     @Slot()
@@ -288,7 +312,8 @@ class EngineClient(QObject):
         self._fail_pending(stopped=False)
         self._process = None
         self._update_state()
-        if not expected and self._may_restart():
+        # a receiver of those errors may have shut the client down meanwhile: then it stays stopped
+        if not expected and not self._shutting_down and self._may_restart():
             self.start()
 
     def _fail_pending(self, *, stopped: bool) -> None:

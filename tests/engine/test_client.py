@@ -105,3 +105,27 @@ def test_requests_before_start_are_sent_once_started(qtbot, tiny_model: Path) ->
     finally:
         engine.shutdown()
     assert engine.state == "stopped"
+
+
+def test_shutdown_later_returns_at_once_and_reports_the_end(qtbot, client, slow_model: Path, blocking_waits) -> None:
+    engine, recorder = client
+    assert wait_final(qtbot, recorder, engine.load(str(slow_model), n_ctx=4096))[0] == "loaded"
+    job_id = engine.run_job("generate", {"prompt": "x"}, {"max_tokens": 4000, "ignore_eos": True})
+    qtbot.waitUntil(lambda: len(recorder.deltas.get(job_id, [])) >= 3, timeout=30000)
+    pid = engine.pid()
+    engine.shutdown_later()
+    assert engine.state != "stopped" and not blocking_waits     # asked, not waited for
+    qtbot.waitUntil(lambda: engine.state == "stopped", timeout=10000)
+    assert wait_final(qtbot, recorder, job_id)[0] == "error"   # the job in flight was ended
+    assert not Path(f"/proc/{pid}").exists() and engine.pid() == 0
+    qtbot.wait(300)
+    assert engine.state == "stopped" and engine.model_facts is None   # and no fresh worker followed
+
+
+def test_shutdown_later_while_starting_stops_it_once_started(qtbot, blocking_waits) -> None:
+    engine = EngineClient()
+    engine.start()
+    engine.shutdown_later()
+    qtbot.waitUntil(lambda: engine.state == "stopped", timeout=10000)
+    qtbot.wait(300)
+    assert engine.state == "stopped" and not blocking_waits

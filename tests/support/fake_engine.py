@@ -75,6 +75,10 @@ class FakeEngine(EngineClient):
         self._facts = None
         self._update_state()
 
+    def shutdown_later(self) -> None:
+        """As the real one: stopped on a later turn of the event loop, not during the call."""
+        QTimer.singleShot(0, self, self.shutdown)
+
     def cancel(self, request_id: str) -> None:
         if request_id in self._pending:
             self._write(Cancel(target=request_id))

@@ -2,12 +2,14 @@
 
 ``app_context`` gives a real ``AppContext`` over a real ``EngineClient`` (the
 engine process is started on first use and shut down after the test);
-``japanese`` installs the Japanese translations once per session.
+``japanese`` installs the Japanese translations once per session;
+``two_models``, ``asked`` and ``window_over`` serve the 比較 pane's tests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,58 @@ def shots(tmp_path: Path) -> Path:
     folder = tmp_path / "shots"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def two_models(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The tiny model copied as alpha.gguf and beta.gguf into one folder, searched through ``FUMI_MODELS``."""
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for name in ("alpha.gguf", "beta.gguf"):
+        shutil.copyfile(tiny_model, folder / name)
+    monkeypatch.setenv("FUMI_MODELS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every confirmation asked; the answer is the first item of the list (set by the test, default Yes)."""
+    answers = ["yes"]
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        answers.append(text)
+        return QMessageBox.StandardButton.Yes if answers[0] == "yes" else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return answers
+
+
+@pytest.fixture
+def window_over(qtbot, two_models, japanese, monkeypatch: pytest.MonkeyPatch):
+    """``window_over(engine)``: the real ``MainWindow`` (1280×720, shown, with a history) over that engine;
+    closed, and the engine shut down, after the test. Closing never asks about unsaved output."""
+    from desktop.history import HistoryStore
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr("desktop.ui.autosave_controller.ask_to_quit_unsaved", lambda *_args: True)
+    made = []
+
+    def make(engine):
+        paths = Paths.default().ensure()
+        history = HistoryStore(paths.history_db)
+        context = AppContext(settings=Settings.load(paths), paths=paths, engine=engine, history=history)
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        made.append((window, engine, history))
+        return window
+
+    yield make
+    for window, engine, history in made:
+        window.close()
+        engine.shutdown()
+        history.close()

@@ -10,18 +10,13 @@ a modal dialog would wait forever offscreen.
 from __future__ import annotations
 
 import itertools
-import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.documents.pasted import document_from_pasted_text
-from desktop.history import HistoryStore
-from desktop.settings import Paths, Settings
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
+from tests.support.compare_steps import set_up_comparison
 from tests.support.fake_engine import FakeEngine
 from tests.support.scripted_model import ScriptedModel
 
@@ -30,41 +25,8 @@ SOURCE = "市立図書館は四月一日から開館時間を延長します。\
 
 
 @pytest.fixture
-def two_models(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "models"
-    folder.mkdir()
-    for name in ("alpha.gguf", "beta.gguf"):
-        shutil.copyfile(tiny_model, folder / name)
-    monkeypatch.setenv("FUMI_MODELS", str(folder))
-    return folder
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every confirmation asked; the answer is the first item of the list (set by the test, default Yes)."""
-    answers = ["yes"]
-
-    def question(_parent, _title, text, *_args, **_kwargs):
-        answers.append(text)
-        return QMessageBox.StandardButton.Yes if answers[0] == "yes" else QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return answers
-
-
-@pytest.fixture
-def window(qtbot, two_models, japanese, monkeypatch: pytest.MonkeyPatch):
-    # closing with a result not exported would ask, modally: quit without saving
-    monkeypatch.setattr("desktop.ui.autosave_controller.ask_to_quit_unsaved", lambda *_args: True)
-    paths = Paths.default().ensure()
-    history = HistoryStore(paths.history_db)
-    engine = FakeEngine(ScriptedModel("・窓口の要約です。"), loaded=True)
-    context = AppContext(settings=Settings.load(paths), paths=paths, engine=engine, history=history)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.wait(20)
+def window(window_over):
+    window = window_over(FakeEngine(ScriptedModel("・窓口の要約です。"), loaded=True))
     counter = itertools.count(1)
 
     def model_engine(owner):
@@ -72,18 +34,11 @@ def window(qtbot, two_models, japanese, monkeypatch: pytest.MonkeyPatch):
         return FakeEngine(ScriptedModel(lambda _m: f"・モデル{number}の結果です。"), parent=owner)
 
     window.pages["compare"].controller.engine_factory = model_engine
-    yield window
-    window.close()
-    history.close()
+    return window
 
 
 def _compare(qtbot, window: MainWindow, kind: str, **inputs) -> None:
-    compare = window.pages["compare"]
-    window.show_page("compare")
-    qtbot.waitUntil(lambda: compare.model_list.count() >= 2, timeout=WAIT_MS)
-    for row in range(2):
-        compare.model_list.item(row).setCheckState(Qt.CheckState.Checked)
-    compare.set_job(kind, **inputs)
+    compare = set_up_comparison(qtbot, window, kind, timeout_ms=WAIT_MS, **inputs)
     compare.run()
     qtbot.waitUntil(lambda: not compare.controller.running, timeout=WAIT_MS)
     assert all(result.ok for result in compare.controller.results)

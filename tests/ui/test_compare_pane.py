@@ -64,7 +64,8 @@ def test_two_models_fill_their_columns_with_figures_and_export(qtbot, app_contex
     pane.grab().save(str(tmp_path / "compare_pane.png"))
 
 
-def test_a_broken_model_fails_in_its_own_column_and_the_next_still_runs(qtbot, app_context, compare_models) -> None:
+def test_a_broken_model_fails_in_its_own_column_and_the_next_still_runs(qtbot, app_context, compare_models,
+                                                                       blocking_waits) -> None:
     pane = _pane(qtbot, app_context)
     qtbot.waitUntil(lambda: pane.model_list.count() >= 2, timeout=30_000)
     _tick(pane, "alpha.gguf", "beta.gguf")
@@ -81,10 +82,11 @@ def test_a_broken_model_fails_in_its_own_column_and_the_next_still_runs(qtbot, a
     broken_result, good, _other = pane.controller.results
     assert not broken_result.ok and broken_result.error_code == "model_corrupt"
     assert good.ok and good.generated_tokens == 8
+    assert not blocking_waits                    # no engine was waited for on the UI thread
 
 
 def test_esc_stops_the_running_model_and_skips_the_rest(qtbot, app_context, compare_models, slow_model,
-                                                        tmp_path) -> None:
+                                                        blocking_waits) -> None:
     shutil.copyfile(slow_model, compare_models / "slow.gguf")
     pane = _pane(qtbot, app_context)
     qtbot.waitUntil(lambda: pane.model_list.count() >= 3, timeout=30_000)
@@ -103,6 +105,7 @@ def test_esc_stops_the_running_model_and_skips_the_rest(qtbot, app_context, comp
     stopped, skipped = pane.controller.results
     assert stopped.error_code == "cancelled" and stopped.text      # what was written stays
     assert skipped.error_code == "cancelled" and not skipped.text
+    assert not blocking_waits
 
 
 def test_fewer_than_two_models_cannot_start(qtbot, app_context, compare_models) -> None:

@@ -1,7 +1,11 @@
 """The 比較 pane's controller: one job on each chosen model in turn, in an engine of its own.
 
 Each model gets a fresh engine process (load, run, shut down), so every model
-starts with all memory given back and its peak memory is its own. The
+starts with all memory given back and its peak memory is its own: the next
+model's engine starts only once the previous process has ended, which the
+controller waits for through the client's ``state_changed("stopped")``, never
+by blocking the UI thread; ``running`` stays True until the last one has
+ended. The
 window's engine keeps its model only while the RAM estimate says it and each
 compared model fit together (``desktop.compare.memory.both_fit``); otherwise
 that model is unloaded first, and the user is told. A model that fails to load or run is reported in its own column and the
@@ -16,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from desktop.compare.settings import ENGINE_JOB, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult, apply_settings
 from desktop.engine.client import EngineClient
@@ -70,6 +74,9 @@ class CompareController(QObject):
         self.last_request: CompareRequest | None = None
         #: the memory available now, in bytes (None: unknown); the RAM check before a comparison asks it
         self.available_ram: Callable[[], int | None] = available_ram_bytes
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close_now)
 
     @property
     def running(self) -> bool:
@@ -126,9 +133,12 @@ class CompareController(QObject):
                                   "Load it again from the model panel afterwards."))
 
     def _next_model(self) -> None:
-        self._close_engine()
+        self._retire_engine(self._start_next_model)
+
+    def _start_next_model(self) -> None:
         request = self._request
-        assert request is not None
+        if request is None:      # closed at quit meanwhile
+            return
         self._index += 1
         if self._index >= len(request.models):
             self._finish()
@@ -152,18 +162,52 @@ class CompareController(QObject):
         self._load_started = time.perf_counter()
         self._load_id = engine.load(path, n_ctx=request.settings.n_ctx, n_threads=request.settings.n_threads)
 
-    def _close_engine(self) -> None:
-        if self._engine is not None:
-            engine, self._engine = self._engine, None
-            for signal in (engine.loaded, engine.delta, engine.section, engine.progress, engine.done, engine.error):
-                signal.disconnect()
-            engine.shutdown()
-            engine.deleteLater()
+    def _retire_engine(self, then: Callable[[], None]) -> None:
+        """Shut the current model's engine down without waiting on the UI thread; ``then()`` once its
+        process has ended (its signals are cut first: what it still says belongs to no column)."""
+        engine, self._engine = self._engine, None
         self._job_id = self._load_id = ""
+        if engine is None:
+            then()
+            return
+        self._detach(engine)
+        ended = False
+
+        def on_state(state: str) -> None:
+            nonlocal ended
+            if state != "stopped" or ended:
+                return
+            ended = True
+            engine.state_changed.disconnect(on_state)
+            engine.deleteLater()
+            then()
+
+        engine.state_changed.connect(on_state)
+        engine.shutdown_later()
+        if engine.state == "stopped":
+            on_state("stopped")
+
+    @Slot()
+    def close_now(self) -> None:
+        """At quit: end the running model's engine at once (this one waits, the application is ending)."""
+        self._stopping = True
+        engine, self._engine = self._engine, None
+        if engine is not None:
+            self._detach(engine)
+            engine.shutdown()
+        self._request = None
+
+    @staticmethod
+    def _detach(engine: Any) -> None:
+        for signal in (engine.loaded, engine.delta, engine.section, engine.progress, engine.done, engine.error):
+            signal.disconnect()
 
     def _finish(self) -> None:
-        self._request = None
-        self.running_changed.emit(False)
+        def finished() -> None:
+            self._request = None
+            self.running_changed.emit(False)
+
+        self._retire_engine(finished)
 
     def _fail_current(self, code: str, text: str) -> None:
         result = self._results[self._index]
