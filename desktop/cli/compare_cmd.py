@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     results = run_comparison(models, job, settings, on_status=on_status)
     for index, result in enumerate(results):
         if not result.ok:
-            print(message("compare.failed", number=index + 1, count=count, model=result.model,
+            print(message("compare.failed", number=index + 1, count=count, model=result.shown,
                           error=" ".join(str(result.error).split())), file=sys.stderr)
     _report(args, results, settings, job_label)
     if not any(result.ok for result in results):

@@ -46,13 +46,13 @@ def to_markdown(results: Sequence[ModelResult], settings: CompareSettings, job_l
                 ai_notice: bool = True, lang: str | None = None) -> str:
     lang = lang or current_language()
     lines = [f"# {message('compare.title', lang)}", "", settings_line(settings, job_label, lang), ""]
-    names = [_cell(r.model) for r in results]
+    names = [_cell(r.shown) for r in results]
     lines.append("| | " + " | ".join(names) + " |")
     lines.append("|---" * (len(results) + 1) + "|")
     for label, cells in figure_rows(results, lang):
         lines.append(f"| {label} | " + " | ".join(_cell(c) for c in cells) + " |")
     for result in results:
-        lines += ["", f"## {result.model}", ""]
+        lines += ["", f"## {result.shown}", ""]
         if result.ok:
             lines.append(result.text.strip() or message("compare.empty", lang))
         else:
@@ -83,7 +83,7 @@ def write_docx(path: Path, results: Sequence[ModelResult], settings: CompareSett
     table.style = "Table Grid"
     header = table.rows[0].cells
     for column, result in enumerate(results, start=1):
-        header[column].text = result.model
+        header[column].text = result.shown
     for label, cells in figure_rows(results, lang):
         row = table.add_row().cells
         row[0].text = label

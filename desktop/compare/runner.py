@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.compare.settings import ENGINE_JOB, CompareSettings, ModelResult, apply_settings
+from desktop.compare.settings import ENGINE_JOB, CompareSettings, ModelResult, apply_settings, model_titles
 from desktop.engine import protocol
 from desktop.engine.session import EngineError, EngineSession
 
@@ -48,13 +48,14 @@ def run_comparison(
 ) -> list[ModelResult]:
     """One ``ModelResult`` per entry of ``models`` ((name, path); path None: not found), in order."""
     results: list[ModelResult] = []
+    titles = model_titles([(name, str(path or "")) for name, path in models])
     for index, (name, path) in enumerate(models):
-        result = ModelResult(model=name, path=str(path or ""))
+        result = ModelResult(model=name, path=str(path or ""), title=titles[index])
         results.append(result)
         if path is None:
             result.error_code = protocol.MODEL_MISSING
             result.error = _missing_text(name)
-            _status(on_status, index, name, "compare.failed", None)
+            _status(on_status, index, result.shown, "compare.failed", None)
             continue
         _run_one(index, result, path, job, settings, on_status, on_delta, session_factory)
     return results
@@ -63,7 +64,7 @@ def run_comparison(
 def _run_one(index: int, result: ModelResult, path: Path, job: CompareJob, settings: CompareSettings,
              on_status: StatusCallback | None, on_delta: Callable[[int, str], None] | None,
              session_factory: Callable[[], EngineSession]) -> None:
-    name = result.model
+    name = result.shown
     _status(on_status, index, name, "compare.loading", None)
     try:
         session = session_factory()

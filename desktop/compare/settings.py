@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 
 #: Job kinds a comparison can run, and the engine job each one is.
@@ -46,6 +47,15 @@ def model_label(file_name: str, catalogue_name: str | None = None) -> str:
     return catalogue_name or file_name
 
 
+def model_titles(models: list[tuple[str, str]]) -> list[str]:
+    """How each compared model is titled in the pane's columns, the exports and the command line's
+    messages, from (name, file path) pairs: its name, unless another compared model has the same
+    name; then 「name (folder)」, as the model list shows a file found in two folders (issue #18)."""
+    names = [name for name, _path in models]
+    return [f"{name} ({PurePath(path).parent})" if path and names.count(name) > 1 else name
+            for name, path in models]
+
+
 def apply_settings(options: dict[str, Any], settings: CompareSettings) -> dict[str, Any]:
     """``options`` for the engine job with the comparison's seed, temperature and maximum length."""
     return {**options, "seed": settings.seed, "temperature": settings.temperature,
@@ -62,12 +72,15 @@ class ModelResult:
     the engine process's peak resident memory (MiB). ``finish_reason`` is
     "stop", "length" (cut at the length limit) or None when the model failed.
     ``model`` is the name the library knows the file by (its catalogue name,
-    else its file name); ``n_ctx`` the context (tokens) the engine loaded it
-    with, None when it did not load.
+    else its file name); ``title`` how the comparison shows it (``model_titles``:
+    the name, with its folder when two compared models share the name; the name
+    when not set); ``n_ctx`` the context (tokens) the engine loaded it with,
+    None when it did not load.
     """
 
     model: str
     path: str = ""
+    title: str = ""
     text: str = ""
     seconds: float | None = None
     load_s: float | None = None
@@ -80,6 +93,16 @@ class ModelResult:
     error: str | None = None
     error_code: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        """The title the comparison shows: ``title``, else ``model``."""
+        return self.title or self.model
+
+    @property
+    def folder(self) -> str:
+        """The folder of the model file ("" when the file was not found)."""
+        return str(PurePath(self.path).parent) if self.path else ""
 
     @property
     def ok(self) -> bool:
@@ -107,4 +130,5 @@ class ModelResult:
             "peak_rss_mb": self.peak_rss_mb, "error": self.error,
             "path": self.path, "load_s": self.load_s, "generated_tokens": self.generated_tokens,
             "error_code": self.error_code, "n_ctx": self.n_ctx,
+            "folder": self.folder, "title": self.shown,
         }

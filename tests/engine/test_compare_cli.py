@@ -151,3 +151,22 @@ def test_an_unreadable_document_to_summarize_exits_4(two_models: tuple[Path, Pat
     first, second = two_models
     result = fumi("--model", str(first), "--model", str(second), "--summarize", str(tmp_path / "missing.docx"))
     assert result.returncode == 4
+
+
+def test_the_same_file_name_in_two_folders_is_told_apart_by_its_folder(tiny_model: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "office" / "tiny.gguf", tmp_path / "usb" / "tiny.gguf"
+    for path in (first, second):
+        path.parent.mkdir()
+        shutil.copyfile(tiny_model, path)
+    out = tmp_path / "比較.md"
+    result = fumi("--model", str(first), "--model", str(second), "--prompt", "テスト", "--max-tokens", "2", "--json")
+    assert result.returncode == 0, result.stderr
+    entries = json.loads(result.stdout)["results"]
+    assert [e["model"] for e in entries] == ["tiny.gguf", "tiny.gguf"]          # the name stays the name
+    assert [e["folder"] for e in entries] == [str(first.parent), str(second.parent)]
+    assert [e["title"] for e in entries] == [f"tiny.gguf ({first.parent})", f"tiny.gguf ({second.parent})"]
+    assert f"[1/2] tiny.gguf ({first.parent})" in result.stderr
+    result = fumi("--model", str(first), "--model", str(second), "--prompt", "テスト", "--max-tokens", "2",
+                  "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"## tiny.gguf ({second.parent})" in out.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -112,3 +113,25 @@ def test_fewer_than_two_models_cannot_start(qtbot, app_context, compare_models) 
     pane = _pane(qtbot, app_context)
     _tick(pane, "alpha.gguf")
     assert not pane.run_button.isEnabled()
+
+
+def test_the_same_file_name_in_two_folders_gets_its_folder_in_the_column_title(
+        qtbot, app_context, tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, japanese,
+        shots: Path) -> None:
+    folders = [tmp_path / "office", tmp_path / "usb"]
+    for folder in folders:
+        folder.mkdir()
+        shutil.copyfile(tiny_model, folder / "tiny.gguf")
+    monkeypatch.setenv("FUMI_MODELS", os.pathsep.join(map(str, folders)))
+    pane = _pane(qtbot, app_context)
+    _tick(pane, "tiny.gguf")
+    pane.set_job("prompt", text="テスト")
+    pane.max_tokens_box.setValue(16)
+    pane.run()
+    titles = [column.title.text() for column in pane.columns.columns]
+    assert sorted(titles) == [f"tiny.gguf ({folder})" for folder in folders]
+    qtbot.waitUntil(lambda: not pane.controller.running, timeout=60_000)
+    assert [r.model for r in pane.controller.results] == ["tiny.gguf", "tiny.gguf"]
+    assert [r.shown for r in pane.controller.results] == titles
+    pane.resize(1280, 720)
+    pane.grab().save(str(shots / "compare_same_name.png"))

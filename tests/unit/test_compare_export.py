@@ -60,3 +60,22 @@ def test_an_unknown_export_suffix_is_refused(tmp_path: Path) -> None:
 def test_peak_memory_of_this_process_is_known_here() -> None:
     peak = peak_rss_mb()
     assert peak is not None and peak > 10
+
+
+def test_two_models_of_the_same_name_are_titled_with_their_folders(tmp_path: Path) -> None:
+    from desktop.compare.settings import model_titles
+
+    first, second, other = "/office/models/tiny.gguf", "/usb/models/tiny.gguf", "/office/models/qwen.gguf"
+    titles = model_titles([("tiny.gguf", first), ("tiny.gguf", second), ("qwen.gguf", other)])
+    assert titles[0] == f"tiny.gguf ({Path(first).parent})" and titles[1] == f"tiny.gguf ({Path(second).parent})"
+    assert titles[2] == "qwen.gguf"                  # a name found once is shown alone
+    results = [ModelResult(model="tiny.gguf", path=path, title=title, text="本文")
+               for path, title in zip((first, second), titles)]
+    text = to_markdown(results, CompareSettings(), "自由な指示", lang="ja")
+    assert f"| | {titles[0]} | {titles[1]} |" in text and f"## {titles[1]}" in text
+    out = tmp_path / "比較.docx"
+    write_comparison(out, results, CompareSettings(), "自由な指示", lang="ja")
+    assert [cell.text for cell in Document(str(out)).tables[0].rows[0].cells[1:]] == titles[:2]
+    entry = results[1].to_dict()
+    assert entry["model"] == "tiny.gguf" and entry["title"] == titles[1]    # the name stays; the title is added
+    assert entry["folder"] == str(Path(second).parent) and entry["path"] == second

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.compare.export import write_comparison
 from desktop.compare.settings import (
     DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, CompareSettings, ModelResult, model_label,
+    model_titles,
 )
 from desktop.languages import LANGUAGES
 from desktop.messages import message
@@ -354,7 +355,7 @@ class ComparePane(QWidget):
         request = self._request()
         if request is None:
             return
-        self.columns.reset([name for name, _path, _facts in request.models])
+        self.columns.reset(model_titles([(name, path) for name, path, _facts in request.models]))
         self.export_button.setEnabled(False)
         self.controller.start(request)
 

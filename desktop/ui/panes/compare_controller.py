@@ -22,7 +22,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from desktop.compare.settings import ENGINE_JOB, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult, apply_settings
+from desktop.compare.settings import (
+    ENGINE_JOB, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult, apply_settings, model_titles,
+)
 from desktop.engine.client import EngineClient
 from desktop.engine.protocol import CANCELLED
 from desktop.library.hardware import available_ram_bytes
@@ -94,7 +96,9 @@ class CompareController(QObject):
             self.message.emit(self.tr("Choose 2 to 4 models to compare."))
             return False
         self._request = self.last_request = request
-        self._results = [ModelResult(model=name, path=path) for name, path, _facts in request.models]
+        titles = model_titles([(name, path) for name, path, _facts in request.models])
+        self._results = [ModelResult(model=name, path=path, title=title)
+                         for (name, path, _facts), title in zip(request.models, titles)]
         self._stopping = False
         self._make_room(request)
         for index in range(len(request.models)):
