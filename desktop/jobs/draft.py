@@ -77,8 +77,11 @@ def _template(inputs: dict[str, Any]) -> Template:
 def _fit_reply(model: ChatModel, template: Template, fields: dict[str, Any], messages: list, prefix: str, wanted: int) -> int:
     """The reply budget: ``wanted``, cut to what the context has left after the prompt.
 
-    Raises ``JobError(CONTEXT_OVERFLOW)`` with advice naming the longest
-    document field when even a short reply does not fit.
+    Raises ``JobError(CONTEXT_OVERFLOW)`` when even a short reply does not fit,
+    blaming what the user can change: the context (``draft.context_too_small``:
+    tokens needed vs n_ctx) when the template's own part (the prompt without the
+    field values) leaves no room for a reply, or when the field values are
+    shorter than that part; else the longest document field (``draft.field_too_long``).
     """
     used = model.count_chat_tokens(messages) + (model.count_tokens(prefix) if prefix else 0)
     room = model.n_ctx - used
@@ -86,11 +89,33 @@ def _fit_reply(model: ChatModel, template: Template, fields: dict[str, Any], mes
         return max(1, min(wanted, room))
     if prefix:
         raise JobError(CONTEXT_OVERFLOW, message("draft.cannot_continue"))
+    lang = current_language()
+    field_tokens = sum(model.count_tokens(str(value)) for value in fields.values() if value)
+    template_part = used - field_tokens
+    if template_part + MIN_REPLY_TOKENS > model.n_ctx or field_tokens <= template_part:
+        raise _context_too_small(model, used, used + max(wanted, MIN_REPLY_TOKENS), lang)
     documents = [f for f in template.fields if f.kind in ("document", "text") and fields.get(f.name)]
     limit = max(0, model.n_ctx - MIN_REPLY_TOKENS)
     if documents:
         longest = max(documents, key=lambda f: len(str(fields.get(f.name, ""))))
-        lang = current_language()
         raise JobError(CONTEXT_OVERFLOW, message("draft.field_too_long", lang, field=longest.label_for(lang),
                                                  limit=limit, used=used))
-    raise JobError(CONTEXT_OVERFLOW, message("draft.input_too_long", used=used, limit=limit))
+    raise JobError(CONTEXT_OVERFLOW, message("draft.input_too_long", lang, used=used, limit=limit))
+
+
+def _context_too_small(model: ChatModel, used: int, needed: int, lang: str) -> JobError:
+    """The context advice for a prompt of ``used`` tokens and a prompt plus reply of ``needed``: a context
+    to load the model with (``needed`` rounded up to 1024, at most the model's trained context when the
+    model states it in ``facts["context_length"]``, as the engine's does); beyond that, a shorter length
+    (a reply still fits) or a model that handles longer text (the prompt alone does not)."""
+    facts = getattr(model, "facts", None)
+    trained = facts.get("context_length") if isinstance(facts, dict) else None
+    trained = trained if isinstance(trained, int) and trained > 0 else None
+    if trained is not None and used + MIN_REPLY_TOKENS > trained:
+        return JobError(CONTEXT_OVERFLOW, message("draft.prompt_beyond_model", lang, used=used, trained=trained))
+    if trained is not None and needed > trained:
+        return JobError(CONTEXT_OVERFLOW, message("draft.context_beyond_model", lang, needed=needed,
+                                                  n_ctx=model.n_ctx, trained=trained))
+    suggested = -(-needed // 1024) * 1024
+    return JobError(CONTEXT_OVERFLOW, message("draft.context_too_small", lang, needed=needed, n_ctx=model.n_ctx,
+                                              suggested=min(suggested, trained or suggested)))

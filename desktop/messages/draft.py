@@ -23,6 +23,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The text of \"{field}\" is too long for this model at once (about {limit} tokens; the whole input is "
               "about {used}). Shorten it, or summarize it first with Summarize.",
     },
+    "draft.context_too_small": {
+        "ja": "このテンプレートには、読み込んだモデルのコンテキスト長（{n_ctx}トークン）が足りません。"
+              "指示と回答で約{needed}トークン必要です（入力項目は短いので、短くしても収まりません）。"
+              "「設定」の「コンテキスト長」を{suggested}以上にしてモデルを読み込み直してください"
+              "（コマンドラインでは --ctx {suggested}）。",
+        "en": "The context size the model was loaded with ({n_ctx} tokens) is too small for this template: "
+              "its instructions and the answer need about {needed} tokens (the fields are short; shortening "
+              "them would not be enough). Set Context size in Settings to {suggested} or more and load the "
+              "model again (on the command line: --ctx {suggested}).",
+    },
+    "draft.context_beyond_model": {
+        "ja": "このテンプレートの指示と回答には約{needed}トークン必要ですが、このモデルが一度に扱えるのは最大"
+              "{trained}トークンです（いまのコンテキスト長は{n_ctx}トークン）。入力項目は短いので、短くしても収まりません。"
+              "「長さ」を短くする（コマンドラインでは --length short か --max-tokens）か、"
+              "より長い文章を扱えるモデルを使ってください。",
+        "en": "This template's instructions and the answer need about {needed} tokens, but this model handles at "
+              "most {trained} at once (the context size now is {n_ctx}). The fields are short; shortening them "
+              "would not be enough. Choose a shorter Length (on the command line: --length short or "
+              "--max-tokens), or use a model that handles longer text.",
+    },
+    "draft.prompt_beyond_model": {
+        "ja": "このテンプレートの指示だけで約{used}トークンあり、このモデルが一度に扱える最大{trained}トークンでは"
+              "回答を書く余地がありません。入力項目は短いので、短くしても収まりません。"
+              "より長い文章を扱えるモデルを使ってください。",
+        "en": "This template's instructions alone are about {used} tokens, which leaves no room for an answer in "
+              "the {trained} tokens this model handles at most. The fields are short; shortening them would not "
+              "be enough. Use a model that handles longer text.",
+    },
     "draft.input_too_long": {
         "ja": "入力が長すぎます（約{used}トークン、上限約{limit}トークン）。入力を短くしてください。",
         "en": "The input is too long (about {used} tokens; the limit is about {limit}). Please shorten it.",

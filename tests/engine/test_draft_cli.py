@@ -90,3 +90,21 @@ def test_field_values_are_taken_as_written(value: str) -> None:
     template = TemplateStore(Path("/nonexistent")).get("minutes")
     fields = _fields(template, [f"meeting={value}"])
     assert fields["meeting"] == ("@literal" if value == "@@literal" else value)
+
+
+def test_a_long_template_in_a_small_context_names_the_context_and_ctx_not_a_field(tmp_path: Path) -> None:
+    from tests.support.gguf_factory import write_random_model
+
+    model = write_random_model(tmp_path / "long-context.gguf", n_embd=64, n_layer=2, n_head=4, n_head_kv=4,
+                               n_ff=128, n_vocab=0, context_length=32768, float16=False, name="long-context")
+    args = ("draft", "--model", str(model), "--template", "minutes", "--field", "meeting=定例会",
+            "--field", "notes=短いメモです。", "--ctx", "2048")
+    result = fumi(*args)
+    assert result.returncode == 4, result.stderr
+    said = result.stderr.strip().splitlines()[-1]
+    assert "コンテキスト長（2048トークン）" in said and "--ctx" in said
+    assert "メモ・文字起こし" not in said and "長すぎ" not in said
+    suggested = int(said.split("--ctx ")[1].split("）")[0])
+    # with the context it advises, the same draft runs
+    result = fumi(*args[:-1], str(suggested), "--max-tokens", "4")
+    assert result.returncode == 0, result.stderr

@@ -240,3 +240,25 @@ def test_export_saves_control_characters_and_a_failed_export_keeps_the_text(qtbo
     assert warnings and "blocked.docx" in warnings[0]
     assert pane.output.toPlainText() == text
     assert pane._suggested_name() == pane._suggested_name().strip() and "/" not in pane._suggested_name()
+
+
+def test_a_long_template_in_a_small_context_says_to_raise_the_context_not_to_shorten_a_field(
+        qtbot, context, tmp_path, shots, japanese):
+    # trained for 32k tokens but loaded with 2048: the minutes template's prompt (about 2,100 tokens with
+    # this byte-level vocabulary) and its answer need more, however short the fields are
+    from tests.support.gguf_factory import write_random_model
+
+    model = write_random_model(tmp_path / "long-context.gguf", n_embd=64, n_layer=2, n_head=4, n_head_kv=4,
+                               n_ff=128, n_vocab=0, context_length=32768, float16=False, name="long-context")
+    _load(qtbot, context, model, 2048)
+    pane = _pane(qtbot, context)
+    assert pane.select_template("minutes")
+    pane.form.set_values({"meeting": "定例会", "notes": "短いメモです。"})
+    assert pane.run_draft()
+    qtbot.waitUntil(lambda: not pane.controller.running, timeout=60000)
+    said = pane.status_label.text()
+    assert "コンテキスト長（2048トークン）" in said and "「設定」" in said and "--ctx" in said
+    assert "メモ・文字起こし" not in said and "長すぎ" not in said
+    assert pane.form.values()["notes"] == "短いメモです。"          # nothing typed is lost
+    qtbot.wait(200)
+    pane.grab().save(str(shots / "draft_context_too_small.png"))

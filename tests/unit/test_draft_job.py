@@ -96,6 +96,49 @@ def test_too_long_document_says_to_shorten_or_summarize() -> None:
     assert model.calls == []
 
 
+SHORT_FIELDS = {"meeting": "定例会", "notes": "短いメモです。"}
+
+
+@pytest.mark.parametrize("notes", ["短いメモです。", "長" * 300])
+def test_short_fields_with_a_long_template_blame_the_context_not_a_field(notes: str) -> None:
+    # the minutes template's own prompt is about 830 tokens here (1 token a character): with the fields
+    # shorter than that, only a larger context helps; the message says how many tokens and where to raise it
+    model = ScriptedModel("x", n_ctx=860)
+    with pytest.raises(JobError) as caught:
+        _run(model, {"template": _minutes(), "fields": {**SHORT_FIELDS, "notes": notes}})
+    text = caught.value.message
+    assert caught.value.code == CONTEXT_OVERFLOW and model.calls == []
+    assert "メモ・文字起こし" not in text and "長すぎ" not in text
+    assert "コンテキスト長（860トークン）" in text and "「設定」" in text and "--ctx" in text
+    needed = int(text.split("約")[1].split("トークン")[0])
+    assert needed > 860 + 2000                       # the prompt plus the template's answer budget (2048)
+    assert f"--ctx {-(-needed // 1024) * 1024}" in text
+
+
+def test_the_context_advice_stays_within_what_the_model_was_trained_for() -> None:
+    model = ScriptedModel("x", n_ctx=860)
+    model.facts = {"context_length": 2048}           # as the engine's model states it
+    with pytest.raises(JobError) as caught:
+        _run(model, {"template": _minutes(), "fields": SHORT_FIELDS})
+    assert "最大2048トークン" in caught.value.message and "「長さ」を短く" in caught.value.message
+    model.facts = {"context_length": 860}
+    with pytest.raises(JobError) as caught:
+        _run(model, {"template": _minutes(), "fields": SHORT_FIELDS})
+    assert "指示だけで" in caught.value.message and "「長さ」" not in caught.value.message
+    model.facts = {"context_length": 32768}
+    with pytest.raises(JobError) as caught:
+        _run(model, {"template": _minutes(), "fields": SHORT_FIELDS}, {"max_tokens": 100})
+    assert "--ctx 1024" in caught.value.message       # 834 + a 100-token answer: rounded up to 1024
+
+
+def test_the_context_advice_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FUMI_LANG", "en")
+    with pytest.raises(JobError) as caught:
+        _run(ScriptedModel("x", n_ctx=860), {"template": _minutes(), "fields": SHORT_FIELDS})
+    assert "context size" in caught.value.message.lower() and "Settings" in caught.value.message
+    assert "--ctx" in caught.value.message
+
+
 def test_reply_budget_shrinks_to_fit_the_context() -> None:
     model = ScriptedModel("x", n_ctx=2048)
     _run(model, {"template": _minutes(), "fields": {"meeting": "m", "notes": "長" * 1000}}, {"length": "long"})
