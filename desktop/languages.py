@@ -14,6 +14,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from desktop.messages import current_language, message
+
 AUTO = "auto"
 
 
@@ -22,21 +24,21 @@ class Language:
     """One language: its code, its name in Japanese and in English."""
 
     code: str
-    name_ja: str
-    name_en: str
 
     def name(self, ui_lang: str = "ja") -> str:
-        """The language's name for a user interface in ``ui_lang`` ("ja" or "en")."""
-        return self.name_ja if ui_lang == "ja" else self.name_en
+        """The language's name for a user interface in ``ui_lang`` ("ja" or "en"): the catalogue's
+        ``language.<code>``."""
+        return message(f"language.{self.code}", ui_lang)
+
+    @property
+    def name_en(self) -> str:
+        """The English name (what the translation prompt calls the language)."""
+        return self.name("en")
 
 
 #: Every language Fumi offers, in the order the user sees them.
 LANGUAGES: tuple[Language, ...] = (
-    Language("ja", "日本語", "Japanese"),
-    Language("en", "英語", "English"),
-    Language("zh-Hans", "中国語（簡体字）", "Chinese (Simplified)"),
-    Language("zh-Hant", "中国語（繁体字）", "Chinese (Traditional)"),
-    Language("ko", "韓国語", "Korean"),
+    Language("ja"), Language("en"), Language("zh-Hans"), Language("zh-Hant"), Language("ko"),
 )
 LANGUAGES_BY_CODE = {language.code: language for language in LANGUAGES}
 
@@ -63,13 +65,6 @@ TRADITIONAL_ONLY = frozenset(
 )
 #: Chinese function words that Japanese hardly writes in kanji.
 CHINESE_FUNCTION_CHARS = frozenset("了是吗嗎呢吧很你她它么麼")
-
-def localized(ja: str, en: str) -> str:
-    """``ja`` or ``en``, whichever is the user's language (``FUMI_LANG``; Japanese by default)."""
-    from desktop.messages import current_language
-
-    return en if current_language() == "en" else ja
-
 
 class LanguageError(ValueError):
     """A language choice that cannot be used; ``message`` is for the user, in their language."""
@@ -162,25 +157,16 @@ def resolve_pair(source: str, target: str, text: str) -> tuple[str, str]:
     """
     target_code = normalize_code(target or "")
     if not target_code or target_code == AUTO:
-        raise LanguageError(localized(
-            f"翻訳先の言語「{target}」には対応していません。対応している言語: {_known_codes()}",
-            f"The target language \"{target}\" is not supported. Supported: {_known_codes()}"))
+        raise LanguageError(message("translate.bad_target", value=target, known=_known_codes()))
     source_code = normalize_code(source or AUTO)
     if source_code is None:
-        raise LanguageError(localized(
-            f"翻訳元の言語「{source}」には対応していません。対応している言語: {_known_codes()}",
-            f"The source language \"{source}\" is not supported. Supported: {_known_codes()}"))
+        raise LanguageError(message("translate.bad_source", value=source, known=_known_codes()))
     if source_code == AUTO:
         source_code = detect_language(text)
         if source_code is None:
-            raise LanguageError(localized(
-                "原文の言語を判定できませんでした。翻訳元の言語を指定してください。",
-                "The language of the text could not be detected. Please choose the source language."))
+            raise LanguageError(message("translate.undetected"))
     if source_code == target_code:
-        raise LanguageError(localized(
-            f"翻訳元と翻訳先が同じ言語（{language_name(source_code)}）です。別の翻訳先を選んでください。",
-            f"The source and target are the same language ({language_name(source_code, 'en')}). "
-            "Please choose another target language."))
+        raise LanguageError(message("translate.same_language", language=language_name(source_code, current_language())))
     return source_code, target_code
 
 

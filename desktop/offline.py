@@ -40,8 +40,9 @@ class OfflineError(OSError):
 
 
 def _refuse(event: str, detail: str) -> None:
-    text = (f"Fumi works offline: network access is refused ({event} {detail}). "
-            "Fumi はネットワークを使いません。")
+    from desktop.messages import message
+
+    text = f"{message('network_refused')} (offline guard: {event} {detail})"
     log.error("refused a network call: %s %s", event, detail)
     raise OfflineError(text)
 

@@ -55,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
             f"- {s['file']} {SEPARATOR} {s['location']}" for s in sources)
     write_result(text, args.output, title=question[:40])
     if args.output and args.output != "-":
-        print(f"保存しました: {args.output}", file=sys.stderr)
+        print(message("cli.saved", path=args.output), file=sys.stderr)
     return exitcodes.OK

@@ -19,21 +19,12 @@ import sys
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine
+from desktop.messages import message
 
-#: (key, label) of the text report, in order.
+#: The keys of the text report, in order; each line's label is the catalogue's ``cli.bench.<key>``.
 REPORT_LINES = (
-    ("model", "model / モデル"),
-    ("quantization", "quantization / 量子化"),
-    ("threads", "threads / スレッド数"),
-    ("n_ctx", "context / コンテキスト長"),
-    ("load_s", "load / 読み込み (s)"),
-    ("pp_tokens_per_s", "prompt processing / プロンプト処理 (tokens/s)"),
-    ("tg_tokens_per_s", "generation / 生成 (tokens/s)"),
-    ("ttft_s", "first token / 最初の文字まで (s)"),
-    ("ttft_regenerate_s", "first token, regenerate / 再生成で最初の文字まで (s)"),
-    ("engine_rss_mb", "engine memory / エンジンのメモリ (MB)"),
-    ("parallel", "sequences at once / 同時に生成する数"),
-    ("parallel_tg_tokens_per_s", "generation, all sequences / 全体の生成 (tokens/s)"),
+    "model", "quantization", "threads", "n_ctx", "load_s", "pp_tokens_per_s", "tg_tokens_per_s", "ttft_s",
+    "ttft_regenerate_s", "engine_rss_mb", "parallel", "parallel_tg_tokens_per_s",
 )
 
 
@@ -53,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.prompt_tokens < 8 or args.gen_tokens < 2:
         raise CliError(exitcodes.USAGE, "--prompt-tokens must be at least 8 and --gen-tokens at least 2")
     if args.parallel is not None and args.parallel < 1:
-        raise CliError(exitcodes.USAGE, "--parallel must be at least 1")
+        raise CliError(exitcodes.USAGE, message("cli.parallel_too_low"))
     session, facts = open_engine(args)
     with session:
         needed = args.prompt_tokens + args.gen_tokens + 8
@@ -72,6 +63,6 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        for key, label in REPORT_LINES:
-            print(f"{label}: {result.get(key)}")
+        for key in REPORT_LINES:
+            print(f"{message('cli.bench.' + key)}: {result.get(key)}")
     return exitcodes.OK

@@ -180,7 +180,7 @@ def parallel_option(args: argparse.Namespace) -> int:
 
         return int(Settings.load().get("parallel"))
     if value < 1:
-        raise CliError(exitcodes.USAGE, "--parallel は 1 以上にしてください。")
+        raise CliError(exitcodes.USAGE, message("cli.parallel_too_low"))
     return int(value)
 
 
@@ -255,7 +255,7 @@ def report_cut_segments(sections: list[dict[str, Any]]) -> None:
     cut = [s for s in sections if s.get("meta", {}).get("truncated")]
     if not cut:
         return
-    where = "、".join(str(s["meta"].get("location") or s["index"] + 1) for s in cut[:10])
+    where = message("list_separator").join(str(s["meta"].get("location") or s["index"] + 1) for s in cut[:10])
     if len(cut) > 10:
         where += " …"
     print(f"fumi: {message('output.cut_segments', count=len(cut), where=where)}", file=sys.stderr)

@@ -52,13 +52,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         field_values(template, fields)  # check before the model is loaded
     except MissingFieldError as exc:
-        raise CliError(exitcodes.USAGE, f"必須の入力項目 {exc.name}（{exc.label}）がありません: --field {exc.name}=...") from None
+        raise CliError(exitcodes.USAGE, message("cli.missing_field", name=exc.name, label=exc.label)) from None
     organisation = str(Settings.load(paths).get("organisation") or "")
     if args.show_prompt:
         return _show_prompt(template, fields, args, organisation)
     out = args.output if args.output and args.output != "-" else None
     if out and Path(out).suffix.lower() not in (".docx", ".txt", ".md"):
-        raise CliError(exitcodes.USAGE, f"出力ファイルの拡張子は .docx .txt .md のいずれかにしてください: {out}")
+        raise CliError(exitcodes.USAGE, message("cli.output_suffix", suffixes=".docx .txt .md", path=out))
 
     options = {"length": args.length, "tone": args.tone, "manner": args.manner}
     if args.max_tokens:
@@ -120,7 +120,8 @@ def _fields(template: Template, pairs: list[str]) -> dict[str, str]:
         found = template.field_called(name)
         if found is None:
             lang = current_language()
-            known = "、".join(f"{f.name}（{f.label_for(lang)}）" for f in template.fields)
+            known = message("list_separator").join(
+                message("named", name=f.name, detail=f.label_for(lang)) for f in template.fields)
             raise CliError(exitcodes.USAGE, message("draft.unknown_field", template=template.title_for(lang),
                                                     name=name, known=known))
         if value.startswith("@@"):

@@ -27,18 +27,13 @@ from typing import Any
 from desktop.cli import add_common_options, exitcodes
 from desktop.library import ModelEntry, choose_context, discover_models, fit, format_bytes, model_folders
 from desktop.library.discovery import language_of
+from desktop.messages import message
 from desktop.settings import Settings
 
-HEADERS = {
-    "ja": ("名前", "種類", "パラメーター数", "量子化", "コンテキスト長", "サイズ", "必要メモリ", "テンプレート", "問題"),
-    "en": ("name", "arch", "params", "quant", "ctx", "size", "RAM", "template", "problem"),
-}
-VERDICTS = {
-    "ja": {"ok": "OK", "tight": "ぎりぎり", "too_large": "不足", "unknown": "不明"},
-    "en": {"ok": "ok", "tight": "tight", "too_large": "too large", "unknown": "unknown"},
-}
-YES_NO = {"ja": ("あり", "なし"), "en": ("yes", "no")}
-FOLDERS_LINE = {"ja": "検索したフォルダー:", "en": "Folders searched:"}
+#: The table's columns, as codes ``cli.models.<column>`` of the catalogue.
+COLUMNS = ("name", "arch", "params", "quant", "ctx", "size", "ram", "template", "problem")
+#: The memory verdicts of ``fit`` (codes ``cli.models.fit_<verdict>``).
+VERDICTS = ("ok", "tight", "too_large", "unknown")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -100,11 +95,13 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 
 
 def _row(record: dict[str, Any], lang: str) -> tuple[str, ...]:
-    verdicts = VERDICTS[lang]
-    yes, no = YES_NO[lang]
+    yes, no = message("cli.models.yes", lang), message("cli.models.no", lang)
     ram = ""
     if record["ram_estimate_bytes"]:
-        ram = f"{format_bytes(record['ram_estimate_bytes'])} {verdicts.get(record['fits'] or 'unknown', '')}"
+        verdict = record["fits"] or "unknown"
+        ram = format_bytes(record["ram_estimate_bytes"])
+        if verdict in VERDICTS:
+            ram += " " + message(f"cli.models.fit_{verdict}", lang)
     template = "" if record["chat_template"] is None else (yes if record["chat_template"] else no)
     return (
         record["name"], record["architecture"] or "", record["parameters"] or "",
@@ -132,14 +129,13 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.OK
 
     if not records:
-        from desktop.messages import message
-
         print(message("library.no_models", lang, folders=", ".join(str(folder) for folder in folders)))
         return exitcodes.OK
-    print(_table([HEADERS[lang]] + [_row(record, lang) for record in records]))
+    headers = tuple(message(f"cli.models.{column}", lang) for column in COLUMNS)
+    print(_table([headers] + [_row(record, lang) for record in records]))
     for record in records:
         if record["catalog"] and not record["production_use"]:
             note = record["catalog"]["license_note"] or record["license"]
             print(f"* {record['name']}: {note}")
-    print(FOLDERS_LINE[lang] + " " + ", ".join(str(folder) for folder in folders))
+    print(message("cli.models.folders", lang) + " " + ", ".join(str(folder) for folder in folders))
     return exitcodes.OK

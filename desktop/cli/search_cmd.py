@@ -32,7 +32,7 @@ def check_question(text: str, top: int) -> str:
         raise CliError(exitcodes.USAGE, message("knowledge.question_too_long", length=len(text),
                                                 limit=MAX_QUESTION_CHARS))
     if top < 1 or top > 100:
-        raise CliError(exitcodes.USAGE, "--top は 1 から 100 の間で指定してください。")
+        raise CliError(exitcodes.USAGE, message("cli.top_range"))
     return text
 
 

@@ -99,7 +99,7 @@ def _echo(text: str) -> None:
 
 def _title(document, file_name: str) -> str:
     name = document.title or Path(file_name).stem
-    return f"{name}の要約"
+    return message("cli.summary_title", name=name)
 
 
 def _ai_notice() -> bool:

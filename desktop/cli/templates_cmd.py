@@ -64,14 +64,14 @@ def run(args: argparse.Namespace) -> int:
         return _import(store, Path(args.import_file), yes=args.yes, as_json=args.json)
     if args.export:
         return _export(store, *args.export, as_json=args.json)
-    for _path, message in store.problems:
-        print(f"読み込めないテンプレート: {message}", file=sys.stderr)
+    for _path, problem in store.problems:
+        print(message("cli.template_unreadable", message=problem), file=sys.stderr)
     if args.json:
         json.dump([template_summary(t) for t in store.templates], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return exitcodes.OK
     for template in store.templates:
-        source = "組み込み" if template.source == "builtin" else "自作"
+        source = message("cli.template_builtin" if template.source == "builtin" else "cli.template_own")
         print(f"{template.id}\t[{template.kind}] {template.title_for('ja')} / {template.title_for('en')}\t({source})")
         for item in template.fields:
             mark = "*" if item.required else " "

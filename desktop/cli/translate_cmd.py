@@ -30,7 +30,7 @@ from desktop.cli.common import (
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
 from desktop.documents.marks import readable
-from desktop.languages import LanguageError, localized, resolve_pair
+from desktop.languages import LanguageError, resolve_pair
 from desktop.messages import describe, message
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
@@ -61,8 +61,7 @@ def run(args: argparse.Namespace) -> int:
     except LanguageError as exc:
         raise CliError(exitcodes.USAGE, exc.message) from None
     if not segment_document(document):
-        raise CliError(exitcodes.DOCUMENT_PROBLEM, localized(f"「{source_path.name}」には翻訳する文章がありません。",
-                                                             f"There is no text to translate in {source_path.name}."))
+        raise CliError(exitcodes.DOCUMENT_PROBLEM, message("cli.nothing_to_translate", name=source_path.name))
     terms = _glossary(args.glossary)
     _check_output(args.output, args.bilingual)
 
@@ -100,8 +99,7 @@ def _check_output(out: str | None, bilingual: bool) -> None:
     suffix = Path(out).suffix.lower()
     allowed = (".docx",) if bilingual else (".docx", ".txt", ".md")
     if suffix not in allowed:
-        raise CliError(exitcodes.USAGE, localized(f"出力ファイルの拡張子は {' '.join(allowed)} のいずれかにしてください: {out}",
-                                                  f"The output file must end in {' '.join(allowed)}: {out}"))
+        raise CliError(exitcodes.USAGE, message("cli.output_suffix", suffixes=" ".join(allowed), path=out))
 
 
 def _report_flags(sections: list[dict]) -> None:
@@ -117,7 +115,7 @@ def _report_flags(sections: list[dict]) -> None:
             print(message(f"translate.flag_{flag}", where=where), file=sys.stderr)
         missing = meta.get("missing_terms") or []
         if missing:
-            terms = "、".join(f"{m['source']} → {m['target']}" for m in missing)
+            terms = message("list_separator").join(f"{m['source']} → {m['target']}" for m in missing)
             print(message("translate.flag_terms", where=where, terms=terms), file=sys.stderr)
 
 
@@ -150,4 +148,4 @@ def _write(args: argparse.Namespace, document, translations: dict[int, str], sou
                                       target_lang=target, ai_notice=ai_notice)
 
     save_or_rescue(write, "\n\n".join(dst for _src, dst in ordered), out_path)
-    print(localized(f"保存しました: {out_path}", f"saved: {out_path}"), file=sys.stderr)
+    print(message("cli.saved", path=out_path), file=sys.stderr)

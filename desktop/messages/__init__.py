@@ -111,6 +111,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "Fumi はネットワークを使いません。通信しようとした処理を止めました。",
         "en": "Fumi does not use the network; an attempt to connect was stopped.",
     },
+    # -- joining and naming things inside a sentence
+    "list_separator": {"ja": "、", "en": ", "},
+    "named": {"ja": "{name}（{detail}）", "en": "{name} ({detail})"},
     # -- the command line's own lines
     "model_not_found": {
         "ja": "モデル「{name}」が見つかりません。`fumi models` で使えるモデルを確認してください。",
@@ -149,7 +152,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 #: Areas whose texts live in ``desktop/messages/<area>.py``; merged into ``MESSAGES`` at import.
 AREAS: tuple[str, ...] = ("documents", "glossary", "summarize", "draft", "translate", "library", "templates", "knowledge",
-                          "compare", "check", "output")
+                          "compare", "check", "output", "cli")
 
 
 def _merge_areas() -> None:

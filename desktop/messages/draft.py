@@ -67,4 +67,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "テンプレート「{template}」に入力項目「{name}」はありません。使える入力項目（ID（名前））: {known}",
         "en": "The template \"{template}\" has no field \"{name}\". Its fields (id (label)): {known}",
     },
+    # the draft pane's length, tone (文体) and manner (書きぶり) choices (desktop.templates.render)
+    "draft.length_template": {"ja": "テンプレートどおり", "en": "As the template says"},
+    "draft.length_short": {"ja": "短め", "en": "Short"},
+    "draft.length_medium": {"ja": "標準", "en": "Medium"},
+    "draft.length_long": {"ja": "長め", "en": "Long"},
+    "draft.tone_auto": {"ja": "テンプレートどおり", "en": "As the template says"},
+    "draft.tone_desu": {"ja": "です・ます調", "en": "Polite form (desu/masu)"},
+    "draft.tone_dearu": {"ja": "である調", "en": "Plain form (de aru)"},
+    "draft.manner_auto": {"ja": "テンプレートどおり", "en": "As the template says"},
+    "draft.manner_polite": {"ja": "丁寧", "en": "Courteous"},
+    "draft.manner_concise": {"ja": "簡潔", "en": "Concise"},
 }

@@ -12,6 +12,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "templates.none": {"ja": "なし", "en": "none"},
     "templates.not_utf8": {"ja": "{file}: UTF-8 のテキストファイルではありません。",
                            "en": "{file}: this is not a UTF-8 text file."},
+    "templates.member_not_utf8": {"ja": "{name}: {member} が UTF-8 のテキストではありません。",
+                                  "en": "{name}: {member} is not UTF-8 text."},
     "templates.unreadable": {"ja": "{file}: ファイルを読めません ({reason})。", "en": "{file}: the file cannot be read ({reason})."},
     "templates.in_file": {"ja": "{file}: {message}", "en": "{file}: {message}"},
     "templates.toml_at": {"ja": "{line} 行目 {column} 文字目: TOML の書き方に誤りがあります（{reason}）。",

@@ -1,4 +1,5 @@
-"""The translate job's texts: its errors, its progress label, and why a translated segment needs a look."""
+"""The translate job's texts: its errors, its progress label, why a translated segment needs a look,
+the names of the languages and why a language pair cannot be used."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "translate.segment": {"ja": "翻訳", "en": "translating"},
@@ -39,5 +40,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "translate.flag_terms": {
         "ja": "確認: {where}: 用語集の訳語が使われていません（{terms}）",
         "en": "check: {where}: a glossary term is not used ({terms})",
+    },
+    # the names of the languages Fumi translates between (desktop.languages.LANGUAGES)
+    "language.ja": {"ja": "日本語", "en": "Japanese"},
+    "language.en": {"ja": "英語", "en": "English"},
+    "language.zh-Hans": {"ja": "中国語（簡体字）", "en": "Chinese (Simplified)"},
+    "language.zh-Hant": {"ja": "中国語（繁体字）", "en": "Chinese (Traditional)"},
+    "language.ko": {"ja": "韓国語", "en": "Korean"},
+    # why a language pair cannot be used (desktop.languages.resolve_pair)
+    "translate.bad_target": {
+        "ja": "翻訳先の言語「{value}」には対応していません。対応している言語: {known}",
+        "en": "The target language \"{value}\" is not supported. Supported: {known}",
+    },
+    "translate.bad_source": {
+        "ja": "翻訳元の言語「{value}」には対応していません。対応している言語: {known}",
+        "en": "The source language \"{value}\" is not supported. Supported: {known}",
+    },
+    "translate.undetected": {
+        "ja": "原文の言語を判定できませんでした。翻訳元の言語を指定してください。",
+        "en": "The language of the text could not be detected. Please choose the source language.",
+    },
+    "translate.same_language": {
+        "ja": "翻訳元と翻訳先が同じ言語（{language}）です。別の翻訳先を選んでください。",
+        "en": "The source and target are the same language ({language}). Please choose another target language.",
     },
 }

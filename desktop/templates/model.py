@@ -406,7 +406,7 @@ def _build(data: dict[str, Any], *, source: str, path: Path | None, text: str | 
         for name in placeholders(body):
             if name not in seen and name not in APP_PLACEHOLDERS:
                 line = _placeholder_line(text, name)
-                known = "、".join(sorted(seen)) or message("templates.none")
+                known = message("list_separator").join(sorted(seen)) or message("templates.none")
                 raise TemplateError(message("templates.unknown_placeholder", where=_where(line), key=key, name=name,
                                             known=known), line=line, key=key)
 

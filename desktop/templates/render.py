@@ -17,31 +17,38 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.messages import message
+from desktop.messages import current_language, message
 
 from .model import PLACEHOLDER_PATTERN, Template
 
 
 @dataclass(frozen=True)
 class Choice:
-    """One value of a length or tone control: its instruction to the model and its labels."""
+    """One value of a length or tone control: its instruction to the model and its label's code.
+
+    ``label_code`` names the label shown to the user in the catalogue (``draft.length_short``, ...).
+    """
 
     key: str
-    label_ja: str
-    label_en: str
+    label_code: str
     instruction: str
     max_tokens: int = 0
+
+    def label(self, lang: str | None = None) -> str:
+        """The label in ``lang`` (default: the user's language)."""
+        return message(self.label_code, lang)
 
 
 #: length option -> reply budget and an instruction. "template" adds no instruction: every
 #: template states its own length, and its budget comes from ``reply_budget``. An explicit
 #: length is the user's choice, so it says that it overrides the template's.
 LENGTHS: dict[str, Choice] = {c.key: c for c in (
-    Choice("template", "テンプレートどおり", "As the template says", "", 0),
-    Choice("short", "短め", "Short",
+    Choice("template", "draft.length_template", "", 0),
+    Choice("short", "draft.length_short",
            "分量はテンプレートの指定より短く、全体で400字程度までに要点を絞ってください。", 512),
-    Choice("medium", "標準", "Medium", "分量はテンプレートの指定に代えて、全体で800字程度を目安にしてください。", 1024),
-    Choice("long", "長め", "Long",
+    Choice("medium", "draft.length_medium",
+           "分量はテンプレートの指定に代えて、全体で800字程度を目安にしてください。", 1024),
+    Choice("long", "draft.length_long",
            "分量はテンプレートの指定に代えて、全体で1600字程度を目安に、必要な事項を漏れなく書いてください。", 2048),
 )}
 DEFAULT_LENGTH = "template"
@@ -50,16 +57,16 @@ DEFAULT_REPLY_TOKENS = 1024
 
 #: tone option (文体) -> instruction; "auto" leaves it to the template.
 TONES: dict[str, Choice] = {c.key: c for c in (
-    Choice("auto", "テンプレートどおり", "As the template says", ""),
-    Choice("desu", "です・ます調", "Polite form (desu/masu)", "文体は「です・ます」調で統一してください。"),
-    Choice("dearu", "である調", "Plain form (de aru)", "文体は「である」調で統一してください。"),
+    Choice("auto", "draft.tone_auto", ""),
+    Choice("desu", "draft.tone_desu", "文体は「です・ます」調で統一してください。"),
+    Choice("dearu", "draft.tone_dearu", "文体は「である」調で統一してください。"),
 )}
 
 #: manner option (書きぶり) -> instruction; "auto" leaves it to the template.
 MANNERS: dict[str, Choice] = {c.key: c for c in (
-    Choice("auto", "テンプレートどおり", "As the template says", ""),
-    Choice("polite", "丁寧", "Courteous", "相手に配慮した丁寧な言い回しにしてください。"),
-    Choice("concise", "簡潔", "Concise", "前置きや重複を省き、簡潔に書いてください。"),
+    Choice("auto", "draft.manner_auto", ""),
+    Choice("polite", "draft.manner_polite", "相手に配慮した丁寧な言い回しにしてください。"),
+    Choice("concise", "draft.manner_concise", "前置きや重複を省き、簡潔に書いてください。"),
 )}
 
 #: What each output shape asks of the model: only markup the exporters read (``docx_compose``:
@@ -128,7 +135,7 @@ def field_values(template: Template, given: Mapping[str, Any], *, today: _dt.dat
             value = japanese_date(day, weekday=item.weekday)
         if not value.strip():
             if item.required:
-                raise MissingFieldError(item.name, item.label_for("ja"))
+                raise MissingFieldError(item.name, item.label_for(current_language()))
             value = NOT_GIVEN
         values[item.name] = value
     return values

@@ -57,12 +57,13 @@ class ImportPackage:
     def preview_lines(self, lang: str = "ja") -> list[str]:
         """The preview as text lines: title, fields, the letterhead's first page (or "none")."""
         t = self.template
-        lines = [f"{message('templates.preview_title', lang)}: {t.title_for(lang)}（{t.id}）",
+        named = message("named", lang, name=t.title_for(lang), detail=t.id)
+        lines = [f"{message('templates.preview_title', lang)}: {named}",
                  f"{message('templates.preview_fields', lang)}:"]
         required = message("templates.required", lang)
         for item in t.fields:
             mark = f" [{required}]" if item.required else ""
-            lines.append(f"  - {item.label_for(lang)}（{item.name}）{mark}")
+            lines.append(f"  - {message('named', lang, name=item.label_for(lang), detail=item.name)}{mark}")
         head = message("templates.preview_letterhead", lang)
         if not self.has_letterhead:
             lines.append(f"{head}: {message('templates.preview_none', lang)}")
@@ -87,7 +88,7 @@ def read_package(source: str | Path) -> ImportPackage:
         with source.open("rb") as handle:
             magic = handle.read(4)
     except OSError as exc:
-        raise TemplateError(f"{source.name}: ファイルを読めません ({exc.strerror or exc})。") from None
+        raise TemplateError(message("templates.unreadable", file=source.name, reason=exc.strerror or exc)) from None
     if magic.startswith(b"PK") or source.suffix.lower() == ".zip":
         if size > MAX_PACKAGE_BYTES:
             raise TemplateError(message("templates.file_too_large", name=source.name, size=limits.human_size(size),
@@ -132,11 +133,12 @@ def _read_zip(source: Path) -> ImportPackage:
     try:
         text = members[TEMPLATE_MEMBER].decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise TemplateError(f"{source.name}: {TEMPLATE_MEMBER} が UTF-8 のテキストではありません。") from None
+        raise TemplateError(message("templates.member_not_utf8", name=source.name, member=TEMPLATE_MEMBER)) from None
     try:
         template = parse_template(text, source="user")
     except TemplateError as exc:
-        raise TemplateError(f"{source.name}: {exc.message}", line=exc.line, key=exc.key) from None
+        raise TemplateError(message("templates.in_file", file=source.name, message=exc.message),
+                            line=exc.line, key=exc.key) from None
     letterhead = members.get(LETTERHEAD_MEMBER)
     if template.letterhead and letterhead is None:
         raise TemplateError(message("templates.package_letterhead_missing", name=source.name, value=template.letterhead))

@@ -122,7 +122,8 @@ def build_recovery_box(parent: QWidget | None, pane_titles: list[str]) -> tuple[
         "Fumi did not close normally last time. Restore the text you were working on?"))
     if pane_titles:
         box.setInformativeText(
-            translate("AutosaveController", "Saved text from: {panes}").format(panes="、".join(pane_titles)))
+            translate("AutosaveController", "Saved text from: {panes}").format(
+                panes=translate("AutosaveController", ", ").join(pane_titles)))
     restore = box.addButton(translate("AutosaveController", "Restore"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("AutosaveController", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
@@ -146,7 +147,8 @@ def build_unsaved_box(parent: QWidget | None, pane_titles: list[str]) -> tuple[Q
     box.setText(translate("AutosaveController", "There are results that have not been saved. Quit anyway?"))
     if pane_titles:
         box.setInformativeText(
-            translate("AutosaveController", "Not saved: {panes}").format(panes="、".join(pane_titles)))
+            translate("AutosaveController", "Not saved: {panes}").format(
+                panes=translate("AutosaveController", ", ").join(pane_titles)))
     quit_button = box.addButton(
         translate("AutosaveController", "Quit without saving"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(translate("AutosaveController", "Cancel"), QMessageBox.ButtonRole.RejectRole)

@@ -140,7 +140,8 @@ class DocumentField(QWidget):
             self._file_name = ""  # the text was edited after the file was read... keep the name only if unchanged
         count = len(self.editor.toPlainText())
         length = self.tr("{count} characters").format(count=f"{count:,}")
-        self.source_label.setText(f"{self._file_name}・{length}" if self._file_name else length)
+        self.source_label.setText(self.tr("{name} · {length}").format(name=self._file_name, length=length)
+                                  if self._file_name else length)
 
 
 class DateField(QWidget):
@@ -153,7 +154,7 @@ class DateField(QWidget):
         self.enabled_box.setToolTip(self.tr("Include this date"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy年M月d日")
+        self.date_edit.setDisplayFormat(self.tr("MMM d, yyyy"))
         start = today or dt.date.today()
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
         self.era_label = QLabel(self)

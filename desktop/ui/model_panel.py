@@ -336,7 +336,8 @@ class ModelPanel(ModelLoading, QWidget):
 
     def _list_text(self, entry: Any, *, with_folder: bool = False) -> str:
         """Name (with its folder when another file has the same name), then size facts and marks."""
-        name = f"{entry.name}（{Path(entry.path).parent}）" if with_folder else str(entry.name)
+        name = (self.tr("{name} ({folder})").format(name=entry.name, folder=Path(entry.path).parent) if with_folder
+                else str(entry.name))
         if getattr(entry, "problem", None):
             unreadable = self.tr("Cannot be read")
             return f"{name}\n{unreadable}"

@@ -282,7 +282,7 @@ class TemplateEditorDialog(TemplateEditing, QDialog):
         self.template_list.clear()
         for template in self.store.templates:
             mark = self.tr("built-in") if template.read_only else self.tr("mine")
-            item = QListWidgetItem(f"{template.title_for(self.lang)}　[{mark}]")
+            item = QListWidgetItem(self.tr("{title}  [{mark}]").format(title=template.title_for(self.lang), mark=mark))
             item.setData(ID_ROLE, template.id)
             item.setToolTip(f"{template.id} — {template.description_for(self.lang)}")
             self.template_list.addItem(item)

@@ -103,10 +103,11 @@ class TemplateImportDialog(QDialog):
     def _show_package(self, package: ImportPackage) -> None:
         self.package = package
         template = package.template
-        self.title_label.setText(f"{template.title_for(self.lang)}（{template.id}）")
+        self.title_label.setText(self.tr("{title} ({id})").format(title=template.title_for(self.lang), id=template.id))
         for item in template.fields:
             mark = self.tr(" (required)") if item.required else ""
-            self.fields_list.addItem(f"{item.label_for(self.lang)}（{item.name}）{mark}")
+            named = self.tr("{label} ({name})").format(label=item.label_for(self.lang), name=item.name)
+            self.fields_list.addItem(named + mark)
         if not package.has_letterhead:
             self.letterhead_label.setText(self.tr("None"))
         elif not package.letterhead_text:

@@ -87,7 +87,7 @@ class WelcomePage(QWidget):
             text = str(folder)
             if text not in shown:
                 shown.append(text)
-        self.folder_list.setText("\n".join(f"・{text}" for text in shown))
+        self.folder_list.setText("\n".join(self.tr("• {folder}").format(folder=text) for text in shown))
 
     @Slot()
     def open_user_models(self) -> bool:

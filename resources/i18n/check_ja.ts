@@ -42,6 +42,16 @@
 <context>
     <name>CheckPane</name>
     <message>
+        <location filename="../../desktop/ui/panes/check_pane.py"/>
+        <source>[{label}] “{text}”{fix}</source>
+        <translation>［{label}］「{text}」{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/check_pane.py"/>
+        <source> → “{text}”</source>
+        <translation> → 「{text}」</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/panes/check_pane.py" line="55"/>
         <source>Check</source>
         <translation>チェック</translation>

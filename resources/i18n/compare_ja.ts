@@ -4,6 +4,11 @@
 <context>
     <name>ComparePane</name>
     <message>
+        <location filename="../../desktop/ui/panes/compare.py"/>
+        <source>comparison.docx</source>
+        <translation>比較.docx</translation>
+    </message>
+    <message>
         <source>The result of %1 is now in 「%2」.</source>
         <translation>%1 の結果を「%2」に渡しました。</translation>
     </message>

@@ -4,6 +4,11 @@
 <context>
     <name>DateField</name>
     <message>
+        <location filename="../../desktop/ui/draft_form.py"/>
+        <source>MMM d, yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/draft_form.py" line="182"/>
         <source>Include this date</source>
         <translation>この日付を入れる</translation>
@@ -16,6 +21,11 @@
 </context>
 <context>
     <name>DocumentField</name>
+    <message>
+        <location filename="../../desktop/ui/draft_form.py"/>
+        <source>{name} · {length}</source>
+        <translation>{name}・{length}</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/draft_form.py" line="111"/>
         <source>Paste the text here, drop a file, or use Open…</source>
@@ -120,6 +130,11 @@
 </context>
 <context>
     <name>DraftPane</name>
+    <message>
+        <location filename="../../desktop/ui/panes/draft.py"/>
+        <source>{title} (mine)</source>
+        <translation>{title}（自作）</translation>
+    </message>
     <message>
         <source>The result of %1, chosen in Compare. Check the draft before you use it.</source>
         <translation>比較で選んだ %1 の結果です。使う前に下書きを確認してください。</translation>
@@ -327,6 +342,11 @@
 </context>
 <context>
     <name>TemplateEditorDialog</name>
+    <message>
+        <location filename="../../desktop/ui/template_editor.py"/>
+        <source>{title}  [{mark}]</source>
+        <translation>{title}　[{mark}]</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/template_editor.py"/>
         <source>One line</source>

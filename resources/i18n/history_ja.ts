@@ -4,6 +4,11 @@
 <context>
     <name>AutosaveController</name>
     <message>
+        <location filename="../../desktop/ui/autosave_controller.py"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/autosave_controller.py" line="120"/>
         <source>Restore your work</source>
         <translation>作業中の文章の復元</translation>

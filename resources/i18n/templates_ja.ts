@@ -5,6 +5,16 @@
     <name>TemplateImportDialog</name>
     <message>
         <location filename="../../desktop/ui/template_import_dialog.py"/>
+        <source>{label} ({name})</source>
+        <translation>{label}（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_import_dialog.py"/>
+        <source>{title} ({id})</source>
+        <translation>{title}（{id}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_import_dialog.py"/>
         <source>Import template</source>
         <translation>テンプレートの取り込み</translation>
     </message>

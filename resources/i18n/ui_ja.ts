@@ -153,6 +153,11 @@
 <context>
     <name>ModelPanel</name>
     <message>
+        <location filename="../../desktop/ui/model_panel.py"/>
+        <source>{name} ({folder})</source>
+        <translation>{name}（{folder}）</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/model_panel.py" line="88"/>
         <source>Models</source>
         <translation>モデル</translation>
@@ -748,6 +753,11 @@
 </context>
 <context>
     <name>WelcomePage</name>
+    <message>
+        <location filename="../../desktop/ui/welcome.py"/>
+        <source>• {folder}</source>
+        <translation>・{folder}</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/welcome.py" line="24"/>
         <source>Welcome to Fumi</source>

@@ -76,7 +76,7 @@ def test_template_list_is_grouped_and_searchable(qtbot, context):
     assert all(not item.isHidden() for item in pane._template_items())
 
 
-def test_form_is_generated_from_the_fields(qtbot, context):
+def test_form_is_generated_from_the_fields(qtbot, context, japanese):
     from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
     from desktop.ui.draft_form import DateField

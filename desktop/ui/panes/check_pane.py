@@ -211,9 +211,10 @@ class CheckPane(QWidget):
         self.list.clear()
         severities = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
         for finding in c.findings:
-            fix = f" → 「{_short(finding.suggestion or '')}」" if finding.fixable else ""
+            fix = self.tr(" → “{text}”").format(text=_short(finding.suggestion or "")) if finding.fixable else ""
             label = self.tr("AI") if finding.rule == AI_RULE_ID else severities.get(finding.severity, finding.severity)
-            item = QListWidgetItem(f"［{label}］「{_short(finding.text)}」{fix}\n{finding.message}")
+            found = self.tr("[{label}] “{text}”{fix}").format(label=label, text=_short(finding.text), fix=fix)
+            item = QListWidgetItem(f"{found}\n{finding.message}")
             item.setToolTip(f"{finding.source}\n({finding.rule})")
             item.setBackground(COLORS.get(finding.severity, COLORS["info"]))
             self.list.addItem(item)

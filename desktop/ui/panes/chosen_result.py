@@ -63,7 +63,7 @@ def keep_in_history(history: HistoryStore | None, run: Run) -> int | None:
     try:
         return history.record(replace(run, inputs=trimmed_inputs(run.inputs), id=None))
     except Exception:
-        log.exception("could not record a result chosen in 比較")
+        log.exception("could not record a result chosen in the compare pane")
         return None
 
 

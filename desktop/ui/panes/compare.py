@@ -439,7 +439,7 @@ class ComparePane(QWidget):
         if request is None or not results or self.controller.running:
             return False
         if not path:
-            path = save_file_name(self, self.tr("Export the comparison"), "比較.docx",
+            path = save_file_name(self, self.tr("Export the comparison"), self.tr("comparison.docx"),
                                   self.tr("Word (*.docx);;Markdown (*.md)"))
         return bool(path) and self.export_to(Path(path))
 

@@ -114,7 +114,7 @@ class DraftPane(DraftKeeping, QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(4)  # narrow windows: the choice is cut, never the column
             for choice in choices.values():
-                box.addItem(choice.label_ja if self.lang == "ja" else choice.label_en, choice.key)
+                box.addItem(choice.label(self.lang), choice.key)
         self.length_box.setCurrentIndex(self.length_box.findData(DEFAULT_LENGTH))
         self.length_box.setToolTip(self.tr("Length of the draft"))
         self.tone_box.setToolTip(self.tr("Style: desu/masu or de aru"))
@@ -262,7 +262,9 @@ class DraftPane(DraftKeeping, QWidget):
                 group.setFont(0, font)
                 groups[template.kind] = group
             title = template.title_for(self.lang)
-            item = QTreeWidgetItem(group, [title if template.read_only else f"{title}（{self.tr('mine')}）"])
+            if not template.read_only:
+                title = self.tr("{title} (mine)").format(title=title)
+            item = QTreeWidgetItem(group, [title])
             item.setData(0, TEMPLATE_ROLE, template.id)
             item.setToolTip(0, template.description_for(self.lang))
         self.template_list.expandAll()
