@@ -12,22 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.messages import message
+
 
 @dataclass(frozen=True)
 class Profile:
     id: str
-    name_ja: str
-    name_en: str
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_ja
+        """The profile's name in ``lang``: the catalogue's ``check.profile_<id>``."""
+        return message(f"check.profile_{self.id}", lang)
 
 
-PROFILES: dict[str, Profile] = {
-    "reiki": Profile("reiki", "例規・告示", "Regulations and public notices"),
-    "tsuchi": Profile("tsuchi", "通知・依頼", "Notices and requests"),
-    "koho": Profile("koho", "広報・お知らせ", "Public relations and announcements"),
-}
+PROFILES: dict[str, Profile] = {key: Profile(key) for key in ("reiki", "tsuchi", "koho")}
 DEFAULT_PROFILE = "tsuchi"
 
 _REIKI = re.compile(r"第[0-9０-９一二三四五六七八九十百]+条|附\s*則|告示第|規則第|条例第|次のように定める|この(?:条例|規則|要綱)")
@@ -56,6 +53,6 @@ def resolve_profile(name: str | None, text: str) -> str:
     if not name or name == "auto":
         return guess_profile(text)
     for profile in PROFILES.values():
-        if name in (profile.id, profile.name_ja, profile.name_en):
+        if name in (profile.id, profile.name("ja"), profile.name("en")):
             return profile.id
     raise KeyError(name)

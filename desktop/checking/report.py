@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.checking.findings import Finding
+from desktop.messages import message
 
-COLUMNS_JA = ("行", "桁", "重要度", "ルール", "該当箇所", "修正案", "説明", "根拠")
-COLUMNS_EN = ("line", "column", "severity", "rule", "text", "suggestion", "message", "source")
-SEVERITY_JA = {"error": "誤り", "warning": "注意", "info": "参考"}
+#: The report's columns; each header is the catalogue's ``check.column_<column>`` in the report's language.
+COLUMNS = ("line", "column", "severity", "rule", "text", "suggestion", "message", "source")
+SEVERITIES = ("error", "warning", "info")
 
 
 def report_rows(text: str, findings: Sequence[Finding], lang: str = "ja") -> list[tuple[str, ...]]:
@@ -22,7 +23,7 @@ def report_rows(text: str, findings: Sequence[Finding], lang: str = "ja") -> lis
     for f in findings:
         line = bisect_right(line_starts, f.start)
         column = f.start - line_starts[line - 1] + 1
-        severity = SEVERITY_JA.get(f.severity, f.severity) if lang == "ja" else f.severity
+        severity = message(f"check.severity_{f.severity}", lang) if f.severity in SEVERITIES else f.severity
         rows.append((str(line), str(column), severity, f.rule, f.text, f.suggestion or "", f.message, f.source))
     return rows
 
@@ -37,7 +38,7 @@ def write_report(text: str, findings: Sequence[Finding], out_path: str | Path, *
     from desktop.documents.writers import write_text
 
     out_path = Path(out_path)
-    header = COLUMNS_JA if lang == "ja" else COLUMNS_EN
+    header = tuple(message(f"check.column_{column}", lang) for column in COLUMNS)
     rows = report_rows(text, findings, lang)
     if out_path.suffix.lower() == ".csv":
         buffer = io.StringIO()

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         for item in template.fields:
             mark = "*" if item.required else " "
             extra = f" ({' | '.join(item.choices)})" if item.choices else ""
-            print(f"    {mark} {item.name}\t{item.kind}\t{item.label_for('ja')}{extra}")
+            print(f"    {mark} {item.name}\t{item.kind}\t{item.label_for(current_language())}{extra}")
     return exitcodes.OK
 
 

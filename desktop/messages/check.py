@@ -50,4 +50,20 @@ MESSAGES = {
         "ja": "AI による書き換え案です。確認してから採用してください。",
         "en": "A rewrite proposed by the AI. Check it before accepting.",
     },
+    # the findings report (.csv, .docx): its column headers and the severities in its rows
+    "check.column_line": {"ja": "行", "en": "line"},
+    "check.column_column": {"ja": "桁", "en": "column"},
+    "check.column_severity": {"ja": "重要度", "en": "severity"},
+    "check.column_rule": {"ja": "ルール", "en": "rule"},
+    "check.column_text": {"ja": "該当箇所", "en": "text"},
+    "check.column_suggestion": {"ja": "修正案", "en": "suggestion"},
+    "check.column_message": {"ja": "説明", "en": "message"},
+    "check.column_source": {"ja": "根拠", "en": "source"},
+    "check.severity_error": {"ja": "誤り", "en": "error"},
+    "check.severity_warning": {"ja": "注意", "en": "warning"},
+    "check.severity_info": {"ja": "参考", "en": "info"},
+    # the profiles (desktop.checking.profiles): kinds of document whose rules differ
+    "check.profile_reiki": {"ja": "例規・告示", "en": "Regulations and public notices"},
+    "check.profile_tsuchi": {"ja": "通知・依頼", "en": "Notices and requests"},
+    "check.profile_koho": {"ja": "広報・お知らせ", "en": "Public relations and announcements"},
 }
