@@ -6,6 +6,11 @@ The texts after "sharing" are about sharing a template as a file (issue #19).
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "templates.kind_document": {"ja": "文書", "en": "Documents"},
+    "templates.kind_email": {"ja": "メール", "en": "E-mail"},
+    "templates.kind_public_relations": {"ja": "広報・広聴", "en": "Public relations"},
+    "templates.kind_speech": {"ja": "挨拶・式辞", "en": "Speeches"},
+    "templates.kind_review": {"ja": "校正・点検", "en": "Proofreading and review"},
     "templates.where": {"ja": "{line} 行目: ", "en": "line {line}: "},
     "templates.field_number": {"ja": "{where}{number} 番目の入力項目", "en": "{where}field {number}"},
     "templates.field_named": {"ja": "{where}入力項目「{name}」", "en": "{where}field \"{name}\""},

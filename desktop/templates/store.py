@@ -25,9 +25,18 @@ log = logging.getLogger(__name__)
 
 #: The order of the groups in the template list; other kinds follow, in order of appearance.
 KIND_ORDER = ("文書", "メール", "広報・広聴", "挨拶・式辞", "校正・点検")
+#: The known kinds (as template files write them) -> their catalogue code, ``templates.kind_<code>``.
+KIND_CODES = {"文書": "document", "メール": "email", "広報・広聴": "public_relations", "挨拶・式辞": "speech",
+              "校正・点検": "review"}
 #: In the user folder: letterhead file name -> SHA-256 of the letterhead whose body text the user
 #: saw in the import preview and accepted.
 ACCEPTED_FILE = "letterheads-accepted.json"
+
+
+def kind_label(kind: str, lang: str | None = None) -> str:
+    """The name of a template kind for the user in ``lang``; a kind Fumi does not know is shown as written."""
+    code = KIND_CODES.get(kind)
+    return message(f"templates.kind_{code}", lang) if code else kind
 
 
 def builtin_folder() -> Path:

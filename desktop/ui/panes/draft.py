@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.templates import DEFAULT_LENGTH, LENGTHS, MANNERS, TONES, Template
 from desktop.messages import language_choice
+from desktop.templates.store import kind_label
 from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.panes.draft_controller import DraftController
@@ -255,7 +256,8 @@ class DraftPane(DraftKeeping, QWidget):
                 continue
             group = groups.get(template.kind)
             if group is None:
-                group = QTreeWidgetItem(self.template_list, [template.kind or self.tr("Other")])
+                kind = kind_label(template.kind, self.lang) if template.kind else self.tr("Other")
+                group = QTreeWidgetItem(self.template_list, [kind])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = group.font(0)
                 font.setBold(True)
@@ -303,8 +305,8 @@ class DraftPane(DraftKeeping, QWidget):
             for i in range(group.childCount()):
                 item = group.child(i)
                 template = self.controller.store.get(item.data(0, TEMPLATE_ROLE))
-                haystack = " ".join([template.id, template.kind, *template.title.values(),
-                                     *template.description.values()]).lower()
+                haystack = " ".join([template.id, template.kind, kind_label(template.kind, self.lang),
+                                     *template.title.values(), *template.description.values()]).lower()
                 hidden = bool(needle) and needle not in haystack
                 item.setHidden(hidden)
                 visible += not hidden
