@@ -87,3 +87,51 @@ def test_template_errors_follow_the_users_language(monkeypatch):
             assert exc.message.endswith(expected) and exc.line == 3
         else:
             raise AssertionError("an empty prompt was accepted")
+
+
+def test_command_line_lines_follow_the_users_language(monkeypatch, tmp_path):
+    """The lines the sweep moved into the catalogue (issue #17 part 3), in English and in Japanese."""
+    import argparse
+
+    from desktop.cli.common import CliError, parallel_option
+    from desktop.cli.search_cmd import check_question
+    from desktop.languages import LanguageError, resolve_pair
+    from desktop.templates.model import TemplateError
+    from desktop.templates.sharing import read_package
+
+    def refusal(call) -> str:
+        try:
+            call()
+        except (CliError, LanguageError, TemplateError) as exc:
+            return str(getattr(exc, "message", None) or exc)
+        raise AssertionError("not refused")
+
+    expected = {
+        "en": ("--parallel must be 1 or more.", "--top must be between 1 and 100.",
+               "missing.toml: the file cannot be read", "the same language (Japanese)"),
+        "ja": ("--parallel は 1 以上にしてください。", "--top は 1 から 100 の間で指定してください。",
+               "missing.toml: ファイルを読めません", "同じ言語（日本語）"),
+    }
+    for lang, (parallel, top, unreadable, same) in expected.items():
+        monkeypatch.setenv("FUMI_LANG", lang)
+        assert parallel in refusal(lambda: parallel_option(argparse.Namespace(parallel=0)))
+        assert top in refusal(lambda: check_question("予算", 0))
+        assert unreadable in refusal(lambda: read_package(tmp_path / "missing.toml"))
+        assert same in refusal(lambda: resolve_pair("ja", "ja", "日本語です。"))
+
+
+def test_check_report_and_choices_follow_the_language():
+    from desktop.checking.findings import Finding
+    from desktop.checking.profiles import resolve_profile
+    from desktop.checking.report import report_rows
+    from desktop.templates import LENGTHS
+    from desktop.templates.store import kind_label
+
+    assert LENGTHS["short"].label("ja") == "短め" and LENGTHS["short"].label("en") == "Short"
+    assert kind_label("メール", "en") == "E-mail" and kind_label("メール", "ja") == "メール"
+    assert kind_label("独自の種類", "en") == "独自の種類"
+    assert resolve_profile("例規・告示", "") == resolve_profile("Regulations and public notices", "") == "reiki"
+    finding = Finding(start=0, end=1, rule="r", severity="warning", text="事", suggestion="こと",
+                      message="m", source="s")
+    assert report_rows("事", [finding], "ja")[0][2] == "注意"
+    assert report_rows("事", [finding], "en")[0][2] == "warning"
