@@ -42,14 +42,14 @@ def run(args: argparse.Namespace) -> int:
     from desktop.cli.common import EXIT_CODES
 
     if args.prompt_tokens < 8 or args.gen_tokens < 2:
-        raise CliError(exitcodes.USAGE, "--prompt-tokens must be at least 8 and --gen-tokens at least 2")
+        raise CliError(exitcodes.USAGE, message("cli.bench.sizes_too_small"))
     if args.parallel is not None and args.parallel < 1:
         raise CliError(exitcodes.USAGE, message("cli.parallel_too_low"))
     session, facts = open_engine(args)
     with session:
         needed = args.prompt_tokens + args.gen_tokens + 8
         if facts.get("n_ctx") and facts["n_ctx"] < needed:
-            raise CliError(exitcodes.USAGE, f"--ctx must be at least {needed} for this bench")
+            raise CliError(exitcodes.USAGE, message("cli.bench.ctx_too_small", needed=needed))
         try:
             result = run_bench(
                 session, facts, prompt_tokens=args.prompt_tokens, gen_tokens=args.gen_tokens,

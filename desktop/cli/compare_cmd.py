@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if not MIN_MODELS <= len(args.model) <= MAX_MODELS:
         raise CliError(exitcodes.USAGE, message("compare.too_few_models"))
     if args.max_tokens < 1:
-        raise CliError(exitcodes.USAGE, "--max-tokens must be at least 1")
+        raise CliError(exitcodes.USAGE, message("cli.max_tokens_too_low"))
     if args.output and args.output != "-" and Path(args.output).suffix.lower() not in EXPORT_SUFFIXES:
         raise CliError(exitcodes.USAGE, message("compare.bad_output", name=args.output))
     job, job_label = _job(args)
@@ -140,7 +140,7 @@ def _draft_job(args: argparse.Namespace):
     try:
         field_values(template, fields)
     except MissingFieldError as exc:
-        raise CliError(exitcodes.USAGE, f"--field {exc.name}=... ({exc.label})") from None
+        raise CliError(exitcodes.USAGE, message("cli.missing_field", name=exc.name, label=exc.label)) from None
     organisation = str(Settings.load(paths).get("organisation") or "")
     return CompareJob("draft", {"template": template.to_dict(), "fields": fields, "organisation": organisation},
                       {}), template

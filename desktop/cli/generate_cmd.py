@@ -7,6 +7,7 @@ import sys
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, report_finish, run_job
+from desktop.messages import message
 
 DEFAULT_MAX_TOKENS = 512
 
@@ -26,9 +27,9 @@ def _write(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.max_tokens < 1:
-        raise CliError(exitcodes.USAGE, "--max-tokens must be at least 1")
+        raise CliError(exitcodes.USAGE, message("cli.max_tokens_too_low"))
     if not args.prompt.strip():
-        raise CliError(exitcodes.USAGE, "--prompt must not be empty")
+        raise CliError(exitcodes.USAGE, message("cli.prompt_empty"))
     session, _facts = open_engine(args)
     with session:
         options = {"max_tokens": args.max_tokens}

@@ -5,6 +5,8 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "cli.saved": {"ja": "保存しました: {path}", "en": "saved: {path}"},
     "cli.parallel_too_low": {"ja": "--parallel は 1 以上にしてください。", "en": "--parallel must be 1 or more."},
+    "cli.max_tokens_too_low": {"ja": "--max-tokens は 1 以上にしてください。", "en": "--max-tokens must be at least 1."},
+    "cli.prompt_empty": {"ja": "--prompt が空です。モデルへの依頼文を書いてください。", "en": "--prompt must not be empty."},
     "cli.top_range": {"ja": "--top は 1 から 100 の間で指定してください。", "en": "--top must be between 1 and 100."},
     "cli.output_suffix": {
         "ja": "出力ファイルの拡張子は {suffixes} のいずれかにしてください: {path}",
@@ -40,7 +42,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.models.yes": {"ja": "あり", "en": "yes"},
     "cli.models.no": {"ja": "なし", "en": "no"},
     "cli.models.folders": {"ja": "検索したフォルダー:", "en": "Folders searched:"},
-    # fumi bench: the lines of the text report
+    # fumi bench: its option problems, then the lines of the text report
+    "cli.bench.sizes_too_small": {
+        "ja": "--prompt-tokens は 8 以上、--gen-tokens は 2 以上にしてください。",
+        "en": "--prompt-tokens must be at least 8 and --gen-tokens at least 2.",
+    },
+    "cli.bench.ctx_too_small": {
+        "ja": "このベンチマークには --ctx {needed} 以上が必要です。",
+        "en": "--ctx must be at least {needed} for this bench.",
+    },
     "cli.bench.model": {"ja": "モデル", "en": "model"},
     "cli.bench.quantization": {"ja": "量子化", "en": "quantization"},
     "cli.bench.threads": {"ja": "スレッド数", "en": "threads"},
