@@ -32,7 +32,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.panes.draft_controller import DraftController
 from desktop.ui.panes.draft_state import DraftKeeping
-from desktop.ui.panes.result_versions import ResultVersions, VersionNavigator
+from desktop.ui.panes.kept_result import KeptResult
+from desktop.ui.panes.result_versions import VersionNavigator
 from desktop.ui.panes.text_export import copy_text, export_text
 from desktop.ui.widgets import ElidedLabel, NoticeBar, StreamingTextView, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name
@@ -55,8 +56,6 @@ class DraftPane(DraftKeeping, QWidget):
         self.form: TemplateForm | None = None
         self._default_fields: dict[str, str] = {}   # the form's values before anything was typed
         self._saved_output = ""                     # the draft text as last exported, copied or reopened
-        self.versions = ResultVersions()            # earlier drafts, with the user's edits
-        self._writing = False                       # a run of this pane is writing into the shown version
         self._problem = ""                          # why the last 作成 could not start, while it is shown
         self._build()
         self._connect()
@@ -170,9 +169,8 @@ class DraftPane(DraftKeeping, QWidget):
         self.regenerate_button.setToolTip(self.tr("Write the draft again from what the form shows now; "
                                                   "the current draft is kept as an earlier version"))
         self.version_nav = VersionNavigator(self)
-        self._edit_timer = QTimer(self)
-        self._edit_timer.setSingleShot(True)
-        self._edit_timer.setInterval(1500)
+        self.result = KeptResult(self.output, self.version_nav, lambda: self.context.history,
+                                 lambda: self.controller.running, self)  # earlier drafts, with the user's edits
         self.continue_button = QPushButton(self.tr("Continue"), self)
         self.continue_button.setToolTip(self.tr("Go on writing where the draft stopped (the length limit, or Stop)"))
         self.copy_button = QPushButton(self.tr("Copy"), self)
@@ -233,9 +231,6 @@ class DraftPane(DraftKeeping, QWidget):
         self.copy_button.clicked.connect(self.copy_output)
         self.export_button.clicked.connect(self._export_clicked)
         self.output.textChanged.connect(self._update_buttons)
-        self.output.textChanged.connect(self._text_edited)
-        self._edit_timer.timeout.connect(self.keep_edit_in_history)
-        self.version_nav.step.connect(self.show_version)
         self.notice.action_clicked.connect(self.models_requested)
         self.controller.delta.connect(self.output.append_delta)
         self.controller.output_cleared.connect(self._new_version)
@@ -387,19 +382,13 @@ class DraftPane(DraftKeeping, QWidget):
 
     def _started(self, started: bool) -> bool:
         if started:
-            self._writing = True
-            if self.versions.current is not None:
-                self.versions.current.request_id = self.controller.runner.request_id
-            self._update_versions()
+            self.result.started(self.controller.runner.request_id)
         return started
 
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
         if not running:
-            self.output.flush()
-            if self._writing:
-                self._writing = False
-                self.versions.generated(self.output.text())
+            self.result.finished()
         self.output.setReadOnly(running)
         self.busy.setVisible(running)
         self.stop_button.setEnabled(running)

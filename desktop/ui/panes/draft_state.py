@@ -8,9 +8,10 @@ handed to the controller (``reuse_request``), never written into it.
 
 Nothing typed is lost: a new run, a reopened run or an autosave restore never
 overwrites the draft on screen; it stays an earlier version
-(``result_versions.ResultVersions``, 「◀ 1/3 ▶」 above the draft). An edited
-version is written back to its history run (``KeepsEdits.note_recorded``)
-shortly after the last keystroke, and all versions are in the autosave.
+(``kept_result.KeptResult``, 「◀ 1/3 ▶」 above the draft, shared with the
+summarize pane). An edited version is written back to its history run
+(``KeepsEdits.note_recorded``) shortly after the last keystroke, and all
+versions are in the autosave.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox
 
 from desktop.history import Run
+from desktop.ui.panes.result_versions import ResultVersions
 from desktop.templates import Template
 from desktop.templates.model import TemplateError
 
@@ -38,27 +40,20 @@ class DraftKeeping:
         self._saved_output = self.output.text()
 
     # ------------------------------------------------------------ versions
+    @property
+    def versions(self) -> ResultVersions:
+        """The drafts on screen and before (``self.result``, a ``kept_result.KeptResult``)."""
+        return self.result.versions
+
     @Slot()
     def _new_version(self) -> None:
         """A new run starts: the draft on screen (with edits) becomes an earlier version."""
-        self.keep_edit_in_history()
-        self.output.flush()
-        self.versions.begin(self.output.text())
-        self.output.clear()
-        self._update_versions()
+        self.result.begin()
 
     @Slot(int)
     def show_version(self, step: int) -> bool:
         """Show the version ``step`` away (-1 earlier, 1 later); the shown one keeps its edits."""
-        if self.controller.running:
-            return False
-        self.keep_edit_in_history()
-        text = self.versions.go(step, self.output.text())
-        if text is None:
-            return False
-        self.output.setPlainText(text)
-        self._update_versions()
-        return True
+        return self.result.show(step)
 
     def take_result(self, run: Run) -> bool:
         """A result chosen in 比較 (``TakesResult``) becomes the newest version; the draft on screen stays
@@ -68,16 +63,14 @@ class DraftKeeping:
         """
         from desktop.ui.panes.chosen_result import keep_in_history
 
-        if self.controller.running or self._writing:
+        if self.controller.running or self.result.writing:
             return False
         inputs = run.inputs if isinstance(run.inputs, dict) else {}
         template_data = inputs.get("template")
         if run.pane == "draft" and self._put_back(run.template, template_data, inputs.get("fields"), {}, run.output):
             self.controller.reuse_request(inputs, {})
         else:
-            self._new_version()
-            self.output.setPlainText(run.output)
-            self.versions.generated(run.output)
+            self.result.put(run.output)
         if self.versions.current is not None:
             self.versions.current.run_id = keep_in_history(self.context.history, run)
         self._update_buttons()
@@ -92,34 +85,16 @@ class DraftKeeping:
         return "draft", {"template_id": self.template.id, "fields": self.form.values() if self.form else {}}
 
     def _update_versions(self) -> None:
-        self.version_nav.show_position(self.versions.index, len(self.versions), enabled=not self.controller.running)
-
-    @Slot()
-    def _text_edited(self) -> None:
-        if not self.controller.running and not self._writing:
-            self._edit_timer.start()
+        self.result.update_navigator()
 
     @Slot()
     def keep_edit_in_history(self) -> bool:
         """Write the shown version's edits to its history run; True when a run was updated."""
-        self._edit_timer.stop()
-        if self.controller.running or self._writing:
-            return False
-        self.versions.keep_text(self.output.text())
-        version = self.versions.current
-        history = self.context.history
-        if version is None or version.run_id is None or history is None or not version.edited:
-            return False
-        try:
-            return history.update_output(version.run_id, version.text)
-        except Exception:  # the history must never cost the text on screen
-            return False
+        return self.result.keep_edit_in_history()
 
     def note_recorded(self, request_id: str, run_id: int) -> None:
         """The history stored the run of ``request_id`` as ``run_id`` (``KeepsEdits``)."""
-        version = self.versions.recorded(request_id, run_id)
-        if version is not None and version is self.versions.current:
-            self.keep_edit_in_history()
+        self.result.note_recorded(request_id, run_id)
 
     def _set_choice(self, box: QComboBox, key: Any) -> None:
         index = box.findData(key)
@@ -149,11 +124,7 @@ class DraftKeeping:
         for box, key in ((self.length_box, "length"), (self.tone_box, "tone"), (self.manner_box, "manner")):
             if choices.get(key):
                 self._set_choice(box, choices[key])
-        self.output.flush()
-        self.versions.begin(self.output.text())
-        self.output.clear()
-        self.output.setPlainText(output)
-        self.versions.generated(output)
+        self.result.put(output)
         return True
 
     def reopen_run(self, run: Run) -> bool:
@@ -184,8 +155,7 @@ class DraftKeeping:
         """Everything typed or written: template, field values, length/style/manner, the draft ({} when nothing)."""
         fields = self.form.values() if self.form else {}
         output = self.output.text()
-        if not self.controller.running and not self._writing:
-            self.versions.keep_text(output)
+        versions = self.result.to_state()
         if fields == self._default_fields and not output.strip() and len(self.versions) < 2:
             return {}
         template = self.template
@@ -197,7 +167,7 @@ class DraftKeeping:
             "tone": self._choice(self.tone_box),
             "manner": self._choice(self.manner_box),
             "output": output,
-            "versions": self.versions.to_state(),
+            "versions": versions,
         }
 
     def restore_autosave_state(self, state: dict[str, Any]) -> None:
@@ -207,8 +177,6 @@ class DraftKeeping:
         output = str(state.get("output") or "")
         self._put_back(str(state.get("template") or ""), state.get("template_data"), state.get("fields"),
                        state, output)
-        self.versions.restore(state.get("versions"))
-        if self.versions.current is not None:
-            self.versions.current.text = output  # the autosave's draft is the one shown
+        self.result.restore(state.get("versions"), output)  # the autosave's draft is the one shown
         self._update_buttons()
 

@@ -7,12 +7,14 @@ A new generation does not overwrite the text on screen: ``begin`` keeps it
 
 Each version remembers the text as the model wrote it (``generated``) and the
 history run it was recorded as (``run_id``), so that an edited version can be
-written back to that run (``desktop.history.HistoryStore.update_output``).
+written back to that run (``desktop.history.HistoryStore.update_output``), and
+what a pane needs to show it again (``extra``, plain JSON: e.g. a summary's
+checked sources). ``kept_result.KeptResult`` ties them to a pane's text view.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -30,6 +32,7 @@ class Version:
     generated: str = ""
     request_id: str = ""
     run_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def edited(self) -> bool:
@@ -84,6 +87,10 @@ class ResultVersions:
                 return version
         return None
 
+    def clear(self) -> None:
+        """Forget every version (the result belongs to something else now)."""
+        self.versions, self.index = [], -1
+
     def go(self, step: int, text_on_screen: str) -> str | None:
         """Show the version ``step`` away (keeping ``text_on_screen``); its text, or None at either end."""
         target = self.index + step
@@ -104,10 +111,11 @@ class ResultVersions:
             return
         for item in state["versions"][-MAX_VERSIONS:]:
             if isinstance(item, dict):
-                run_id = item.get("run_id")
+                run_id, extra = item.get("run_id"), item.get("extra")
                 self.versions.append(Version(str(item.get("text") or ""), str(item.get("generated") or ""),
                                              str(item.get("request_id") or ""),
-                                             run_id if isinstance(run_id, int) else None))
+                                             run_id if isinstance(run_id, int) else None,
+                                             extra if isinstance(extra, dict) else {}))
         index = state.get("index")
         self.index = index if isinstance(index, int) and 0 <= index < len(self.versions) else len(self.versions) - 1
 

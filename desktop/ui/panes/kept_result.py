@@ -1,0 +1,169 @@
+"""A pane's result text with its earlier versions, the user's edits and its history run: nothing typed is lost.
+
+``KeptResult`` ties a ``ResultVersions`` (``result_versions``) to the pane's
+``StreamingTextView`` and its 「◀ 2/3 ▶」 ``VersionNavigator``; the drafting
+and summarize panes share it. The pane tells it when a run starts
+(``begin`` before the view is written, ``started`` with the request id) and
+ends (``finished``); everything else follows:
+
+- a new run, a result taken from 比較 or a reopened run (``put``) keeps the
+  text on screen, with its edits, as an earlier version;
+- ◀ ▶ show another version (never while a run writes into the view);
+- an edited version is written back to the history run it was recorded as
+  (``HistoryStore.update_output``) 1.5 s after the last keystroke
+  (``EDIT_PAUSE_MS``), and before the view shows something else;
+- ``to_state``/``restore`` give and take plain JSON for the autosave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from desktop.history import HistoryStore
+from desktop.ui.panes.result_versions import ResultVersions, Version, VersionNavigator
+from desktop.ui.widgets import StreamingTextView
+
+#: The pause in typing after which an edit is written to the history (ms).
+EDIT_PAUSE_MS = 1500
+
+
+class KeptResult(QObject):
+    """The versions of the text in ``view``; ``history()`` is the store (or None), ``busy()`` true while a run writes.
+
+    ``shown`` is emitted after ◀ ▶ (or ``restore``) put another version in the view.
+    """
+
+    shown = Signal()
+
+    def __init__(self, view: StreamingTextView, navigator: VersionNavigator,
+                 history: Callable[[], HistoryStore | None], busy: Callable[[], bool],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.navigator = navigator
+        self.versions = ResultVersions()
+        self.writing = False          # a run of the pane is writing into the shown version
+        self._history = history
+        self._busy = busy
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(EDIT_PAUSE_MS)
+        self._timer.timeout.connect(self.keep_edit_in_history)
+        view.textChanged.connect(self._edited)
+        navigator.step.connect(self.show)
+        self.update_navigator()
+
+    @property
+    def current(self) -> Version | None:
+        return self.versions.current
+
+    @property
+    def idle(self) -> bool:
+        return not self._busy() and not self.writing
+
+    # ------------------------------------------------------------ runs
+    def begin(self) -> None:
+        """A new result comes: the text on screen (with edits) becomes an earlier version; the view is cleared."""
+        self.keep_edit_in_history()
+        self.view.flush()
+        self.versions.begin(self.view.text())
+        self.view.clear()
+        self.update_navigator()
+
+    def started(self, request_id: str) -> None:
+        """The run ``request_id`` writes into the shown version."""
+        self.writing = True
+        if self.versions.current is None:
+            self.versions.begin("")
+        self.versions.current.request_id = request_id
+        self.update_navigator()
+
+    def finished(self) -> None:
+        """The run ended (done, stopped or failed): what it wrote is the shown version's generated text."""
+        self.view.flush()
+        if self.writing:
+            self.writing = False
+            self.versions.generated(self.view.text())
+        self.update_navigator()
+
+    def put(self, text: str, run_id: int | None = None, extra: dict[str, Any] | None = None) -> None:
+        """Show ``text`` (a reopened run ``run_id``, a result from 比較) as the newest version."""
+        self.begin()
+        self.view.setPlainText(text)
+        self.versions.generated(text)
+        current = self.versions.current
+        if current is not None:
+            current.run_id = run_id
+            current.extra = dict(extra or {})
+        self.update_navigator()
+
+    def forget(self) -> None:
+        """The result belongs to something else now (another document): edits go to the history, versions go."""
+        self.keep_edit_in_history()
+        self.versions.clear()
+        self.update_navigator()
+
+    # ------------------------------------------------------------ versions
+    @Slot(int)
+    def show(self, step: int) -> bool:
+        """Show the version ``step`` away (-1 earlier, 1 later); the shown one keeps its edits."""
+        if not self.idle:
+            return False
+        self.keep_edit_in_history()
+        text = self.versions.go(step, self.view.text())
+        if text is None:
+            return False
+        self.view.setPlainText(text)
+        self.update_navigator()
+        self.shown.emit()
+        return True
+
+    def update_navigator(self) -> None:
+        self.navigator.show_position(self.versions.index, len(self.versions), enabled=self.idle)
+
+    # ------------------------------------------------------------ history
+    @Slot()
+    def _edited(self) -> None:
+        if self.idle:
+            self._timer.start()
+
+    @Slot()
+    def keep_edit_in_history(self) -> bool:
+        """Write the shown version's edits to its history run; True when a run was updated."""
+        self._timer.stop()
+        if not self.idle:
+            return False
+        self.versions.keep_text(self.view.text())
+        version = self.versions.current
+        history = self._history()
+        if version is None or version.run_id is None or history is None or not version.edited:
+            return False
+        try:
+            return history.update_output(version.run_id, version.text)
+        except Exception:  # the history must never cost the text on screen
+            return False
+
+    def note_recorded(self, request_id: str, run_id: int) -> None:
+        """The history stored the run of ``request_id`` as ``run_id`` (``KeepsEdits``)."""
+        version = self.versions.recorded(request_id, run_id)
+        if version is not None and version is self.versions.current:
+            self.keep_edit_in_history()
+
+    # ------------------------------------------------------------ autosave
+    def to_state(self) -> dict[str, Any]:
+        """Every version, with the text on screen in the shown one (plain JSON)."""
+        if self.idle:
+            self.versions.keep_text(self.view.text())
+        return self.versions.to_state()
+
+    def restore(self, state: Any, shown: str) -> None:
+        """Put back what ``to_state`` gave; ``shown`` (the autosave's text on screen) is the shown version's text."""
+        self.versions.restore(state)
+        if self.versions.current is not None:
+            self.versions.current.text = shown
+        elif shown.strip():
+            self.versions.keep_text(shown)
+        self.update_navigator()
