@@ -382,5 +382,21 @@
         <source>Open or paste a document: the model summarizes it part by part and names its sources. A person checks every summary before it is used.</source>
         <translation>文書を開くか貼り付けると、AI が部分ごとに要約し、出典を示します。使う前に必ず人が内容を確認してください。</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy the summary (Ctrl+C copies only the selected text)</source>
+        <translation>要約をコピーします（Ctrl+C は選択した部分だけをコピー）</translation>
+    </message>
+    <message>
+        <source>There is no summary to copy yet.</source>
+        <translation>コピーする要約はまだありません。</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>コピーしました。</translation>
+    </message>
 </context>
 </TS>

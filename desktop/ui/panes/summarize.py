@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
     QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
@@ -30,8 +29,9 @@ from desktop.ui.context import AppContext
 from desktop.ui.panes.summarize_controller import SummarizeController
 from desktop.ui.panes.summarize_parts import drop_unfinished, show_part_text, show_section
 from desktop.ui.panes.summarize_sources import highlight, mark_citations
+from desktop.ui.panes.summarize_result import SummaryResult
 from desktop.ui.panes.summarize_state import SummaryKeeping
-from desktop.ui.widgets import NoticeBar, StreamingTextView, pane_header
+from desktop.ui.widgets import NoticeBar, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name, save_file_name, start_folder
 
 PLAN_DELAY_MS = 400
@@ -42,7 +42,7 @@ def format_duration(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class SummarizePane(SummaryKeeping, QWidget):
+class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
     """Open (Ctrl+O) or drop a document or paste text; 要約 (Ctrl+Enter), 停止 (Esc), 書き出し (Ctrl+S)."""
 
     models_requested = Signal()
@@ -68,7 +68,6 @@ class SummarizePane(SummaryKeeping, QWidget):
         self._saved_output = ""   # the summary as last exported or reopened
         self._build()
         self._connect()
-        self._keep_edits()
         self._set_ready(self.controller.model_loaded)
         self._set_running(False)
 
@@ -120,11 +119,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         self.parts_list.setObjectName("partialSummaries")
         self.parts_list.setWordWrap(True)
         self.parts_list.setAlternatingRowColors(True)
-        self.summary_view = StreamingTextView(self)
-        self.summary_view.setObjectName("summaryText")
-        self.summary_view.setPlaceholderText(self.tr("The summary appears here. You can edit it before exporting."))
-        for view in (self.source_view, self.summary_view):
-            view.setAcceptDrops(False)  # dropped files go to the window's FileDropRouter, which opens them here
+        self.source_view.setAcceptDrops(False)  # dropped files go to the window's FileDropRouter, which opens them here
 
         top = QHBoxLayout()
         top.addWidget(self.open_button)
@@ -159,11 +154,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         self.parts_title = QLabel(self.tr("Partial summaries (choose one to see its source)"), self)
         parts_layout.addWidget(self.parts_title)
         parts_layout.addWidget(self.parts_list)
-        summary_box = QWidget(self)
-        summary_layout = QVBoxLayout(summary_box)
-        summary_layout.setContentsMargins(0, 0, 0, 0)
-        summary_layout.addWidget(QLabel(self.tr("Summary (click a point citing a source to see it)"), self))
-        summary_layout.addWidget(self.summary_view)
+        summary_box = self._build_summary_box()
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(parts_box)
         right.addWidget(summary_box)
@@ -213,11 +204,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         c.running_changed.connect(self._set_running)
         c.ready_changed.connect(self._set_ready)
         c.finished.connect(self._on_finished)
-        for keys, slot in ((QKeySequence("Ctrl+Return"), self.summarize), (QKeySequence("Ctrl+Enter"), self.summarize),
-                           (QKeySequence("Esc"), c.stop)):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        run_and_stop_shortcuts(self, self.summarize, c.stop)
 
     # ------------------------------------------------------------- options
     def options(self) -> dict[str, Any]:
@@ -295,7 +282,6 @@ class SummarizePane(SummaryKeeping, QWidget):
         self.notice.hide()
         self.let_summary_go()
         self.parts_list.clear()
-        self.summary_view.clear()
         self.summary_view.setExtraSelections([])
         self._clear_highlight()
         self._map_done_at = []
@@ -328,10 +314,9 @@ class SummarizePane(SummaryKeeping, QWidget):
                 self.source_view.setPlainText(document.text())
                 self.source_view.blockSignals(False)
         self.document_label.setText(self.tr("{name}: {chars} characters").format(name=name, chars=len(document.text())))
-        self.let_summary_go()
+        if c.source_path is not None:
+            self.forget_summaries()  # pasted text changed and summarized again keeps its versions
         self.parts_list.clear()
-        self.summary_view.clear()
-        self.summary_view.setExtraSelections([])
         self._schedule_plan()
 
     @Slot()
@@ -426,6 +411,7 @@ class SummarizePane(SummaryKeeping, QWidget):
     @Slot(dict)
     def _on_finished(self, stats: dict) -> None:
         self.summary_view.flush()
+        self.keep_summary_sources(stats)
         if stats.get("one_pass"):
             self.parts_title.setText(self.tr("Partial summaries (none: the document fitted in one pass)"))
         self._mark_citations()
@@ -436,7 +422,7 @@ class SummarizePane(SummaryKeeping, QWidget):
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
         if not running:
-            self.summary_view.flush()
+            self.summary_ended()
             self._clock.stop()
             self._update_progress_label()
             drop_unfinished(self.parts_list)
@@ -447,6 +433,7 @@ class SummarizePane(SummaryKeeping, QWidget):
         self.stop_button.setEnabled(running)
         self.progress_bar.setVisible(running or self.progress_bar.value() > 0)
         self._update_run_button()
+        self._update_copy_button()
 
     @Slot(bool)
     def _set_ready(self, ready: bool) -> None:

@@ -133,6 +133,11 @@ class SummarizeController(PaneController):
             self._on_section(index, text, meta)
         self.summary = summary
 
+    def show_citations(self, citations: Any, invalid: Any) -> None:
+        """The checked sources of the summary version on screen (each earlier version keeps its own)."""
+        self.stats = {**self.stats, "citations": [ref for ref in citations or [] if isinstance(ref, dict)],
+                      "invalid_citations": [str(label) for label in invalid or []]}
+
     def use_text(self, text: str) -> bool:
         """Summarize pasted ``text``, kept exactly (numbered and # headings are recognised)."""
         if not text.strip():

@@ -6,17 +6,15 @@ belong to the pane's translation context, "SummarizePane"). It offers the
 ``reopen_run``, ``has_unsaved_output`` and ``mark_exported``, and puts state
 back only through the controller's methods.
 
-The user's edits of a summary are written to its history run (``KeepsEdits``:
-``note_recorded``) a moment after the last keystroke and before a new summary
-or document replaces it, so an edited summary is never lost.
+The summary's versions, with the user's edits, and their history runs are
+``summarize_result.SummaryResult``'s; here they are put in the autosave
+(``versions``) and put back.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-
-from PySide6.QtCore import QTimer, Slot
 
 from desktop.documents.model import Document
 from desktop.history import Run
@@ -26,48 +24,6 @@ from desktop.ui.panes.stored_state import document_from
 
 class SummaryKeeping:
     """Autosave, history and unsaved-output support for ``SummarizePane`` (see the module docstring)."""
-
-    def _keep_edits(self) -> None:
-        """Start watching the summary for edits (called once by the pane)."""
-        self._summary_request = ""
-        self._summary_run: int | None = None
-        self._summary_made = ""
-        self._edit_timer = QTimer(self, singleShot=True, interval=1500)
-        self._edit_timer.timeout.connect(self.keep_summary_edit)
-        self.summary_view.textChanged.connect(self._summary_edited)
-
-    def summary_started(self) -> None:
-        """A new summary is being made: the next recorded run is its run."""
-        self._summary_request, self._summary_run = self.controller.runner.request_id, None
-
-    def let_summary_go(self) -> None:
-        """The summary on screen is about to be replaced: keep its edits, then stop following its run."""
-        self.keep_summary_edit()
-        self._summary_run = None
-
-    def note_recorded(self, request_id: str, run_id: int) -> None:
-        """The history stored the run of ``request_id`` as ``run_id`` (``KeepsEdits``)."""
-        if request_id and request_id == self._summary_request:
-            self.summary_view.flush()
-            self._summary_run, self._summary_made = run_id, self.summary_view.toPlainText()
-
-    @Slot()
-    def _summary_edited(self) -> None:
-        if self._summary_run is not None and not self.controller.running:
-            self._edit_timer.start()
-
-    @Slot()
-    def keep_summary_edit(self) -> bool:
-        """Write an edited summary to its history run; True when the run was updated."""
-        self._edit_timer.stop()
-        text = self.summary_view.toPlainText()
-        history = self._context.history
-        if self._summary_run is None or history is None or self.controller.running or text == self._summary_made:
-            return False
-        try:
-            return history.update_output(self._summary_run, text)
-        except Exception:  # the history must never cost the text on screen
-            return False
 
     def _output_text(self) -> str:
         """What an export would write now: the summary, else the partial summaries."""
@@ -103,10 +59,11 @@ class SummaryKeeping:
             self.source_view.setPlainText(text)
 
     def _show_results(self, sections: list[tuple[int, str, dict]], summary: str,
-                      citations: list[dict] | None = None, invalid: list[str] | None = None) -> None:
+                      citations: list[dict] | None = None, invalid: list[str] | None = None,
+                      run_id: int | None = None) -> None:
         self.parts_list.clear()
         self.controller.restore_results(sections, summary, citations, invalid)  # the list fills as if just made
-        self.summary_view.setPlainText(summary)
+        self.show_summary(summary, run_id, citations, invalid)
         self._mark_citations()
 
     def reopen_run(self, run: Run) -> bool:
@@ -135,7 +92,7 @@ class SummaryKeeping:
         parts = partial_summaries(stats)
         sections = [(i, text, dict(metas[i]) if i < len(metas) and isinstance(metas[i], dict) else {})
                     for i, text in enumerate(parts)]
-        self._show_results(sections, run.output, stats.get("citations"), stats.get("invalid_citations"))
+        self._show_results(sections, run.output, stats.get("citations"), stats.get("invalid_citations"), run.id)
         self._saved_output = self._output_text()  # it is in the history already
         self.status_label.setText(self.tr("Reopened from the history. Check the summary against the source."))
         return True
@@ -177,7 +134,9 @@ class SummaryKeeping:
         from_file = c.source_path is not None and c.document is not None
         source = "" if from_file else self.source_view.toPlainText()
         summary = self.summary_view.text()
-        if not from_file and not source.strip() and not summary.strip() and not self.focus_edit.text().strip():
+        versions = self.result.to_state()
+        if not from_file and not source.strip() and not summary.strip() and not self.focus_edit.text().strip() \
+                and len(self.result.versions) < 2:
             return {}
         state: dict[str, Any] = {
             **self.options(),
@@ -186,6 +145,7 @@ class SummaryKeeping:
             "parts": [[index, text, meta] for index, text, meta in c.sections],
             "citations": list(c.stats.get("citations") or []),
             "invalidCitations": list(c.stats.get("invalid_citations") or []),
+            "versions": versions,
         }
         if from_file:
             state["document"] = c.document.to_dict()
@@ -202,5 +162,6 @@ class SummaryKeeping:
         self._set_options(state)
         sections = [(int(p[0]), str(p[1]), dict(p[2])) for p in state.get("parts") or []
                     if isinstance(p, list) and len(p) == 3 and isinstance(p[2], dict)]
-        self._show_results(sections, str(state.get("summaryText") or ""), state.get("citations"),
-                           state.get("invalidCitations"))
+        summary = str(state.get("summaryText") or "")
+        self._show_results(sections, summary, state.get("citations"), state.get("invalidCitations"))
+        self.result.restore(state.get("versions"), summary)  # the autosave's summary is the one shown
