@@ -125,15 +125,17 @@ class HistoryStore:
         ).fetchall()
         return [_run_from_row(row) for row in rows]
 
-    def update_output(self, run_id: int, output: str) -> bool:
+    def update_output(self, run_id: int, output: str, stats: dict[str, Any] | None = None) -> bool:
         """The user edited run ``run_id``'s result: keep ``output`` as its text (``stats["edited"]`` is set).
 
-        False when history is off or the run is gone (deleted, expired).
+        ``stats`` replaces those keys of the run's stats (e.g. a translation's
+        ``translations`` by block). False when history is off or the run is
+        gone (deleted, expired).
         """
         run = self.get(run_id) if self.enabled else None
         if run is None:
             return False
-        stats = {**run.stats, "edited": True}
+        stats = {**run.stats, **(stats or {}), "edited": True}
         self._db.execute("UPDATE runs SET output = ?, stats = ? WHERE id = ?",
                          (output, json.dumps(stats, ensure_ascii=False), run_id))
         self._db.commit()

@@ -498,5 +498,33 @@
         <source>Load a model first</source>
         <translation>先にモデルを読み込んでください</translation>
     </message>
+    <message>
+        <source>Every segment holds your edit: nothing to translate.</source>
+        <translation>すべての段落が編集済みのため、翻訳する段落はありません。</translation>
+    </message>
+    <message>
+        <source>Translate again</source>
+        <translation>もう一度翻訳</translation>
+    </message>
+    <message>
+        <source>You edited {count} translated segments.</source>
+        <translation>翻訳済みの {count} 段落を編集しています。</translation>
+    </message>
+    <message>
+        <source>Keep your edits and translate only the other segments? If you translate everything again, each edit is kept as an earlier version of its segment (◀ under the table).</source>
+        <translation>編集した段落はそのままにして、ほかの段落だけを翻訳しますか？すべて翻訳し直す場合も、編集した訳はその段落の前の版として残ります（表の下の ◀）。</translation>
+    </message>
+    <message>
+        <source>Keep my edits</source>
+        <translation>編集を残す</translation>
+    </message>
+    <message>
+        <source>Translate everything again</source>
+        <translation>すべて翻訳し直す</translation>
+    </message>
+    <message>
+        <source>Translate only the selected segment again; its translation now stays an earlier version (◀)</source>
+        <translation>選んだ段落だけをもう一度翻訳します。今の訳は前の版として残ります（◀）</translation>
+    </message>
 </context>
 </TS>

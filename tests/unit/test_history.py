@@ -93,3 +93,13 @@ def test_history_off_records_nothing(tmp_path, clock):
 def test_history_file_is_private(store):
     mode = stat.S_IMODE(store.path.stat().st_mode)
     assert mode & 0o077 == 0
+
+
+def test_an_edit_replaces_the_output_and_the_given_stats(store):
+    run_id = store.record(Run(pane="translate", title="t", output="A\n\nB",
+                              stats={"seconds": 2.0, "translations": {"0": "A", "1": "B"}}))
+    assert store.update_output(run_id, "A\n\nB (edited)", {"translations": {"0": "A", "1": "B (edited)"}})
+    run = store.get(run_id)
+    assert run.output == "A\n\nB (edited)" and run.stats["edited"] is True and run.stats["seconds"] == 2.0
+    assert run.stats["translations"]["1"] == "B (edited)"
+    assert not store.update_output(run_id + 1, "gone")

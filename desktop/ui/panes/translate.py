@@ -32,6 +32,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.file_drops import DOCUMENT_SUFFIXES
 from desktop.ui.panes.translate_controller import TranslateController
 from desktop.ui.panes.translate_display import TranslationDisplay
+from desktop.ui.panes.result_versions import VersionNavigator
+from desktop.ui.panes.translate_edits import TranslationEdits
 from desktop.ui.panes.translate_state import TranslationKeeping
 from desktop.ui.widgets import FileDropArea, NoticeBar, RowFitter, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name
@@ -41,7 +43,7 @@ FLAG_COLOR = QColor("#fff1d6")
 CURRENT_COLOR = QColor("#e8f0fe")
 
 
-class TranslatePane(TranslationKeeping, QWidget):
+class TranslatePane(TranslationEdits, TranslationKeeping, QWidget):
     """Languages, 翻訳 (Ctrl+Enter), 停止 (Esc), source | translation side by side, export."""
 
     models_requested = Signal()
@@ -65,6 +67,7 @@ class TranslatePane(TranslationKeeping, QWidget):
         self._flush_timer.timeout.connect(self._flush)
         self._build()
         self._connect()
+        self._keep_edits()
         self._set_ready(self.controller.model_loaded)
         self._set_running(False)
 
@@ -192,7 +195,9 @@ class TranslatePane(TranslationKeeping, QWidget):
         RowFitter(self.table)  # rows as tall as their text once the columns have their width
 
         self.retranslate_button = QPushButton(self.tr("Translate this segment again"), page)
-        self.retranslate_button.setToolTip(self.tr("Translate only the selected segment again"))
+        self.retranslate_button.setToolTip(self.tr("Translate only the selected segment again; "
+                                                   "its translation now stays an earlier version (◀)"))
+        self.version_nav = VersionNavigator(page)  # the selected segment's earlier translations
         self.export_button = QToolButton(page)
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -204,6 +209,7 @@ class TranslatePane(TranslationKeeping, QWidget):
         self.new_button = QPushButton(self.tr("Another document"), page)
         row = QHBoxLayout()
         row.addWidget(self.retranslate_button)
+        row.addWidget(self.version_nav)
         row.addStretch(1)
         row.addWidget(self.new_button)
         row.addWidget(self.export_button)
@@ -391,19 +397,6 @@ class TranslatePane(TranslationKeeping, QWidget):
 
     # ------------------------------------------------------- actions
     @Slot()
-    def translate_all(self) -> bool:
-        return self.controller.translate(self.source_language(), self.target_language(), self.register())
-
-    @Slot()
-    def retranslate_selected(self) -> bool:
-        index = self.selected_index()
-        if index is None:
-            self.status_label.setText(self.tr("Select the segment to translate again."))
-            return False
-        return self.controller.translate(self.source_language(), self.target_language(), self.register(),
-                                         only=[index])
-
-    @Slot()
     def edit_glossary(self) -> None:
         from desktop.ui.glossary_editor import GlossaryEditor
 
@@ -497,3 +490,4 @@ class TranslatePane(TranslationKeeping, QWidget):
         self.run_button.setToolTip(self.tr("Translate (Ctrl+Enter)") if c.model_loaded
                                    else self.tr("Load a model first"))
         self.retranslate_button.setEnabled(idle and self.selected_index() is not None)
+        self._update_segment_versions()

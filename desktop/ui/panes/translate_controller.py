@@ -23,6 +23,7 @@ from desktop.languages import LanguageError, detect_language, resolve_pair
 from desktop.ui.context import AppContext
 from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.job_runner import CANCELLED, PaneController
+from desktop.ui.panes.translate_versions import SegmentVersions
 
 
 class TranslateController(PaneController):
@@ -50,6 +51,7 @@ class TranslateController(PaneController):
         self.flags: dict[int, list[dict[str, str]]] = {}
         self.reviews: dict[int, list[str]] = {}  # block index -> why to look ("marks", "empty", "truncated")
         self.cut: set[int] = set()           # blocks whose translation stopped early (length limit, loop)
+        self.versions = SegmentVersions()    # earlier translations of each block, with the user's edits
         self.source: str | None = None       # the languages of the last translation
         self.target = "en"
         self._order: list[int] = []          # block indexes of the running job, in order
@@ -95,6 +97,7 @@ class TranslateController(PaneController):
         self.flags = {}
         self.reviews = {}
         self.cut = set()
+        self.versions.clear()
         self.document_changed.emit()
 
     def restore_languages(self, source: str, target: str) -> None:
@@ -187,8 +190,9 @@ class TranslateController(PaneController):
         return True
 
     def set_translation(self, index: int, text: str) -> None:
-        """The user edited a translation: keep it and re-check its glossary terms."""
+        """The user edited a translation (or another version is shown): keep it and re-check its glossary terms."""
         self.translations[index] = text
+        self.versions.edited(index, text)
         self.reviews.pop(index, None)
         self._check(index, text)
 
@@ -219,6 +223,7 @@ class TranslateController(PaneController):
             self.segment_abandoned.emit(index, self.translations.get(index, ""))
             self.problem.emit(str(meta["error"].get("message") or meta["error"].get("code")))
             return
+        self.versions.made(index, self.translations.get(index, ""), text)
         self.translations[index] = text
         reviews = list(meta.get("flags") or [])
         if reviews:

@@ -120,6 +120,7 @@ class TranslationKeeping:
             return False
         self._put_back(document, document.path, run.options if isinstance(run.options, dict) else {}, translations)
         self._saved_translations = dict(self.controller.translations)  # it is in the history already
+        self.follow_run(run.id)  # edits of the reopened translation go to its history row
         self.status_label.setText(self.tr("Reopened from the history. Check the translation before you use it."))
         return True
 
@@ -169,6 +170,7 @@ class TranslationKeeping:
             state["document"] = c.document.to_dict()
             state["sourcePath"] = str(c.source_path) if c.source_path else ""
             state["translations"] = {str(index): text for index, text in c.translations.items()}
+            state["segmentVersions"] = c.versions.to_state()  # edits and earlier translations of each segment
         return state
 
     def restore_autosave_state(self, state: dict[str, Any]) -> None:
@@ -178,8 +180,10 @@ class TranslationKeeping:
         self.paste_edit.setPlainText(str(state.get("pasteText") or ""))
         document = document_from(state.get("document"))
         if document is not None:
-            self._put_back(document, str(state.get("sourcePath") or ""), state,
-                           int_keys(state.get("translations")))
+            translations = int_keys(state.get("translations"))
+            self._put_back(document, str(state.get("sourcePath") or ""), state, translations)
+            self.controller.versions.restore(state.get("segmentVersions"), translations)
+            self._update_segment_versions()
             self.stack.setCurrentIndex(1 if state.get("page", 1) else 0)
         else:
             self.set_languages(str(state.get("source") or AUTO), str(state.get("target") or "en"))

@@ -1,0 +1,115 @@
+"""Edited translations are never lost (scripted engine): re-translation asks or keeps versions, autosave, history."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from desktop.history import HistoryStore
+from desktop.settings import Paths, Settings
+from desktop.ui.context import AppContext
+from desktop.ui.history_recorder import HistoryRecorder
+from desktop.ui.panes import translate_edits
+from desktop.ui.panes.translate import TranslatePane
+from tests.support.fake_engine import FakeEngine
+from tests.support.scripted_model import ScriptedModel
+
+SOURCE = "説明会を開きます。\n\n会場は市役所です。\n\n申込みは不要です。"
+
+
+@pytest.fixture
+def pane(qtbot):
+    paths = Paths.default().ensure()
+    counter = itertools.count(1)
+    engine = FakeEngine(ScriptedModel(lambda _messages: f"Version {next(counter)}."), loaded=True)
+    history = HistoryStore(paths.history_db)
+    pane = TranslatePane(AppContext(settings=Settings(paths, {"parallel": 1}), paths=paths, engine=engine,
+                                    history=history))
+    recorder = HistoryRecorder(engine, history, pane)
+    recorder.run_recorded.connect(pane.note_recorded)
+    pane.recorder = recorder
+    qtbot.addWidget(pane)
+    pane.resize(1280, 720)
+    pane.show()
+    pane.set_languages("ja", "en")
+    assert pane.controller.use_text(SOURCE)
+    yield pane
+    history.close()
+
+
+def _run(qtbot, pane: TranslatePane, start) -> int:
+    """Run ``start()`` (which must start a translation); the history run id it made."""
+    with qtbot.waitSignal(pane.recorder.recorded, timeout=10000) as recorded:
+        assert start()
+    qtbot.waitUntil(lambda: not pane.controller.running)
+    return recorded.args[0]
+
+
+def _edit(pane: TranslatePane, row: int, text: str) -> None:
+    pane.table.item(row, pane.TRANSLATION_COLUMN).setText(text)  # as the cell editor commits it
+
+
+def _cells(pane: TranslatePane) -> list[str]:
+    return [pane.table.item(row, pane.TRANSLATION_COLUMN).text() for row in range(pane.table.rowCount())]
+
+
+def test_translating_everything_again_asks_and_keeps_the_edits_by_default(qtbot, pane, monkeypatch):
+    _run(qtbot, pane, pane.translate_all)
+    first = _cells(pane)
+    assert all(first)
+    _edit(pane, 1, "The venue is City Hall (checked).")
+    asked: list[int] = []
+    monkeypatch.setattr(pane, "ask_about_edits", lambda count: asked.append(count) or translate_edits.KEEP)
+    _run(qtbot, pane, pane.translate_all)
+    assert asked == [1]
+    assert pane.context.engine.requests[-1].options["only"] == [0, 2]
+    cells = _cells(pane)
+    assert cells[1] == "The venue is City Hall (checked)." and cells[0] != first[0] and cells[2] != first[2]
+
+    monkeypatch.setattr(pane, "ask_about_edits", lambda count: translate_edits.CANCEL)
+    assert not pane.translate_all()
+
+
+def test_a_replaced_edit_stays_an_earlier_version_of_its_cell(qtbot, pane, monkeypatch):
+    _run(qtbot, pane, pane.translate_all)
+    _edit(pane, 1, "My own wording.")
+    monkeypatch.setattr(pane, "ask_about_edits", lambda count: translate_edits.REPLACE)
+    _run(qtbot, pane, pane.translate_all)
+    assert _cells(pane)[1] != "My own wording."
+    pane.table.selectRow(1)
+    assert pane.version_nav.isVisibleTo(pane) and pane.version_nav.label.text() == "2/2"
+    pane.version_nav.back_button.click()
+    assert _cells(pane)[1] == "My own wording." and pane.controller.translations[1] == "My own wording."
+
+
+def test_one_segment_again_keeps_the_edit_as_a_version_without_asking(qtbot, pane, monkeypatch):
+    _run(qtbot, pane, pane.translate_all)
+    _edit(pane, 0, "Edited first line.")
+    monkeypatch.setattr(pane, "ask_about_edits", lambda count: pytest.fail("one segment does not ask"))
+    pane.table.selectRow(0)
+    _run(qtbot, pane, pane.retranslate_selected)
+    assert _cells(pane)[0] != "Edited first line."
+    assert pane.show_segment_version(-1) and _cells(pane)[0] == "Edited first line."
+
+
+def test_edits_and_versions_are_in_the_autosave_and_the_history(qtbot, pane):
+    run_id = _run(qtbot, pane, pane.translate_all)
+    qtbot.waitUntil(lambda: pane._run_id == run_id, timeout=5000)
+    _edit(pane, 2, "No need to apply (edited).")
+    qtbot.waitUntil(lambda: pane.context.history.get(run_id).stats.get("edited") is True, timeout=5000)
+    run = pane.context.history.get(run_id)
+    assert run.stats["translations"]["2"] == "No need to apply (edited)."
+    assert "No need to apply (edited)." in run.output
+
+    pane.table.selectRow(2)
+    _run(qtbot, pane, pane.retranslate_selected)
+    state = pane.autosave_state()
+    assert "2" in state["segmentVersions"]
+
+    other = TranslatePane(pane.context)
+    qtbot.addWidget(other)
+    other.restore_autosave_state(state)
+    assert _cells(other) == _cells(pane)
+    other.table.selectRow(2)
+    assert other.show_segment_version(-1) and _cells(other)[2] == "No need to apply (edited)."
