@@ -51,6 +51,43 @@ def in_scroll_area(widget: QWidget, page: QWidget) -> bool:
     return False
 
 
+def wait_until(app: QApplication, done, seconds: float = 20.0) -> None:
+    """Turn the event loop until ``done()`` (the scripted engine answers one event per turn)."""
+    import time
+
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def _two_summaries(app: QApplication, pane) -> None:
+    pane.new_text()
+    pane.source_view.setPlainText(SOURCE)
+    for edit in ("・要点です。（課長が確認）", None):
+        pane.summarize()
+        wait_until(app, lambda: not pane.controller.running)
+        if edit:
+            pane.summary_view.setPlainText(edit)
+
+
+def _two_translations(app: QApplication, pane) -> None:
+    pane.translate_all()
+    wait_until(app, lambda: not pane.controller.running)
+    pane.table.item(1, pane.TRANSLATION_COLUMN).setText("Edited by hand.")
+    pane.table.selectRow(1)
+    pane.retranslate_selected()
+    wait_until(app, lambda: not pane.controller.running)
+    pane.table.selectRow(1)
+
+
+def _two_drafts(app: QApplication, pane) -> None:
+    pane.form.set_values({"meeting": "地域防災連絡会議", "notes": "・備蓄品を見直す"})
+    for again in (False, True):
+        pane.run_draft(again=again)
+        wait_until(app, lambda: not pane.controller.running)
+
+
 def main(out_dir: str, label: str) -> None:
     from desktop.app import apply_look
     from desktop.i18n import install_translators
@@ -144,6 +181,16 @@ def main(out_dir: str, label: str) -> None:
     shot("draft_model_loaded", window)
     window.show_page("models")
     shot("models_loaded", window)
+
+    # results with earlier versions: the 「◀ 2/2 ▶」 and コピー controls in view beside each result
+    for key, run in (("summarize", _two_summaries), ("translate", _two_translations), ("draft", _two_drafts)):
+        window.show_page(key)
+        run(app, window.pages[key])
+        shot(key + "_versions", window)
+        check_page(key)
+        nav = window.pages[key].version_nav
+        if not nav.isVisible() or outside(nav, window):
+            problems.append(f"{key}: the version buttons are hidden or outside the window")
 
     # the settings dialog fits without scrolling
     dialog = SettingsDialog(settings, window)
