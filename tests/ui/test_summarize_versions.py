@@ -108,3 +108,11 @@ def test_copy_button_copies_the_summary_on_screen(qtbot, pane):
     pane.copy_button.click()
     assert QGuiApplication.clipboard().text() == "・コピーする要約。"
     assert not pane.has_unsaved_output()
+
+
+def test_a_summary_that_does_not_start_leaves_the_one_on_screen(qtbot, pane, monkeypatch):
+    _summarize(qtbot, pane)
+    pane.summary_view.setPlainText("・直した要約。")
+    monkeypatch.setattr(pane.controller, "summarize", lambda _options: False)
+    assert not pane.summarize()
+    assert pane.summary_view.text() == "・直した要約。" and len(pane.result.versions) == 1

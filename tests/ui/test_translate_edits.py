@@ -111,5 +111,6 @@ def test_edits_and_versions_are_in_the_autosave_and_the_history(qtbot, pane):
     qtbot.addWidget(other)
     other.restore_autosave_state(state)
     assert _cells(other) == _cells(pane)
+    assert other._run_id is not None and other._run_id == pane._run_id  # later edits go to the same history row
     other.table.selectRow(2)
     assert other.show_segment_version(-1) and _cells(other)[2] == "No need to apply (edited)."

@@ -100,6 +100,17 @@ class KeptResult(QObject):
             current.extra = dict(extra or {})
         self.update_navigator()
 
+    def take_back(self) -> None:
+        """The run announced by ``begin`` did not start: the empty version goes, the one before is shown again."""
+        if self.writing or self.versions.current is None or self.versions.current.text.strip():
+            return
+        self.versions.versions.pop(self.versions.index)
+        self.versions.index = len(self.versions) - 1
+        if self.versions.current is not None:
+            self.view.setPlainText(self.versions.current.text)
+        self.update_navigator()
+        self.shown.emit()
+
     def forget(self) -> None:
         """The result belongs to something else now (another document): edits go to the history, versions go."""
         self.keep_edit_in_history()

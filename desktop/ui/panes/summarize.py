@@ -286,7 +286,9 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
         self._clear_highlight()
         self._map_done_at = []
         started = c.summarize(self.options())
-        if started:
+        if not started:
+            self.result.take_back()
+        else:
             self.summary_started()
             self._elapsed.start()
             self._progress = (0, 0, "")

@@ -171,6 +171,7 @@ class TranslationKeeping:
             state["sourcePath"] = str(c.source_path) if c.source_path else ""
             state["translations"] = {str(index): text for index, text in c.translations.items()}
             state["segmentVersions"] = c.versions.to_state()  # edits and earlier translations of each segment
+            state["historyRun"] = self._run_id
         return state
 
     def restore_autosave_state(self, state: dict[str, Any]) -> None:
@@ -183,6 +184,8 @@ class TranslationKeeping:
             translations = int_keys(state.get("translations"))
             self._put_back(document, str(state.get("sourcePath") or ""), state, translations)
             self.controller.versions.restore(state.get("segmentVersions"), translations)
+            run_id = state.get("historyRun")
+            self.follow_run(run_id if isinstance(run_id, int) else None)
             self._update_segment_versions()
             self.stack.setCurrentIndex(1 if state.get("page", 1) else 0)
         else:
