@@ -191,6 +191,7 @@ def main(out_dir: str, label: str) -> None:
         nav = window.pages[key].version_nav
         if not nav.isVisible() or outside(nav, window):
             problems.append(f"{key}: the version buttons are hidden or outside the window")
+        window.pages[key].mark_exported()  # closing must not stop at the "unsaved output" question
 
     # the settings dialog fits without scrolling
     dialog = SettingsDialog(settings, window)
