@@ -114,12 +114,8 @@ class SummaryKeeping:
             return False
         if self.has_unsaved_output() and not confirm_replace(self, pane_title("summarize")):
             return False
-        self.let_summary_go()
-        self._show_source(document, document.path)
-        self._show_results([], run.output)
-        self.summary_view.flush()
-        self._summary_request = ""
-        self._summary_run, self._summary_made = keep_in_history(self._context.history, run), run.output
+        self._show_source(document, document.path)  # another file: the summaries of the one before leave
+        self._show_results([], run.output, run_id=keep_in_history(self._context.history, run))
         self._saved_output = ""  # a new result: closing asks until it is exported
         self.status_label.setText(self.tr("The summary of %1, chosen in Compare. Check it against the source.")
                                   .replace("%1", run.model))

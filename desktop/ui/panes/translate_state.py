@@ -146,7 +146,7 @@ class TranslationKeeping:
             return False
         self._put_back(document, document.path, run.options if isinstance(run.options, dict) else {}, translations)
         self.stack.setCurrentIndex(1)
-        keep_in_history(self.context.history, run)
+        self.follow_run(keep_in_history(self.context.history, run))  # later edits go to its history row
         self._saved_translations = {}  # a new result: closing asks until it is exported
         self.status_label.setText(self.tr("The translation of %1, chosen in Compare. Check it before you use it.")
                                   .replace("%1", run.model))
