@@ -16,13 +16,16 @@ from desktop.messages import current_language, message
 
 EXPORT_SUFFIXES = (".md", ".docx")
 
+#: The cell of a figure a model has not got: U+2015, which CP932 consoles can show (U+2014 "—" became 〓).
+NO_VALUE = "―"
+
 
 def figure_rows(results: Sequence[ModelResult], lang: str | None = None) -> list[tuple[str, list[str]]]:
     """(row label, one cell per model) for the figures every export and the pane show."""
     lang = lang or current_language()
 
     def each(fn) -> list[str]:
-        return [fn(r) if r.ok else "—" for r in results]
+        return [fn(r) if r.ok else NO_VALUE for r in results]
 
     return [
         (message("compare.ttft", lang), each(lambda r: _num(r.ttft_s, "s", 2))),
@@ -30,7 +33,7 @@ def figure_rows(results: Sequence[ModelResult], lang: str | None = None) -> list
         (message("compare.total", lang), each(lambda r: _num(r.seconds, "s", 1))),
         (message("compare.load", lang), each(lambda r: _num(r.load_s, "s", 1))),
         (message("compare.peak_memory", lang), each(lambda r: _num(r.peak_rss_mb, " MB", 0))),
-        (message("compare.context", lang), each(lambda r: str(r.n_ctx) if r.n_ctx else "—")),
+        (message("compare.context", lang), each(lambda r: str(r.n_ctx) if r.n_ctx else NO_VALUE)),
         (message("compare.cut", lang), each(lambda r: message("compare.cut_yes" if r.cut else "compare.cut_no", lang))),
     ]
 
@@ -121,7 +124,7 @@ def write_comparison(path: Path, results: Sequence[ModelResult], settings: Compa
 
 def _num(value: float | None, unit: str, digits: int) -> str:
     if value is None:
-        return "—"
+        return NO_VALUE
     return f"{value:.{digits}f}{unit}"
 
 

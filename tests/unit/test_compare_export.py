@@ -27,10 +27,10 @@ def test_every_model_gets_the_same_seed_temperature_and_length() -> None:
 
 def test_figures_show_a_dash_for_a_failed_model_and_say_when_output_was_cut() -> None:
     rows = dict(figure_rows(_results(), "ja"))
-    assert rows["最初の文字まで"] == ["0.52s", "—"]
-    assert rows["生成速度（トークン/秒）"] == ["12.3", "—"]
-    assert rows["最大メモリ"] == ["1536 MB", "—"]
-    assert rows["長さの上限で途中まで"] == ["はい", "—"]
+    assert rows["最初の文字まで"] == ["0.52s", "―"]
+    assert rows["生成速度（トークン/秒）"] == ["12.3", "―"]
+    assert rows["最大メモリ"] == ["1536 MB", "―"]
+    assert rows["長さの上限で途中まで"] == ["はい", "―"]
 
 
 def test_markdown_states_the_settings_and_keeps_each_text_and_failure() -> None:
