@@ -145,6 +145,10 @@
         <translation>比較が終わりました。</translation>
     </message>
     <message>
+        <source>Comparison stopped.</source>
+        <translation>比較を停止しました。</translation>
+    </message>
+    <message>
         <source>The result of %1 was copied.</source>
         <translation>%1 の結果をコピーしました。</translation>
     </message>

@@ -106,6 +106,8 @@ def test_esc_stops_the_running_model_and_skips_the_rest(qtbot, app_context, comp
     stopped, skipped = pane.controller.results
     assert stopped.error_code == "cancelled" and stopped.text      # what was written stays
     assert skipped.error_code == "cancelled" and not skipped.text
+    assert not skipped.ok                                          # a model never run is no result to export
+    assert pane.status.text() == "Comparison stopped."
     assert not blocking_waits
 
 

@@ -365,7 +365,8 @@ class ComparePane(QWidget):
         self._update_run_button()
         if not running and self.controller.results:
             self.export_button.setEnabled(True)
-            self.status.setText(self.tr("Comparison finished."))
+            self.status.setText(self.tr("Comparison stopped.") if self.controller.stopped
+                                else self.tr("Comparison finished."))
 
     @Slot(int, str, str)
     def _on_column_state(self, index: int, state: str, detail: str) -> None:

@@ -88,6 +88,11 @@ class CompareController(QObject):
     def results(self) -> list[ModelResult]:
         return list(self._results)
 
+    @property
+    def stopped(self) -> bool:
+        """True when the last comparison was stopped (Esc) before every model ran."""
+        return self._stopping
+
     def start(self, request: CompareRequest) -> bool:
         """Begin the comparison; False (with ``message``) when it cannot start."""
         if self.running:
@@ -149,7 +154,7 @@ class CompareController(QObject):
             return
         if self._stopping:
             for index in range(self._index, len(request.models)):
-                self._results[index].error_code = CANCELLED
+                self._results[index].error_code, self._results[index].error = CANCELLED, self.tr("Skipped")
                 self.column_state.emit(index, SKIPPED, self.tr("Skipped"))
             self._finish()
             return
