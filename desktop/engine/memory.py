@@ -17,7 +17,7 @@ def peak_rss_mb() -> float | None:
     """Peak resident memory of this process so far, in MiB, rounded to 0.1; ``None`` if unknown."""
     try:
         if sys.platform == "win32":
-            return _windows_peak_bytes() / MIB
+            return round(_windows_peak_bytes() / MIB, 1)
         import resource
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -45,4 +45,4 @@ def _windows_peak_bytes() -> float:  # pragma: no cover - Windows only
     process = ctypes.windll.kernel32.GetCurrentProcess()
     if not ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):
         raise OSError("GetProcessMemoryInfo failed")
-    return round(float(counters.PeakWorkingSetSize), 1)
+    return float(counters.PeakWorkingSetSize)
