@@ -134,6 +134,14 @@ def test_an_unknown_field_names_the_known_fields_in_japanese(two_models: tuple[P
     assert "recipient（宛先）" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_missing_required_field_and_a_zero_length_are_told_in_the_users_language() -> None:
+    result = fumi("--model", "a", "--model", "b", "--template", "report", "--field", "件名=窓口")
+    assert result.returncode == 2
+    assert "必須の入力項目 notes（メモ）がありません: --field notes=..." in result.stderr
+    result = fumi("--model", "a", "--model", "b", "--prompt", "x", "--max-tokens", "0")
+    assert result.returncode == 2 and "--max-tokens は 1 以上にしてください。" in result.stderr
+
+
 @pytest.mark.parametrize("args", [
     ["--model", "a", "--prompt", "x"],                                   # one model
     ["--model", "a", "--model", "b", "--model", "c", "--model", "d", "--model", "e", "--prompt", "x"],
