@@ -188,6 +188,10 @@
         <translation>比較のためのメモリを空けるため、読み込んでいたモデルを解放しました。比較の後、モデルの画面から読み込み直してください。</translation>
     </message>
     <message>
+        <source>Waiting for its turn</source>
+        <translation>順番を待っています</translation>
+    </message>
+    <message>
         <source>Skipped</source>
         <translation>実行しませんでした</translation>
     </message>

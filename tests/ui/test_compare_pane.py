@@ -101,13 +101,14 @@ def test_esc_stops_the_running_model_and_skips_the_rest(qtbot, app_context, comp
     request = CompareRequest(models, "prompt", {"prompt": "テスト"}, {}, "test", CompareSettings(max_tokens=4000))
     pane.controller.start(request)
     qtbot.waitUntil(lambda: bool(pane.columns.columns[0].text.toPlainText()), timeout=60_000)
+    assert pane.columns.columns[1].state.text() == pane.controller.tr("Waiting for its turn")  # not blank
     qtbot.keyClick(pane, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not pane.controller.running, timeout=30_000)
     stopped, skipped = pane.controller.results
     assert stopped.error_code == "cancelled" and stopped.text      # what was written stays
     assert skipped.error_code == "cancelled" and not skipped.text
     assert not skipped.ok                                          # a model never run is no result to export
-    assert pane.status.text() == "Comparison stopped."
+    assert pane.status.text() == pane.tr("Comparison stopped.")
     assert not blocking_waits
 
 

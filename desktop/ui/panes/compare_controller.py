@@ -107,7 +107,7 @@ class CompareController(QObject):
         self._stopping = False
         self._make_room(request)
         for index in range(len(request.models)):
-            self.column_state.emit(index, WAITING, "")
+            self.column_state.emit(index, WAITING, self.tr("Waiting for its turn"))
         self.running_changed.emit(True)
         self._index = -1
         self._next_model()
