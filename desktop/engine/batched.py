@@ -26,6 +26,9 @@ Promises:
   distribution; greedy at temperature 0), so a request samples as it would alone.
 - ``cancel_check`` is asked before every decode; True raises ``Cancelled`` and
   stops every sequence at once.
+- ``stop(index, reason)``, called by the consumer after it got a token of request
+  ``index`` (e.g. the reply loops), ends that request alone: the run goes on with
+  ``(index, FINISH, reason)``, its cells are released, and no further token of it comes.
 """
 
 from __future__ import annotations
@@ -117,6 +120,7 @@ class BatchedDecoder:
         self._memory = llama_cpp.llama_get_memory(self._ctx)
         self._batch = llama_cpp.llama_batch_init(n_batch, 0, 1)
         self.prompt_eval_tokens = 0
+        self._stops: dict[int, str] = {}
 
     def close(self) -> None:
         """Free the context and its batch now. Safe to call twice."""
@@ -179,6 +183,10 @@ class BatchedDecoder:
 
     # ------------------------------------------------------------ the loop
 
+    def stop(self, index: int, reason: str) -> None:
+        """End request ``index`` of the running ``run`` with ``reason`` before its next token."""
+        self._stops[index] = reason
+
     def run(self, requests: list[SequenceRequest], cancel_check: Callable[[], bool] = lambda: False,
             ) -> Iterator[tuple]:
         """Decode every request; see the module docstring for what is yielded.
@@ -195,6 +203,7 @@ class BatchedDecoder:
         free_ids = list(range(self.n_seq - 1, -1, -1))
         running: list[_Slot] = []
         used = prefix
+        self._stops.clear()
         try:
             if prefix:
                 self._evaluate_prefix(requests[0].tokens[:prefix], prefix_seq, cancel_check)
@@ -226,7 +235,8 @@ class BatchedDecoder:
                         slot.generated += 1
                         slot.next_token = token
                         yield slot.index, token
-                        if slot.generated >= slot.request.max_tokens:
+                        finish = self._stops.pop(slot.index, None)
+                        if finish is None and slot.generated >= slot.request.max_tokens:
                             finish = "length"
                     if finish:
                         running.remove(slot)
@@ -235,6 +245,7 @@ class BatchedDecoder:
                         free_ids.append(slot.seq_id)
                         yield slot.index, FINISH, finish
         finally:
+            self._stops.clear()
             for slot in running:
                 self._release(slot)
             llama_cpp.llama_memory_clear(self._memory, True)

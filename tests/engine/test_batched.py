@@ -145,6 +145,32 @@ def test_cells_are_released_as_sequences_finish(model: Model) -> None:
     assert [len(tokens[i]) for i in range(5)] == [p.max_tokens for p in prompts]
 
 
+def tokens(events: list[tuple], index: int) -> list[int]:
+    """The tokens ``BatchedDecoder.run`` yielded for request ``index``."""
+    return [e[1] for e in events if e[0] == index and len(e) == 2]
+
+
+def test_a_stopped_sequence_ends_alone_and_the_others_go_on(model: Model) -> None:
+    """``stop`` (what ``chat_many`` calls when a reply loops) ends one request with the reason given."""
+    prompts = [batched.SequenceRequest(model.chat_tokens(c.messages), 20, 0.0, 1) for c in requests(3)]
+    llama = model._llama
+    decoder = batched.BatchedDecoder(llama._model.model, model._vocab, n_cells=1024, n_seq=3,
+                                     n_threads=int(llama.context_params.n_threads), unified=False)
+    try:
+        free = list(decoder.run(prompts))
+        stopped = []
+        for event in decoder.run(prompts):
+            stopped.append(event)
+            if event[0] == 1 and len(event) == 2 and sum(1 for e in stopped if e[0] == 1) == 3:
+                decoder.stop(1, "repetition")
+    finally:
+        decoder.close()
+    ends = [e for e in stopped if len(e) == 3]
+    assert ends[0] == (1, batched.FINISH, "repetition") and tokens(stopped, 1) == tokens(free, 1)[:3]
+    assert sorted(e[2] for e in ends[1:]) == ["length", "length"]
+    assert tokens(stopped, 0) == tokens(free, 0) and tokens(stopped, 2) == tokens(free, 2)
+
+
 def test_shared_prefix_leaves_each_prompt_a_token_of_its_own() -> None:
     assert batched.shared_prefix([[1, 2, 3], [1, 2, 3]]) == 2
     assert batched.shared_prefix([[1, 2, 3, 4], [1, 2, 5]]) == 2
