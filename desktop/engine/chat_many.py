@@ -18,7 +18,9 @@ Promises (the contract is ``desktop.contracts.ChatModel.stream_chat_many``):
   loops ends alone with finish reason "repetition", by the same rule and code as
   ``Model.stream_chat`` (``reply_text.ReplyText``); ``model.usage`` adds up
   prompt and generated tokens of all requests; its ``generation_s`` is wall time
-  from the first generated token to the end (aggregate speed).
+  from the first generated token to the end (aggregate speed), and
+  ``generation_only_tokens`` / ``generation_only_s`` count the decode steps that
+  carried no prompt (``BatchedDecoder``: S_TG as llama-batched-bench measures it).
 """
 
 from __future__ import annotations
@@ -122,6 +124,8 @@ def _batched(model: Any, prompts: dict[int, batched.SequenceRequest], n_seq: int
                 decoder.stop(event[0], REPETITION)
     finally:
         usage["prompt_eval_tokens"] += decoder.prompt_eval_tokens
+        usage["generation_only_tokens"] += decoder.generation_only_tokens
+        usage["generation_only_s"] += decoder.generation_only_s
         if first_token_at is not None:
             usage["generation_s"] += time.perf_counter() - first_token_at
         decoder.close()

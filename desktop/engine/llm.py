@@ -313,7 +313,8 @@ class Model:
     def begin_request(self) -> None:
         """Start counting ``usage`` for a new request."""
         self.usage = {"prompt_tokens": 0, "generated_tokens": 0, "prompt_eval_tokens": 0,
-                      "generation_s": 0.0, "ttft_s": None, "finish_reason": ""}
+                      "generation_s": 0.0, "ttft_s": None, "finish_reason": "",
+                      "generation_only_tokens": 0, "generation_only_s": 0.0}
 
     def _check_cancel(self) -> None:
         if self.cancel_check():
@@ -463,5 +464,7 @@ class Model:
             "tokens_per_s": round(generated / generation_s, 2) if generation_s > 0 and generated else 0.0,
             "ttft_s": round(usage["ttft_s"], 4) if usage["ttft_s"] is not None else None,
             "finish_reason": usage["finish_reason"] or self._finish_reason,
+            **({"batch_tg_tokens_per_s": round(usage["generation_only_tokens"] / usage["generation_only_s"], 2)}
+               if usage["generation_only_s"] > 0 else {}),
         }
 

@@ -79,6 +79,9 @@ def test_each_output_equals_the_sequential_one_at_temperature_0(model: Model) ->
     # the shared system prompt was evaluated once, not five times
     assert model.usage["prompt_eval_tokens"] < model.usage["prompt_tokens"]
     assert model.usage["generated_tokens"] == sum(c.max_tokens for c in chats)
+    # once every prompt is in, the decode steps carry generation only: counted apart (S_TG)
+    assert 0 < model.usage["generation_only_tokens"] < model.usage["generated_tokens"]
+    assert model.request_stats(1.0)["batch_tg_tokens_per_s"] > 0
 
 
 def test_parallel_1_is_the_sequential_path(model: Model) -> None:
