@@ -146,7 +146,8 @@ def alternate(rounds: int, runs: dict[str, Callable[[], dict]]) -> dict[str, lis
 
 
 def job_times(model: Path, args: argparse.Namespace, folder: Path) -> dict:
-    common = ["--model", str(model), "--threads", str(args.threads), "--ctx", str(args.ctx)]
+    # A fixed seed: sampled replies (and so where a loop is stopped) must not differ between A and B by chance.
+    common = ["--model", str(model), "--threads", str(args.threads), "--ctx", str(args.ctx), "--seed", "1"]
     text = folder / "report.txt"
     text.write_text(japanese_text(args.summary_chars), encoding="utf-8")
     source = write_docx(folder / "notice.docx", 30, args.sentences)
