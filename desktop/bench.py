@@ -190,10 +190,14 @@ def run_parallel_bench(session: Any, parallel: int, *, prompt_tokens: int = PARA
     Each sequence has its own prompt of ``prompt_tokens`` chat tokens (different
     from the first word on, so nothing but the chat template's first tokens is
     shared) and generates exactly ``gen_tokens`` (end-of-generation is masked).
-    ``parallel_tg_tokens_per_s`` is all generated tokens but the first, over the
-    time from the first to the last ``delta`` the client received: the
-    generation phase, as llama-batched-bench's S_TG counts it. ``parallel`` 1 is
-    Fumi's single stream on the same work.
+    ``parallel_tg_tokens_per_s`` is the generation phase as llama-batched-bench's
+    S_TG counts it: with several sequences, the engine's ``batch_tg_tokens_per_s``
+    (tokens of the decode steps that carried no prompt, over those steps' wall time,
+    sampling and streaming included); with one, all generated tokens but the first
+    over the time from the first to the last ``delta`` the client received.
+    ``parallel_stream_tokens_per_s`` is that client-side figure for every N: with
+    several sequences it also holds the prompt processing of the sequences admitted
+    after the first token. ``parallel`` 1 is Fumi's single stream on the same work.
     """
     warm_text = prompt_text(8, salt=0)
     warm = generate(session, warm_text, 2, seed=1)
@@ -207,9 +211,11 @@ def run_parallel_bench(session: Any, parallel: int, *, prompt_tokens: int = PARA
     generated = int(timed.stats.get("generated_tokens", 0))
     span = ((timed.last_delta_at or 0) - (timed.first_delta_at or 0))
     engine_pid = getattr(session, "pid", None)
+    streamed = round((generated - 1) / span, 2) if span > 0 and generated > 1 else 0.0
     return {
         "parallel": parallel,
-        "parallel_tg_tokens_per_s": round((generated - 1) / span, 2) if span > 0 and generated > 1 else 0.0,
+        "parallel_tg_tokens_per_s": float(timed.stats.get("batch_tg_tokens_per_s") or streamed),
+        "parallel_stream_tokens_per_s": streamed,
         "parallel_generated_tokens": generated,
         "parallel_prompt_tokens": int(timed.stats.get("prompt_tokens", 0)),
         "parallel_seconds": round((timed.done_at or time.perf_counter()) - timed.sent_at, 3),

@@ -36,7 +36,8 @@ class ChatPiece:
 
     While a request streams, ``text`` is its next piece and ``finish_reason`` is "".
     Each request ends with exactly one piece whose ``finish_reason`` is "stop",
-    "length" or "error"; with "error", ``error`` says why (e.g. ``context_overflow``)
+    "length", "repetition" (stopped looping, as ``stream_chat`` does) or "error";
+    with "error", ``error`` says why (e.g. ``context_overflow``)
     and the other requests go on.
     """
 

@@ -26,11 +26,19 @@ Promises:
   distribution; greedy at temperature 0), so a request samples as it would alone.
 - ``cancel_check`` is asked before every decode; True raises ``Cancelled`` and
   stops every sequence at once.
+- ``generation_only_tokens`` / ``generation_only_s``: tokens sampled in, and wall time
+  of (from one decode's start to the next's, the consumer's handling included), the
+  steps whose batch carried no prompt tokens: aggregate generation speed measured as
+  llama-batched-bench's S_TG is (prompt processing left out).
+- ``stop(index, reason)``, called by the consumer after it got a token of request
+  ``index`` (e.g. the reply loops), ends that request alone: the run goes on with
+  ``(index, FINISH, reason)``, its cells are released, and no further token of it comes.
 """
 
 from __future__ import annotations
 
 import ctypes
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -117,6 +125,9 @@ class BatchedDecoder:
         self._memory = llama_cpp.llama_get_memory(self._ctx)
         self._batch = llama_cpp.llama_batch_init(n_batch, 0, 1)
         self.prompt_eval_tokens = 0
+        self.generation_only_tokens = 0
+        self.generation_only_s = 0.0
+        self._stops: dict[int, str] = {}
 
     def close(self) -> None:
         """Free the context and its batch now. Safe to call twice."""
@@ -179,6 +190,10 @@ class BatchedDecoder:
 
     # ------------------------------------------------------------ the loop
 
+    def stop(self, index: int, reason: str) -> None:
+        """End request ``index`` of the running ``run`` with ``reason`` before its next token."""
+        self._stops[index] = reason
+
     def run(self, requests: list[SequenceRequest], cancel_check: Callable[[], bool] = lambda: False,
             ) -> Iterator[tuple]:
         """Decode every request; see the module docstring for what is yielded.
@@ -195,10 +210,13 @@ class BatchedDecoder:
         free_ids = list(range(self.n_seq - 1, -1, -1))
         running: list[_Slot] = []
         used = prefix
+        self._stops.clear()
         try:
             if prefix:
                 self._evaluate_prefix(requests[0].tokens[:prefix], prefix_seq, cancel_check)
+            step: tuple[float, int] | None = None  # (start, tokens sampled) of the last generation-only step
             while pending or running:
+                step = self._count_generation_only(step)
                 if cancel_check():
                     raise Cancelled()
                 while pending and free_ids:
@@ -213,12 +231,15 @@ class BatchedDecoder:
                         slot.n_past = prefix
                     used += reserve
                     running.append(slot)
-                self._fill_batch(running)
+                started = time.perf_counter()
+                prompt_tokens = self._fill_batch(running)
                 self._decode()
+                sampled = 0
                 for slot in list(running):
                     if slot.logits_at < 0:
                         continue
                     token = llama_cpp.llama_sampler_sample(slot.sampler, self._ctx, slot.logits_at)
+                    sampled += 1
                     finish = None
                     if llama_cpp.llama_vocab_is_eog(self._vocab, token):
                         finish = "stop"
@@ -226,7 +247,8 @@ class BatchedDecoder:
                         slot.generated += 1
                         slot.next_token = token
                         yield slot.index, token
-                        if slot.generated >= slot.request.max_tokens:
+                        finish = self._stops.pop(slot.index, None)
+                        if finish is None and slot.generated >= slot.request.max_tokens:
                             finish = "length"
                     if finish:
                         running.remove(slot)
@@ -234,13 +256,22 @@ class BatchedDecoder:
                         self._release(slot)
                         free_ids.append(slot.seq_id)
                         yield slot.index, FINISH, finish
+                step = None if prompt_tokens else (started, sampled)
+            self._count_generation_only(step)
         finally:
+            self._stops.clear()
             for slot in running:
                 self._release(slot)
             llama_cpp.llama_memory_clear(self._memory, True)
 
-    def _fill_batch(self, running: list[_Slot]) -> None:
-        """Next tokens of generating sequences first, then prompt chunks of new ones."""
+    def _count_generation_only(self, step: tuple[float, int] | None) -> None:
+        """Add the last step to the generation-only counts if it carried no prompt; returns None."""
+        if step is not None:
+            self.generation_only_s += time.perf_counter() - step[0]
+            self.generation_only_tokens += step[1]
+
+    def _fill_batch(self, running: list[_Slot]) -> int:
+        """Next tokens of generating sequences first, then prompt chunks of new ones; returns the prompt tokens added."""
         self._clear()
         for slot in running:
             slot.logits_at = -1
@@ -248,6 +279,7 @@ class BatchedDecoder:
                 slot.logits_at = self._add(slot.next_token, slot.n_past, slot.seq_id, True)
                 slot.n_past += 1
                 slot.next_token = None
+        added = 0
         for slot in running:
             room = self.n_batch - self._batch.n_tokens
             if room <= 0:
@@ -262,7 +294,9 @@ class BatchedDecoder:
                 if last:
                     slot.logits_at = row
             self.prompt_eval_tokens += end - slot.n_past
+            added += end - slot.n_past
             slot.n_past = end
+        return added
 
     def _release(self, slot: _Slot) -> None:
         llama_cpp.llama_memory_seq_rm(self._memory, slot.seq_id, -1, -1)

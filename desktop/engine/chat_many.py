@@ -14,9 +14,13 @@ Promises (the contract is ``desktop.contracts.ChatModel.stream_chat_many``):
   prefix), each big enough for the largest request. Separate streams, not one
   unified cache: a token attends over its own sequence's cells only, where a
   unified cache would make every token scan the masked cells of all sequences.
-- Text comes out as whole UTF-8 characters per request; ``model.usage`` adds up
+- Text comes out as whole UTF-8 characters per request, and a request whose reply
+  loops ends alone with finish reason "repetition", by the same rule and code as
+  ``Model.stream_chat`` (``reply_text.ReplyText``); ``model.usage`` adds up
   prompt and generated tokens of all requests; its ``generation_s`` is wall time
-  from the first generated token to the end (aggregate speed).
+  from the first generated token to the end (aggregate speed), and
+  ``generation_only_tokens`` / ``generation_only_s`` count the decode steps that
+  carried no prompt (``BatchedDecoder``: S_TG as llama-batched-bench measures it).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Any
 from desktop.contracts import ChatPiece, ChatRequest, JobError
 from desktop.engine import batched
 from desktop.engine.protocol import CONTEXT_OVERFLOW
+from desktop.engine.reply_text import REPETITION, ReplyText
 from desktop.messages import message
 
 log = logging.getLogger(__name__)
@@ -82,8 +87,6 @@ def _one_by_one(model: Any, requests: list[ChatRequest], prompts: dict[int, batc
 
 
 def _batched(model: Any, prompts: dict[int, batched.SequenceRequest], n_seq: int) -> Iterator[ChatPiece]:
-    from desktop.engine.llm import Utf8Stream
-
     order = list(prompts)
     sequences = [prompts[index] for index in order]
     llama = model._llama
@@ -96,7 +99,7 @@ def _batched(model: Any, prompts: dict[int, batched.SequenceRequest], n_seq: int
     )
     usage = model.usage
     usage["prompt_tokens"] += sum(len(p.tokens) for p in sequences)
-    streams = {index: Utf8Stream() for index in order}
+    streams = {index: ReplyText(ignore_eos=prompts[index].ignore_eos) for index in order}
     started = time.perf_counter()
     first_token_at: float | None = None
     try:
@@ -114,11 +117,15 @@ def _batched(model: Any, prompts: dict[int, batched.SequenceRequest], n_seq: int
                 if usage["ttft_s"] is None:
                     usage["ttft_s"] = first_token_at - started
             usage["generated_tokens"] += 1
-            text = streams[index].feed(model._piece(event[1]))
+            text, looping = streams[index].feed(model._piece(event[1]))
             if text:
                 yield ChatPiece(index, text)
+            if looping:
+                decoder.stop(event[0], REPETITION)
     finally:
         usage["prompt_eval_tokens"] += decoder.prompt_eval_tokens
+        usage["generation_only_tokens"] += decoder.generation_only_tokens
+        usage["generation_only_s"] += decoder.generation_only_s
         if first_token_at is not None:
             usage["generation_s"] += time.perf_counter() - first_token_at
         decoder.close()

@@ -11,13 +11,12 @@ Promises:
   ``Cancelled``), and reuses the KV cache for the prompt prefix it shares with the
   previous request (a regenerate does not evaluate the prompt again).
 - ``usage`` adds up tokens and times of the current request (reset by ``begin_request``).
-- A reply caught in a loop is stopped (``repetition.RepetitionGuard``); its
+- A reply caught in a loop is stopped (``reply_text.ReplyText``, shared with ``chat_many``); its
   ``last_finish_reason`` is then "repetition" (else "stop" or "length").
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import ctypes
 import logging
@@ -32,7 +31,7 @@ import llama_cpp._internals as _llama_internals
 import llama_cpp.llama as _llama_module
 
 from desktop.engine.chat import ChatFormat, ChatTemplateError
-from desktop.engine.repetition import RepetitionGuard
+from desktop.engine.reply_text import REPETITION, ReplyText
 from desktop.engine.protocol import CONTEXT_OVERFLOW, MODEL_CORRUPT, MODEL_MISSING, OUT_OF_MEMORY
 from desktop.contracts import Cancelled, ChatMessage, ChatPiece, ChatRequest, JobError
 from desktop.library.hardware import physical_cores
@@ -116,34 +115,6 @@ def _file_type_name(value: Any) -> str:
         return FILE_TYPES.get(int(value), "unknown")
     except (ValueError, TypeError):
         return "unknown"
-
-
-class Utf8Stream:
-    """Turns bytes arriving in pieces into text, holding back an incomplete character.
-
-    Invalid bytes inside the stream become U+FFFD, but a U+FFFD at the end of
-    what has arrived is held back until other text follows. ``flush`` drops what
-    is held (an incomplete character, or broken bytes, where the token limit or
-    Stop cut the reply), so a reply never ends in U+FFFD; only a reply that is
-    nothing but broken bytes is shown as it is.
-    """
-
-    def __init__(self) -> None:
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        self._held = ""
-        self._shown = False
-
-    def feed(self, data: bytes) -> str:
-        text = self._held + self._decoder.decode(data)
-        shown = text.rstrip("\ufffd")
-        self._held = text[len(shown):]
-        self._shown = self._shown or bool(shown)
-        return shown
-
-    def flush(self) -> str:
-        self._decoder.reset()
-        held, self._held = self._held, ""
-        return "" if self._shown else held
 
 
 class Model:
@@ -342,7 +313,8 @@ class Model:
     def begin_request(self) -> None:
         """Start counting ``usage`` for a new request."""
         self.usage = {"prompt_tokens": 0, "generated_tokens": 0, "prompt_eval_tokens": 0,
-                      "generation_s": 0.0, "ttft_s": None, "finish_reason": ""}
+                      "generation_s": 0.0, "ttft_s": None, "finish_reason": "",
+                      "generation_only_tokens": 0, "generation_only_s": 0.0}
 
     def _check_cancel(self) -> None:
         if self.cancel_check():
@@ -393,8 +365,7 @@ class Model:
         first_token_at: float | None = None
         generated = 0
         self._finish_reason = "length"
-        text = Utf8Stream()
-        guard = None if ignore_eos else RepetitionGuard()  # a fixed-length run (benchmarks) is never cut short
+        text = ReplyText(ignore_eos=ignore_eos)
         if self.dry_multiplier > 0 or ignore_eos:
             self._use_own_sampler(tokens, float(temperature), ignore_eos)
         generator = llama.generate(
@@ -412,12 +383,12 @@ class Model:
                     self._finish_reason = "stop"
                     break
                 generated += 1
-                piece = text.feed(self._piece(token))
+                piece, looping = text.feed(self._piece(token))
                 if piece:
                     yield piece
-                    if guard is not None and guard.feed(piece):
-                        self._finish_reason = "repetition"
-                        break
+                if looping:
+                    self._finish_reason = REPETITION
+                    break
                 if generated >= max_tokens:
                     break
             tail = text.flush()
@@ -493,5 +464,7 @@ class Model:
             "tokens_per_s": round(generated / generation_s, 2) if generation_s > 0 and generated else 0.0,
             "ttft_s": round(usage["ttft_s"], 4) if usage["ttft_s"] is not None else None,
             "finish_reason": usage["finish_reason"] or self._finish_reason,
+            **({"batch_tg_tokens_per_s": round(usage["generation_only_tokens"] / usage["generation_only_s"], 2)}
+               if usage["generation_only_s"] > 0 else {}),
         }
 

@@ -67,7 +67,9 @@ class RequestStats(TypedDict, total=False):
     """``Done.stats`` of every model request (``llm.Model.request_stats``).
 
     Token counts are tokens of the loaded model; ``seconds`` is wall time;
-    ``tokens_per_s`` counts generated tokens over generation time;
+    ``tokens_per_s`` counts generated tokens over generation time; ``batch_tg_tokens_per_s``
+    (only when several sequences were decoded at once) counts the tokens of the decode steps
+    that carried no prompt over those steps' time (``batched.BatchedDecoder``);
     ``finish_reason`` is "stop" (end of text), "length" (max_tokens reached) or "repetition" (the
     engine stopped a looping reply: ``desktop.engine.repetition``).
     """
@@ -77,6 +79,7 @@ class RequestStats(TypedDict, total=False):
     generated_tokens: int
     seconds: float
     tokens_per_s: float
+    batch_tg_tokens_per_s: float
     ttft_s: float | None
     finish_reason: str
 

@@ -5,7 +5,8 @@ summarized in one pass. Otherwise it is split at structure boundaries
 (``desktop.documents.parts``), each part is summarized once (the map step: a ``section`` event
 per part, carrying where it came from), and the partial summaries, each
 labelled with its source, are combined into the final summary (the reduce
-step). When they do not fit one prompt together, they are combined in rounds.
+step). When they do not fit one prompt together, they are combined in rounds,
+the independent groups of a round decoded together as the parts are.
 The final pass is streamed as ``delta`` events and cites its sources.
 
 Budgets come from the model's context: ``n_ctx`` minus the prompt's own
@@ -196,6 +197,39 @@ def _map_parts(model: ChatModel, plan: Plan, request: prompts.SummaryRequest,
     return texts
 
 
+def _combine_round(model: ChatModel, groups: list[list[str]], plan: Plan, request: prompts.SummaryRequest,
+                   options: dict[str, Any]) -> Iterator[Message]:
+    """One reduce round: every group of two or more items combined, several groups at a time
+    (``options["parallel"]``, as in the map step).
+
+    Yields ``Progress`` ("summarize.combine" done/total over the round's groups, counting
+    groups finished; a group of one item is passed on as it is and counts at once). Returns
+    the combined texts in group order (None for a group passed on). A combine prompt too
+    long for the context fails the job (``JobError``), as it does one group at a time.
+    """
+    total = len(groups)
+    to_combine = [number for number, group in enumerate(groups) if len(group) > 1]
+    requests = [_request(model, prompts.combine_messages(groups[number], request, final=False,
+                                                         compact=plan.compact),
+                         plan.partial_tokens * 2, options) for number in to_combine]
+    merged: list[str | None] = [None] * total
+    yield Progress(done=0, total=total, label=COMBINE_LABEL)
+    done = total - len(to_combine)
+    if done:
+        yield Progress(done=done, total=total, label=COMBINE_LABEL)
+    for piece in model.stream_chat_many(requests, parallel=int(options.get("parallel") or 0)):
+        number = to_combine[piece.index]
+        if piece.error is not None:
+            raise JobError(piece.error.code, piece.error.message)
+        if not piece.finish_reason:
+            merged[number] = (merged[number] or "") + piece.text
+            continue
+        merged[number] = (merged[number] or "").strip()
+        done += 1
+        yield Progress(done=done, total=total, label=COMBINE_LABEL)
+    return merged
+
+
 def fit_tokens(text: str, limit: int, count) -> str:
     """``text`` cut (at the end) to at most ``limit`` tokens; unchanged when it fits."""
     if count(text) <= limit:
@@ -244,11 +278,12 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     ``focus`` (free text), ``output_language`` (auto/ja/en), ``max_tokens`` (the
     final answer's limit), ``temperature``, ``seed``.
 
-    ``parallel``: parts summarized at once in the map step (0 automatic, 1 one by one).
+    ``parallel``: parts summarized at once in the map step, and groups combined at once
+    in each reduce round (0 automatic, 1 one by one).
 
     Events: ``progress`` ("summarize.part" i/N during the map step, counting parts
-    finished, "summarize.combine" j/M per round, "summarize.summary" for the final
-    pass); during the map step ``delta`` events carrying the ``part`` and one
+    finished, "summarize.combine" j/M per round, counting groups finished,
+    "summarize.summary" for the final pass); during the map step ``delta`` events carrying the ``part`` and one
     ``section`` per partial summary, in the order parts finish (meta: source,
     part, blocks, start, end, heading_path, pages; ``error`` for a part that
     failed alone); ``delta`` without a part for the final summary, its source
@@ -300,26 +335,22 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
         groups = group_items(items, plan.combine_budget, count)
         if len(groups) == 1:
             break
-        yield Progress(done=0, total=len(groups), label=COMBINE_LABEL)
+        merged = yield from _combine_round(model, groups, plan, request, options)
         next_items: list[str] = []
         next_labels: list[str] = []
         next_spans: list[tuple[int, int]] = []
         position = 0
-        for number, group in enumerate(groups, start=1):
+        for group, text in zip(groups, merged):
             group_labels = labels[position:position + len(group)]
             group_spans = spans[position:position + len(group)]
             position += len(group)
-            if len(group) == 1:
-                next_items.append(group[0])
-            else:
-                messages = prompts.combine_messages(group, request, final=False, compact=plan.compact)
-                merged = "".join(_generate(model, messages, plan.partial_tokens * 2, options)).strip()
-                label = _span_label(group_labels)
-                next_items.append(fit_tokens(prompts.cited_item(label, merged, plan.lang), item_limit, count))
             next_labels.append(_span_label(group_labels))
             next_spans.append((group_spans[0][0], group_spans[-1][1]))
+            if text is None:
+                next_items.append(group[0])
+            else:
+                next_items.append(fit_tokens(prompts.cited_item(next_labels[-1], text, plan.lang), item_limit, count))
             index.add_label(next_labels[-1], *next_spans[-1])
-            yield Progress(done=number, total=len(groups), label=COMBINE_LABEL)
         items, labels, spans = next_items, next_labels, next_spans
 
     yield Progress(done=0, total=1, label=SUMMARY_LABEL)

@@ -51,7 +51,7 @@ from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.documents import marks
 from desktop.documents.segments import Segment, join_pieces, segment_document, split_long
 from desktop.jobs.translate_marks import (
-    FLAG_TRUNCATED, has_words, judge_reply, mark_rules, piece_context, plain_reply,
+    CUT_SHORT, FLAG_TRUNCATED, has_words, judge_reply, mark_rules, piece_context, plain_reply,
 )
 from desktop.languages import LANGUAGES_BY_CODE, LanguageError, is_cjk, resolve_pair
 from desktop.messages import message
@@ -254,7 +254,7 @@ def _ask(model: ChatModel, plan: Plan, text: str, segment: Segment, terms: list[
                                    seed=plan.seed):
         parts.append(piece)
         yield Delta(text=piece, part=segment.index)
-    return clean_translation("".join(parts), text), model.last_finish_reason in ("length", "repetition")
+    return clean_translation("".join(parts), text), model.last_finish_reason in CUT_SHORT
 
 
 def _translate_pieces(model: ChatModel, plan: Plan, segment: Segment, terms: list[Term]):

@@ -25,7 +25,9 @@ from desktop.documents import marks
 #: Segment flags (``Section.meta["flags"]``): why a person should look at a translated segment.
 FLAG_MARKS = "marks"          # the reply's marks were damaged: translated piece by piece
 FLAG_EMPTY = "empty"          # the reply had no words: the source was kept
-FLAG_TRUNCATED = "truncated"  # the reply stopped at the length limit
+FLAG_TRUNCATED = "truncated"  # the reply stopped at the length limit (or was stopped looping)
+#: Finish reasons of a reply that did not end by itself: its translation gets ``FLAG_TRUNCATED``.
+CUT_SHORT = ("length", "repetition")
 
 _SPAN_WORDS = {
     "b": "bold words", "i": "italic words", "u": "underlined words",

@@ -24,7 +24,7 @@ from desktop.documents.segments import Segment, join_pieces, split_long
 from desktop.engine.protocol import Delta, Message, Progress, TranslateStats
 from desktop.glossary import select_terms
 from desktop.jobs import translate as one_by_one
-from desktop.jobs.translate_marks import FLAG_MARKS, FLAG_TRUNCATED, has_words, judge_reply, mark_rules
+from desktop.jobs.translate_marks import CUT_SHORT, FLAG_MARKS, FLAG_TRUNCATED, has_words, judge_reply, mark_rules
 from desktop.languages import is_cjk
 
 
@@ -99,7 +99,7 @@ def run_together(model: ChatModel, plan: one_by_one.Plan, parallel: int) -> Iter
             yield from done(one_by_one.section_for(plan, state.segment, "", [], error=piece.error))
             continue
         state.ended[number] = True
-        state.truncated |= piece.finish_reason == "length"
+        state.truncated |= piece.finish_reason in CUT_SHORT
         yield from _stream_finished_pieces(state, plan.target)
         if all(state.ended):
             del pending[position]

@@ -14,7 +14,7 @@ import pytest
 from desktop.contracts import Cancelled, ChatRequest
 from desktop.engine import batched
 from desktop.engine.llm import Model
-from desktop.engine.protocol import CANCELLED, CONTEXT_OVERFLOW, Delta, Done, Error, Job, Section
+from desktop.engine.protocol import CANCELLED, CONTEXT_OVERFLOW, Delta, Done, Error, Job, Progress, Section
 from desktop.engine.session import EngineSession
 from tests.engine.test_summarize_cli import long_japanese_text
 
@@ -79,6 +79,9 @@ def test_each_output_equals_the_sequential_one_at_temperature_0(model: Model) ->
     # the shared system prompt was evaluated once, not five times
     assert model.usage["prompt_eval_tokens"] < model.usage["prompt_tokens"]
     assert model.usage["generated_tokens"] == sum(c.max_tokens for c in chats)
+    # once every prompt is in, the decode steps carry generation only: counted apart (S_TG)
+    assert 0 < model.usage["generation_only_tokens"] < model.usage["generated_tokens"]
+    assert model.request_stats(1.0)["batch_tg_tokens_per_s"] > 0
 
 
 def test_parallel_1_is_the_sequential_path(model: Model) -> None:
@@ -145,10 +148,55 @@ def test_cells_are_released_as_sequences_finish(model: Model) -> None:
     assert [len(tokens[i]) for i in range(5)] == [p.max_tokens for p in prompts]
 
 
+def tokens(events: list[tuple], index: int) -> list[int]:
+    """The tokens ``BatchedDecoder.run`` yielded for request ``index``."""
+    return [e[1] for e in events if e[0] == index and len(e) == 2]
+
+
+def test_a_stopped_sequence_ends_alone_and_the_others_go_on(model: Model) -> None:
+    """``stop`` (what ``chat_many`` calls when a reply loops) ends one request with the reason given."""
+    prompts = [batched.SequenceRequest(model.chat_tokens(c.messages), 20, 0.0, 1) for c in requests(3)]
+    llama = model._llama
+    decoder = batched.BatchedDecoder(llama._model.model, model._vocab, n_cells=1024, n_seq=3,
+                                     n_threads=int(llama.context_params.n_threads), unified=False)
+    try:
+        free = list(decoder.run(prompts))
+        stopped = []
+        for event in decoder.run(prompts):
+            stopped.append(event)
+            if event[0] == 1 and len(event) == 2 and sum(1 for e in stopped if e[0] == 1) == 3:
+                decoder.stop(1, "repetition")
+    finally:
+        decoder.close()
+    ends = [e for e in stopped if len(e) == 3]
+    assert ends[0] == (1, batched.FINISH, "repetition") and tokens(stopped, 1) == tokens(free, 1)[:3]
+    assert sorted(e[2] for e in ends[1:]) == ["length", "length"]
+    assert tokens(stopped, 0) == tokens(free, 0) and tokens(stopped, 2) == tokens(free, 2)
+
+
 def test_shared_prefix_leaves_each_prompt_a_token_of_its_own() -> None:
     assert batched.shared_prefix([[1, 2, 3], [1, 2, 3]]) == 2
     assert batched.shared_prefix([[1, 2, 3, 4], [1, 2, 5]]) == 2
     assert batched.shared_prefix([[1, 2]]) == 0
+
+
+def test_combine_groups_together_equal_one_by_one_at_temperature_0(model: Model) -> None:
+    """A reduce round of the summary on the real model: groups combined at once give the same texts
+    as one by one, in group order, a group of one passed on as it is."""
+    from desktop.jobs import prompts_summarize as prompts
+    from desktop.jobs import summarize as job
+    from tests.support.job_events import collect as run_job
+
+    request = prompts.SummaryRequest(length="short", style="bullets", focus="", lang="en")
+    items = [prompts.cited_item(f"Part {i}", f"- budget {i * 10} yen", "en") for i in range(1, 8)]
+    groups = [items[0:2], items[2:4], items[4:5], items[5:7]]
+    plan = job.Plan("en", True, 0, 32, False, [], partial_tokens=12, combine_budget=200)
+    merged = {}
+    for parallel in (1, 3):
+        events, merged[parallel] = run_job(job._combine_round(model, groups, plan, request,
+                                                              {"temperature": 0, "seed": 1, "parallel": parallel}))
+        assert [e.done for e in events] == [0, 1, 2, 3, 4]
+    assert merged[3] == merged[1] and merged[1][2] is None and all(merged[1][i] for i in (0, 1, 3))
 
 
 # ------------------------------------------------------------------ through the engine process
@@ -185,6 +233,22 @@ def test_summary_parts_at_once_stream_with_their_index(tiny_model: Path) -> None
             streamed[event.part] = streamed.get(event.part, "") + event.text
     assert {i: text.strip() for i, text in streamed.items()} == {i: t for i, t in parts_together.items() if t}
     assert "".join(e.text for e in together if isinstance(e, Delta) and e.part is None)
+
+
+def test_summary_combine_rounds_at_once_through_the_engine(tiny_model: Path) -> None:
+    with EngineSession() as session:
+        session.load(tiny_model, n_ctx=512)
+        together = summarize(session, parallel=4)
+        alone = summarize(session, parallel=1)
+    rounds = {}
+    for name, events in (("together", together), ("alone", alone)):
+        assert isinstance(events[-1], Done), events[-1]
+        assert events[-1].stats["rounds"] >= 3
+        rounds[name] = [(e.done, e.total) for e in events if isinstance(e, Progress) and e.label == "summarize.combine"]
+    # the same rounds of the same groups, each counted from 0 to all
+    assert sorted(rounds["together"]) == sorted(rounds["alone"])
+    assert [total for _done, total in rounds["together"] if _done == 0] == [
+        total for _done, total in rounds["alone"] if _done == 0]
 
 
 def test_cancel_stops_all_parts_through_the_engine(tiny_model: Path) -> None:

@@ -50,6 +50,7 @@ def test_bench_parallel_adds_the_aggregate_generation_speed(tiny_model: Path) ->
     result = json.loads(done.stdout)
     assert REQUIRED_KEYS <= set(result)
     assert result["parallel"] == 3 and result["parallel_tg_tokens_per_s"] > 0
+    assert result["parallel_stream_tokens_per_s"] > 0
     assert result["parallel_generated_tokens"] == 3 * 64
 
 

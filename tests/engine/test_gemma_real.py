@@ -92,3 +92,42 @@ def test_cli_says_on_stderr_that_a_loop_was_stopped(gemma_model: Path) -> None:
         assert "長さの上限" in result.stderr           # sampled, not greedy: it may run to the limit instead
     else:  # sampled: it looped (and was stopped) or, rarely for a base model, ended at its end-of-turn token
         assert "繰り返し" in result.stderr or not result.stdout.strip().endswith(result.stdout.strip()[-20:] * 2)
+
+
+LOOPING_PROMPTS = ["Write a short notice about the city festival.", "Say hello.",
+                   "Write a short notice about the library closing."]
+
+
+def _generate_many(session: EngineSession, parallel: int) -> tuple[dict[int, str], list[int], dict]:
+    """Replies by prompt index, the order in which prompts' text arrived, and the job's stats."""
+    texts: dict[int, str] = {}
+    arrivals: list[int] = []
+    stats: dict = {}
+    job = protocol.Job(kind="generate", inputs={"prompts": LOOPING_PROMPTS},
+                       options={"max_tokens": MAX_TOKENS, "temperature": 0.0, "seed": 1, "parallel": parallel})
+    for event in session.request(job):
+        if isinstance(event, protocol.Delta):
+            texts[event.part] = texts.get(event.part, "") + event.text
+            arrivals.append(event.part)
+        elif isinstance(event, protocol.Done):
+            stats = dict(event.stats)
+        elif isinstance(event, protocol.Error):
+            pytest.fail(f"{event.code}: {event.message}")
+    return texts, arrivals, stats
+
+
+def test_a_looping_sequence_in_a_batch_ends_alone_as_it_would_alone(gemma_model: Path) -> None:
+    """The batched path stops a looping reply by the sequential path's rule, with the same finish
+    reason and text, and the other sequences of the batch go on."""
+    with EngineSession() as session:
+        session.load(gemma_model, n_ctx=1024, n_threads=2)
+        together, arrivals, stats = _generate_many(session, parallel=3)
+        alone, _arrivals, alone_stats = _generate_many(session, parallel=1)
+    assert alone_stats["finish_reasons"] == ["repetition"] * len(LOOPING_PROMPTS)
+    assert stats["finish_reasons"] == alone_stats["finish_reasons"]
+    assert together == alone
+    assert stats["generated_tokens"] < MAX_TOKENS * len(LOOPING_PROMPTS)
+    # the sequences were decoded together, and the shortest loop ended while the others still streamed
+    shortest = min(together, key=lambda i: len(together[i]))
+    last_of_shortest = max(n for n, part in enumerate(arrivals) if part == shortest)
+    assert set(arrivals[last_of_shortest + 1:]) == set(together) - {shortest}

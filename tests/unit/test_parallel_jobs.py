@@ -7,9 +7,11 @@ of document order.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from desktop.contracts import Cancelled
+from desktop.contracts import Cancelled, JobError
 from desktop.documents.model import Block, Document
 from desktop.engine.protocol import CONTEXT_OVERFLOW, Delta, Progress, Section
 from desktop.jobs import summarize, translate
@@ -76,6 +78,73 @@ def test_cancel_stops_the_map_step():
     model = ScriptedModel(numbered_part, n_ctx=1200, cancel_after=2)
     with pytest.raises(Cancelled):
         run(summarize, model, {"document": report(8).to_dict()}, {"max_tokens": 120, "parallel": 4})
+
+
+def first_chapters(messages) -> list[int]:
+    """The chapter each cited item of a combine (or final) prompt starts at, in prompt order."""
+    return [int(n) for n in re.findall(r"【出典: 第(\d+)章", body(messages))]
+
+
+def long_cited(messages) -> str:
+    """Partial and combined summaries long enough to need rounds, each saying where it starts."""
+    if kind(messages) == "part":
+        return "・" + body(messages)[:4] + "要点" * 40
+    if kind(messages) == "combine":
+        return f"・第{first_chapters(messages)[0]}章から" + "要点" * 40
+    return "・全体"
+
+
+def test_combine_groups_of_a_round_run_together_and_the_next_round_reads_them_in_document_order():
+    model = ScriptedModel(long_cited, n_ctx=1200)
+    model.finish_order = list(reversed(range(100)))  # every batch finishes last request first
+    events, stats = run(summarize, model, {"document": report(30).to_dict()}, {"max_tokens": 120, "parallel": 3})
+    assert stats["rounds"] >= 2
+    combines = [call for call in model.calls if kind(call) == "combine"]
+    # one stream_chat_many for the map step, then one per round that combines
+    assert len(model.parallel_calls) >= 2 and set(model.parallel_calls) == {3}
+    assert len(combines) > len(model.parallel_calls) - 1
+    for call in combines + [model.calls[-1]]:
+        starts = first_chapters(call)
+        assert len(starts) >= 2 and starts == sorted(starts)
+    # each round: combine progress from 0 to all of its groups, counting groups as they finish
+    rounds: list[list[tuple[int, int]]] = []
+    for event in events:
+        if isinstance(event, Progress) and event.label == summarize.COMBINE_LABEL:
+            if event.done == 0:
+                rounds.append([])
+            rounds[-1].append((event.done, event.total))
+    assert len(rounds) == stats["rounds"] - 1
+    for progress in rounds:
+        done = [d for d, _total in progress]
+        assert done[0] == 0 and done == sorted(done) and progress[-1][0] == progress[-1][1]
+
+
+def test_cancel_stops_a_combine_round():
+    parts = run(summarize, ScriptedModel(long_cited, n_ctx=1200), {"document": report(30).to_dict()},
+                {"max_tokens": 120})[1]["parts"]
+    model = ScriptedModel(long_cited, n_ctx=1200, cancel_after=parts + 1)
+    events = []
+    with pytest.raises(Cancelled):
+        for event in summarize.run(model, {"document": report(30).to_dict()}, {"max_tokens": 120, "parallel": 4}):
+            events.append(event)
+    assert [kind(call) for call in model.calls] == ["part"] * parts + ["combine"]
+    assert len([e for e in events if isinstance(e, Section)]) == parts
+    assert not any(isinstance(e, Delta) and e.part is None for e in events)
+
+
+def test_a_combine_prompt_that_overflows_fails_the_job_as_on_the_one_by_one_path():
+    class CombineTooLong(ScriptedModel):
+        def count_chat_tokens(self, messages):
+            tokens = super().count_chat_tokens(messages)
+            return tokens + 5000 if kind(messages) == "combine" and len(self.calls) > 0 else tokens
+
+    for parallel in (1, 3):
+        model = CombineTooLong(long_cited, n_ctx=1200)
+        with pytest.raises(JobError) as failure:
+            run(summarize, model, {"document": report(30).to_dict()}, {"max_tokens": 120, "parallel": parallel})
+        assert failure.value.code == CONTEXT_OVERFLOW
+        kinds = [kind(call) for call in model.calls]
+        assert kinds and set(kinds) == {"part"}
 
 
 def _document(*texts: str) -> dict:

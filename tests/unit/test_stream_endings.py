@@ -61,7 +61,7 @@ def test_the_intake_minutes_case_does_not_stop() -> None:
 
 
 def test_a_cut_inside_a_character_never_yields_a_replacement_character() -> None:
-    from desktop.engine.llm import Utf8Stream
+    from desktop.engine.reply_text import Utf8Stream
 
     stream = Utf8Stream()
     data = "議事録".encode("utf-8")
