@@ -228,4 +228,31 @@
         <translation>コピー</translation>
     </message>
 </context>
+<context>
+    <name>UnsavedResult</name>
+    <message>
+        <source>Unsaved result</source>
+        <translation>書き出していない結果</translation>
+    </message>
+    <message>
+        <source>The result in 「%1」 has not been saved and is not in the history.</source>
+        <translation>「%1」の結果は、まだ書き出しておらず、履歴にも残っていません。</translation>
+    </message>
+    <message>
+        <source>Save it before it is replaced?</source>
+        <translation>置き換える前に書き出しますか？</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
 </TS>

@@ -217,10 +217,13 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
 
     # ------------------------------------------------------------- actions
     def open_file(self, path: str | None = None) -> bool:
-        """Open a document to summarize (asks for a file when ``path`` is None). Ctrl+O."""
+        """Open a document to summarize (asks for a file when ``path`` is None). Ctrl+O, drops.
+
+        A summary that would be lost (not exported, not in the history) is asked about first.
+        """
         if path is None:
             path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
-        if not path:
+        if not path or self.controller.running or not self.may_replace_summary():
             return False
         return self.controller.open_path(Path(path))
 

@@ -20,6 +20,7 @@ from desktop.documents.model import Document
 from desktop.history import Run
 from desktop.ui.history_recorder import partial_summaries
 from desktop.ui.panes.stored_state import document_from
+from desktop.ui.panes.unsaved_result import history_keeps, may_replace
 
 
 class SummaryKeeping:
@@ -37,6 +38,15 @@ class SummaryKeeping:
     def mark_exported(self) -> None:
         """The summary as it is now is kept elsewhere: closing need not ask about it."""
         self._saved_output = self._output_text()
+
+    def may_replace_summary(self) -> bool:
+        """True when another document may take the pane: the summary on screen is exported or in the
+        history, or the user saved or discarded it when asked (``unsaved_result.may_replace``)."""
+        from desktop.ui.panes import pane_title
+
+        current = self.result.current
+        kept = history_keeps(self._context.history, current.run_id if current is not None else None)
+        return may_replace(self, pane_title("summarize"), self.has_unsaved_output() and not kept)
 
     def _set_options(self, options: dict[str, Any]) -> None:
         for combo, key in ((self.length_combo, "length"), (self.style_combo, "style"),
@@ -72,7 +82,7 @@ class SummaryKeeping:
         When the history kept only a preview of a large source, the source box
         stays empty and a note says so. False while a summary is being made.
         """
-        if self.controller.running:
+        if self.controller.running or not self.may_replace_summary():
             return False
         inputs = run.inputs if isinstance(run.inputs, dict) else {}
         stats = run.stats if isinstance(run.stats, dict) else {}

@@ -432,7 +432,8 @@ class TranslatePane(TranslationEdits, TranslationKeeping, QWidget):
 
     @Slot()
     def _use_pasted_text(self) -> None:
-        self.controller.use_text(self.paste_edit.toPlainText())
+        if self.may_replace_translations():
+            self.controller.use_text(self.paste_edit.toPlainText())
 
     @Slot()
     def _back_to_input(self) -> None:
@@ -440,10 +441,11 @@ class TranslatePane(TranslationEdits, TranslationKeeping, QWidget):
             self.stack.setCurrentIndex(0)
 
     def open_file(self, path: str | None = None) -> bool:
-        """Open a document to translate (asks for a file when ``path`` is None). Ctrl+O."""
+        """Open a document to translate (asks for a file when ``path`` is None; first about unsaved
+        translations, ``may_replace_translations``). Ctrl+O, drops."""
         if path is None:
             path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
-        if not path:
+        if not path or not self.may_replace_translations():
             return False
         return self.controller.open_path(Path(path))
 

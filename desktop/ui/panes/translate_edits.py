@@ -26,6 +26,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.ui.panes.unsaved_result import history_keeps, may_replace
+
 KEEP, REPLACE, CANCEL = "keep", "replace", "cancel"
 
 
@@ -137,6 +139,15 @@ class TranslationEdits:
         """Later edits go to history row ``run_id`` (a reopened run), or nowhere (None)."""
         self._run_request, self._run_id = "", run_id
         self._written = dict(self.controller.translations)
+
+    def may_replace_translations(self) -> bool:
+        """True when another document may take the table: the translations are exported or in the history
+        (pending edits are written first), or the user saved or discarded them when asked."""
+        from desktop.ui.panes import pane_title
+
+        self.keep_edits_in_history()
+        kept = history_keeps(self.context.history, self._run_id) and self.controller.translations == self._written
+        return may_replace(self, pane_title("translate"), self.has_unsaved_output() and not kept)
 
     @Slot()
     def _forget_run(self) -> None:

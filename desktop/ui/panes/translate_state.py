@@ -116,7 +116,7 @@ class TranslationKeeping:
         if document is None:
             return False
         translations = _translations_of(run, document)
-        if translations is None:
+        if translations is None or not self.may_replace_translations():
             return False
         self._put_back(document, document.path, run.options if isinstance(run.options, dict) else {}, translations)
         self._saved_translations = dict(self.controller.translations)  # it is in the history already
