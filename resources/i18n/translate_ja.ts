@@ -526,5 +526,9 @@
         <source>Translate only the selected segment again; its translation now stays an earlier version (◀)</source>
         <translation>選んだ段落だけをもう一度翻訳します。今の訳は前の版として残ります（◀）</translation>
     </message>
+    <message>
+        <source>Edited</source>
+        <translation>編集済み</translation>
+    </message>
 </context>
 </TS>

@@ -114,3 +114,27 @@ def test_edits_and_versions_are_in_the_autosave_and_the_history(qtbot, pane):
     assert other._run_id is not None and other._run_id == pane._run_id  # later edits go to the same history row
     other.table.selectRow(2)
     assert other.show_segment_version(-1) and _cells(other)[2] == "No need to apply (edited)."
+
+
+def test_an_edited_cell_is_marked_in_its_row_header(qtbot, japanese, pane, tmp_path):
+    _run(qtbot, pane, pane.translate_all)
+
+    def mark(row: int) -> tuple[str, str]:
+        item = pane.table.verticalHeaderItem(row)
+        return (item.text(), item.toolTip()) if item is not None else (str(row + 1), "")
+
+    assert [mark(row) for row in range(3)] == [("1", ""), ("2", ""), ("3", "")]
+    _edit(pane, 1, "My own wording.")
+    assert mark(1) == ("2 ✎", "編集済み") and mark(0) == ("1", "") and mark(2) == ("3", "")
+    pane.table.selectRow(0)
+    pane.grab().save(str(tmp_path / "translate_edited_1280x720.png"))
+    pane.table.selectRow(1)
+
+    _run(qtbot, pane, pane.retranslate_selected)  # the model's new translation: not the user's edit
+    assert mark(1) == ("2", "")
+    assert pane.show_segment_version(-1) and mark(1) == ("2 ✎", "編集済み")  # the edit is back, so is its mark
+
+    other = TranslatePane(pane.context)
+    qtbot.addWidget(other)
+    other.restore_autosave_state(pane.autosave_state())
+    assert other.table.verticalHeaderItem(1).text() == "2 ✎"

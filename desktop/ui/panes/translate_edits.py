@@ -15,6 +15,9 @@ What a good desktop program does here, and why:
   cell, so it does not ask; the edit stays an **earlier version** of the cell
   (``translate_versions.SegmentVersions``) and 「◀ 1/2 ▶」 under the table
   brings it back with one click. A full re-translation keeps edits the same way.
+- A row whose translation is the user's edit shows 「✎」 in its row header
+  (tooltip 「編集済み」), so that a reviewer sees at a glance which cells a
+  person corrected; ◀ back to the model's version takes the mark away.
 - The edits are in the autosave (``segmentVersions``, with every translation)
   and are written to the last run's history row (``stats["translations"]``
   and the output) as soon as a cell's edit is committed (one write per turn
@@ -24,11 +27,14 @@ What a good desktop program does here, and why:
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
 
 from desktop.ui.panes.unsaved_result import history_keeps, may_replace
 
 KEEP, REPLACE, CANCEL = "keep", "replace", "cancel"
+
+#: shown after the row number of a segment whose translation the user edited
+EDITED_MARK = "✎"
 
 
 class TranslationEdits:
@@ -121,8 +127,26 @@ class TranslationEdits:
         self.version_nav.show_position(versions.index if versions else -1, count,
                                        enabled=not self.controller.running)
 
+    def mark_edited_rows(self, indexes=None) -> None:
+        """Rows (of blocks ``indexes``, default all) whose translation is the user's edit show ``EDITED_MARK``
+        after their number in the row header, with the tooltip 「編集済み」; other rows show their number."""
+        edited = self.controller.versions.edited_blocks()
+        for index in self._rows if indexes is None else indexes:
+            row = self._rows.get(index)
+            if row is None:
+                continue
+            item = self.table.verticalHeaderItem(row)
+            if item is None:
+                if index not in edited:
+                    continue
+                item = QTableWidgetItem()
+                self.table.setVerticalHeaderItem(row, item)
+            item.setText(f"{row + 1} {EDITED_MARK}" if index in edited else str(row + 1))
+            item.setToolTip(self.tr("Edited") if index in edited else "")
+
     @Slot(int, str, list)
-    def _translation_changed(self, _index: int, _text: str, _missing: list) -> None:
+    def _translation_changed(self, index: int, _text: str, _missing: list) -> None:
+        self.mark_edited_rows([index])
         self._update_segment_versions()
         if not self.controller.running and self._run_id is not None:
             self._edit_timer.start()

@@ -187,6 +187,7 @@ class TranslationKeeping:
             run_id = state.get("historyRun")
             self.follow_run(run_id if isinstance(run_id, int) else None)
             self._update_segment_versions()
+            self.mark_edited_rows()
             self.stack.setCurrentIndex(1 if state.get("page", 1) else 0)
         else:
             self.set_languages(str(state.get("source") or AUTO), str(state.get("target") or "en"))
