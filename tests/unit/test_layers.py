@@ -119,3 +119,15 @@ def test_the_rules_catch_a_violation(tmp_path):
     assert RULES["jobs and documents never import Qt"]("desktop.documents.reader", "PySide6.QtCore")
     assert RULES["documents import nothing else of Fumi"]("desktop.documents.segments", "desktop.languages")
     assert not RULES["documents import nothing else of Fumi"]("desktop.documents.segments", "desktop.documents.model")
+
+
+def test_the_window_reads_the_engine_through_its_typed_surface():
+    """No ``getattr(engine, ...)`` probes in desktop/ui: EngineClient (and the test fake, its subclass) has them all."""
+    probes = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("getattr", "hasattr")
+                    and node.args and "engine" in ast.unparse(node.args[0]).lower()):
+                probes.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(node)}")
+    assert probes == []
