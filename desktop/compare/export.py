@@ -75,10 +75,12 @@ def write_docx(path: Path, results: Sequence[ModelResult], settings: CompareSett
 
     from desktop.documents.atomic import atomic_write_bytes
     from desktop.documents.docx_fonts import font_choice, set_document_default_fonts
+    from desktop.documents.page_setup import use_a4_portrait
 
     lang = lang or current_language()
     fonts = font_choice("ja")
     document = Document()
+    use_a4_portrait(document)
     set_document_default_fonts(document, east_asia=fonts.east_asia, latin=fonts.latin)
     document.add_heading(message("compare.title", lang), level=1)
     document.add_paragraph(settings_line(settings, job_label, lang))

@@ -18,6 +18,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from .docx_fonts import FontChoice, set_document_default_fonts, set_run_fonts, set_style_fonts
+from .page_setup import use_a4_portrait
 from .textsafe import PAGE_BREAK, for_docx
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -27,7 +28,8 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def prepare_document(document: Any, fonts: FontChoice, *, fresh: bool) -> None:
-    """Fonts on the defaults and the styles the composer uses; body size 10.5 pt for a fresh document."""
+    """Fonts on the defaults and the styles the composer uses; for a fresh document (not a
+    letterhead or the user's file) also body size 10.5 pt and an A4 portrait page (``page_setup``)."""
     set_document_default_fonts(document, east_asia=fonts.east_asia, latin=fonts.latin)
     names = ["Title"] + [f"Heading {level}" for level in range(1, 7)]
     for name in names:
@@ -35,6 +37,7 @@ def prepare_document(document: Any, fonts: FontChoice, *, fresh: bool) -> None:
         if style is not None:
             set_style_fonts(style, east_asia=fonts.heading_east_asia, latin=fonts.heading_latin)
     if fresh:
+        use_a4_portrait(document)
         normal = _style(document, "Normal")
         if normal is not None:
             normal.font.size = Pt(10.5)

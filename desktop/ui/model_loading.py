@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.engine.client import EngineClient
 from desktop.messages import progress_text
 from desktop.ui import model_facts as mf
 
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 
 class ModelLoading:
     """Loading, unloading and showing the loaded model for ``ModelPanel`` (see the module docstring)."""
+
+    engine: EngineClient   # set by ModelPanel
 
     @Slot()
     def load_selected(self) -> str:
@@ -158,7 +161,7 @@ class ModelLoading:
 
     def _update_buttons(self) -> None:
         entry = self.selected_entry()
-        state = getattr(self.engine, "state", "idle")
+        state = self.engine.state
         engine_free = state not in ("loading", "busy") and not self._load_request and not self._unload_request
         self.load_button.setEnabled(entry is not None and not getattr(entry, "problem", None) and engine_free)
         self.unload_button.setEnabled(self.engine.model_facts is not None and engine_free)

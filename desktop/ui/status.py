@@ -37,7 +37,7 @@ class StatusBar(QStatusBar):
         engine.done.connect(self._on_done)
         engine.state_changed.connect(self._on_state_changed)
         self._show_model()
-        self._on_state_changed(getattr(engine, "state", "stopped"))
+        self._on_state_changed(engine.state)
 
     def _show_model(self) -> None:
         facts = self._engine.model_facts

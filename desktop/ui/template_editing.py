@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.engine.client import EngineClient
 from desktop.templates import Field, Template, TemplateError
 from desktop.ui.file_dialogs import open_file_name, save_file_name
 from desktop.ui.job_runner import CANCELLED
@@ -41,6 +42,8 @@ def sample_values(template: Template, today: dt.date | None = None) -> dict[str,
 
 class TemplateEditing:
     """Field rows, template files and the test run for ``TemplateEditorDialog`` (see the module docstring)."""
+
+    engine: EngineClient | None   # set by the editor; None when there is no engine to test-run with
 
     # --------------------------------------------------------------- fields
     @Slot()
@@ -198,7 +201,7 @@ class TemplateEditing:
     # ------------------------------------------------------------- test run
     def test_run(self) -> bool:
         """Run the edited template with the sample values, streaming into the preview."""
-        if self.runner is None or getattr(self.engine, "model_facts", None) is None:
+        if self.runner is None or self.engine is None or self.engine.model_facts is None:
             self.status_label.setText(self.tr("Load a model first to test-run a template."))
             return False
         if self.runner.running:

@@ -1,7 +1,7 @@
 """Nothing lost: autosave of the panes' text, the offer to restore after a crash, the question before closing.
 
-The controller is checked on the generic prompt pane (named text widgets) and
-on a pane that keeps its own state. The crash itself — the real window
+The controller is checked on a pane of named text widgets (what it keeps when a
+pane says nothing itself) and on a pane that keeps its own state. The crash itself — the real window
 process killed mid-generation — is in ``test_crash_recovery_of_the_real_window``
 (``tests/support/crash_session.py`` runs the first half in a child process).
 """
@@ -23,9 +23,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QVBoxLa
 from desktop.autosave import AutosaveStore
 from desktop.ui import autosave_controller
 from desktop.ui.autosave_controller import AutosaveController
-from desktop.ui.panes.prompt_pane import PromptPane
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+class TextPane(QWidget):
+    """A pane of one named editor: the controller keeps ``{objectName: text}`` for it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prompt_edit = QPlainTextEdit(self)
+        self.prompt_edit.setObjectName("promptEdit")
+        QVBoxLayout(self).addWidget(self.prompt_edit)
 
 
 class StatefulPane(QWidget):
@@ -65,7 +74,7 @@ def _answer_next_dialog(button_text: str, seen: list[str]) -> None:
 
 
 def test_text_is_autosaved_within_two_seconds_and_offered_back_after_a_crash(qtbot, japanese, app_context, store):
-    prompt = PromptPane(app_context, title="下書き")
+    prompt = TextPane()
     table = StatefulPane()
     qtbot.addWidget(prompt)
     qtbot.addWidget(table)
@@ -87,7 +96,7 @@ def test_text_is_autosaved_within_two_seconds_and_offered_back_after_a_crash(qtb
 
     # The window dies here (no finish). The next start offers the text back.
     controller.timer.stop()
-    new_prompt = PromptPane(app_context, title="下書き")
+    new_prompt = TextPane()
     new_table = StatefulPane()
     qtbot.addWidget(new_prompt)
     again = AutosaveController(AutosaveStore(store.folder), {"draft": new_prompt, "translate": new_table},
@@ -102,7 +111,7 @@ def test_text_is_autosaved_within_two_seconds_and_offered_back_after_a_crash(qtb
     # A clean exit removes the copies: nothing is offered at the next start.
     again.finish()
     assert store.recoverable() == {} and not store.previous_session_crashed()
-    third = AutosaveController(AutosaveStore(store.folder), {"draft": PromptPane(app_context)})
+    third = AutosaveController(AutosaveStore(store.folder), {"draft": TextPane()})
     assert third.start() == []
     third.finish()
 
@@ -111,7 +120,7 @@ def test_discard_throws_the_saved_text_away(qtbot, japanese, app_context, store)
     store.begin_session()  # a session that never ended
     store.save("draft", json.dumps({"promptEdit": "消えてよい文章"}, ensure_ascii=False))
     store.save("unknown", "a pane this version does not have")
-    pane = PromptPane(app_context)
+    pane = TextPane()
     qtbot.addWidget(pane)
     controller = AutosaveController(store, {"draft": pane})
     seen: list[str] = []
@@ -127,7 +136,7 @@ def test_a_crash_with_only_empty_editors_offers_nothing(qtbot, app_context, stor
     store.save("draft", json.dumps({"promptEdit": "   ", "streamingText": ""}))
     asked: list[list[str]] = []
     monkeypatch.setattr(autosave_controller, "ask_to_restore", lambda parent, titles: asked.append(titles) or True)
-    pane = PromptPane(app_context)
+    pane = TextPane()
     qtbot.addWidget(pane)
     controller = AutosaveController(store, {"draft": pane})
     assert controller.start() == [] and asked == []

@@ -42,3 +42,21 @@ def test_stop_and_errors_come_back_as_the_engine_sends_them(qtbot):
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert failures[0][0] == BAD_INPUT and failures[0][1]
     assert engine.state == "idle"
+
+
+#: What the fake has that the real client has not: the test's script and its record of requests.
+FAKE_ONLY = {"model", "facts", "fail_load", "requests"}
+
+
+def _public(obj) -> set[str]:
+    return {name for name in dir(obj) if not name.startswith("_")}
+
+
+def test_the_fake_and_the_real_client_expose_the_same_public_names(qtbot):
+    from desktop.engine.client import EngineClient
+
+    real, fake = EngineClient(), FakeEngine()
+    assert _public(fake) - FAKE_ONLY == _public(real)
+    for name in ("state", "model_facts", "load", "run_job", "count_tokens", "unload", "cancel", "shutdown"):
+        assert name in _public(real)
+    assert fake.state == real.state == "stopped" and fake.model_facts is real.model_facts is None

@@ -1,4 +1,4 @@
-"""The main window, offscreen: Japanese by default, welcome page, model panel, prompt pane, state.
+"""The main window, offscreen: Japanese by default, welcome page, model panel, a pane that streams, state.
 
 Runs the real engine process with the tiny model; its text is noise, so the
 tests check what the window promises (lists, loads, streams, stops), not wording.
@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 
 from desktop.settings import Settings
 from desktop.ui.main_window import MODEL_PAGE, MainWindow
-from desktop.ui.panes.prompt_pane import PromptPane
+from desktop.ui.panes.translate import TranslatePane
 from tests.support.seeding import fix_seed
 
 LOAD_TIMEOUT_MS = 60_000
@@ -66,7 +66,7 @@ def test_welcome_page_when_no_model_is_found(qtbot, japanese, app_context, monke
     assert Path(opened[0].toLocalFile()) == app_context.paths.user_models
 
 
-def test_model_panel_lists_and_loads_and_a_prompt_streams(qtbot, japanese, app_context, models_dir):
+def test_model_panel_lists_and_loads_and_a_translation_streams(qtbot, japanese, app_context, models_dir):
     window = _window(qtbot, app_context)
     entries = _discover(qtbot, window)
     panel = window.model_panel
@@ -89,48 +89,22 @@ def test_model_panel_lists_and_loads_and_a_prompt_streams(qtbot, japanese, app_c
     assert "モデル:" in window.status.model_label.text()
     assert Settings.load(app_context.paths).get("last_model") == str(usable.path)
 
-    pane = PromptPane(app_context, title="試験")
+    fix_seed(app_context.engine)  # with a random seed the random model now and then ends at once
+    app_context.settings.set("max_tokens", 24)  # the tiny model's noise: a few tokens show that it streams
+    pane = TranslatePane(app_context)
     qtbot.addWidget(pane)
     pane.show()
-    pane.activateWindow()
-    qtbot.waitUntil(pane.isActiveWindow)  # shortcuts go to the active window
-    pane.prompt_edit.setFocus()
+    assert pane.controller.use_text("来週の会議は中止です。")
     assert pane.run_button.isEnabled()
-    pane.prompt_edit.setPlainText("こんにちは")
     with qtbot.waitSignal(pane.controller.runner.finished, timeout=LOAD_TIMEOUT_MS):
-        qtbot.keyClick(pane.prompt_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: pane.output.toPlainText() != "", timeout=5000)
+        assert pane.controller.translate("ja", "en", "desu_masu")
+    assert "".join(pane.controller.translations.values()).strip()
     assert "トークン/秒" in window.status.speed_label.text()
 
     with qtbot.waitSignal(panel.model_unloaded, timeout=LOAD_TIMEOUT_MS):
         qtbot.mouseClick(panel.unload_button, Qt.MouseButton.LeftButton)
     assert app_context.engine.model_facts is None
     assert not pane.run_button.isEnabled()
-
-
-def test_esc_stops_a_long_answer_and_keeps_what_came(qtbot, japanese, app_context, slow_model):
-    engine = app_context.engine
-    with qtbot.waitSignal(engine.loaded, timeout=LOAD_TIMEOUT_MS):
-        engine.load(str(slow_model), n_ctx=4096)
-    fix_seed(engine)  # a seed with which the random model writes on until Esc
-    app_context.settings.set("max_tokens", 4000)
-    pane = PromptPane(app_context, title="試験")
-    qtbot.addWidget(pane)
-    pane.show()
-    pane.activateWindow()
-    qtbot.waitUntil(pane.isActiveWindow)
-    pane.prompt_edit.setPlainText("長い文章を書いてください")
-    stopped: list[str] = []
-    pane.controller.runner.failed.connect(lambda code, _message: stopped.append(code))
-    qtbot.mouseClick(pane.run_button, Qt.MouseButton.LeftButton)
-    assert pane.stop_button.isEnabled() and not pane.run_button.isEnabled()
-    qtbot.waitUntil(lambda: pane.output.text() != "", timeout=LOAD_TIMEOUT_MS)
-    qtbot.keyClick(pane.prompt_edit, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not pane.controller.running, timeout=LOAD_TIMEOUT_MS)
-    assert stopped == ["cancelled"]
-    assert pane.output.toPlainText() != ""  # what came stays
-    assert "停止しました" in pane.status_label.text()
-    assert not pane.stop_button.isEnabled() and pane.run_button.isEnabled()
 
 
 def test_the_last_model_is_offered_at_start(qtbot, japanese, app_context, models_dir, tiny_model):
@@ -141,17 +115,6 @@ def test_the_last_model_is_offered_at_start(qtbot, japanese, app_context, models
     with qtbot.waitSignal(window.model_panel.model_loaded, timeout=LOAD_TIMEOUT_MS):
         window.notice.action_clicked.emit()
     assert not window.notice.isVisible()
-
-
-def test_run_is_disabled_with_a_hint_while_no_model_is_loaded(qtbot, japanese, app_context):
-    pane = PromptPane(app_context, title="下書き")
-    qtbot.addWidget(pane)
-    pane.show()
-    pane.prompt_edit.setPlainText("お知らせを書いて")
-    assert not pane.run_button.isEnabled()
-    assert pane.notice.isVisible() and "モデル" in pane.notice.text()
-    assert not pane.controller.run("お知らせを書いて")
-    assert "モデル" in pane.status_label.text()
 
 
 def test_window_state_is_kept_apart_from_settings(qtbot, app_context):

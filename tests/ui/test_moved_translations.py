@@ -41,12 +41,11 @@ def test_texts_of_the_shared_generation_controller_are_found_under_each_pane(qtb
     from desktop.settings import Paths, Settings
     from desktop.ui.context import AppContext
     from desktop.ui.panes.draft_controller import DraftController
-    from desktop.ui.panes.prompt_pane import PromptController
     from tests.support.fake_engine import FakeEngine
 
     paths = Paths.default().ensure()
     context = AppContext(settings=Settings(paths, {}), paths=paths, engine=FakeEngine(loaded=True))
-    for controller in (DraftController(context), PromptController(context)):
+    for controller in (DraftController(context),):
         seen: list[str] = []
         controller.message.connect(seen.append)
         controller._on_failed("cancelled", "")

@@ -15,7 +15,6 @@ from desktop import i18n
 from desktop.logsetup import setup_logging
 from desktop.resources import resource_path
 from desktop.ui import panes
-from desktop.ui.panes.prompt_pane import PromptPane
 from desktop.ui.widgets import StreamingTextView
 
 
@@ -96,13 +95,10 @@ def test_streaming_view_batches_deltas_and_keeps_them_in_order(qtbot):
     assert view.text() == ""
 
 
-def test_a_missing_pane_module_falls_back_to_the_prompt_pane(qtbot, monkeypatch, app_context, japanese):
+def test_a_missing_pane_module_is_an_error_not_a_stand_in(monkeypatch, app_context):
     monkeypatch.setattr(panes, "PANES", [("draft", "Draft", "desktop.ui.panes.no_such_pane:NoSuchPane")])
-    pane = panes.create_pane("draft", app_context)
-    qtbot.addWidget(pane)
-    assert isinstance(pane, PromptPane)
-    assert pane.findChild(type(pane.status_label), "paneTitle").text() == "下書き"
-
+    with pytest.raises(ModuleNotFoundError):
+        panes.create_pane("draft", app_context)
 
 def test_an_error_inside_a_pane_module_is_not_hidden(monkeypatch, app_context, tmp_path):
     broken = tmp_path / "fumi_broken_pane.py"

@@ -1,22 +1,18 @@
 """The panes of the main window, and how each is found.
 
 ``PANES`` lists them in sidebar order: key, English title (translated at run
-time) and the "module:Class" that implements it. A pane whose module does not
-exist yet is stood in for by the generic ``PromptPane`` with the same title,
-so the window always has all three.
+time) and the "module:Class" that implements it. Every pane has its own
+module; a missing one is an error of the installation, raised, not hidden.
 """
 
 from __future__ import annotations
 
 import importlib
-import logging
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.context import AppContext
-
-log = logging.getLogger(__name__)
 
 #: (key, English title, "module:Class"), in sidebar order.
 PANES: list[tuple[str, str, str]] = [
@@ -43,20 +39,11 @@ def pane_title(key: str) -> str:
 
 
 def create_pane(key: str, context: AppContext, parent: QWidget | None = None) -> QWidget:
-    """The pane registered as ``key``, or a ``PromptPane`` while its module is missing.
+    """The pane registered as ``key``, made for ``context``.
 
-    Only a missing pane module falls back; an error inside an existing module
-    is raised, so a broken pane is noticed rather than hidden.
+    Raises KeyError for a key not in ``PANES`` and ImportError when its module cannot be
+    imported: a broken or missing pane is noticed rather than hidden.
     """
-    target = next(spec for spec_key, _title, spec in PANES if spec_key == key)
+    target = dict((spec_key, spec) for spec_key, _title, spec in PANES)[key]
     module_name, _, class_name = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        log.info("pane %s not available yet; using the generic prompt pane", key)
-        from desktop.ui.panes.prompt_pane import PromptPane
-
-        return PromptPane(context, parent, title=pane_title(key))
-    return getattr(module, class_name)(context, parent)
+    return getattr(importlib.import_module(module_name), class_name)(context, parent)

@@ -57,13 +57,13 @@ class CompareController(QObject):
     running_changed = Signal(bool)
     message = Signal(str)
 
-    def __init__(self, main_engine: Any, parent: QObject | None = None, *,
-                 engine_factory: Callable[[QObject], Any] | None = None) -> None:
+    def __init__(self, main_engine: EngineClient, parent: QObject | None = None, *,
+                 engine_factory: Callable[[QObject], EngineClient] | None = None) -> None:
         super().__init__(parent)
         self._main_engine = main_engine
         #: makes the engine of one model (a fresh ``EngineClient`` unless the caller gives another)
         self.engine_factory = engine_factory or (lambda owner: EngineClient(owner))
-        self._engine: Any = None
+        self._engine: EngineClient | None = None
         self._request: CompareRequest | None = None
         self._results: list[ModelResult] = []
         self._index = -1
@@ -129,7 +129,7 @@ class CompareController(QObject):
 
     def _make_room(self, request: CompareRequest) -> None:
         """Unload the window's model unless the RAM estimate says it and each compared model fit together."""
-        loaded = getattr(self._main_engine, "model_facts", None)
+        loaded = self._main_engine.model_facts
         if loaded is None:
             return
         from desktop.compare.memory import both_fit
@@ -207,7 +207,7 @@ class CompareController(QObject):
         self._request = None
 
     @staticmethod
-    def _detach(engine: Any) -> None:
+    def _detach(engine: EngineClient) -> None:
         for signal in (engine.loaded, engine.delta, engine.section, engine.progress, engine.done, engine.error):
             signal.disconnect()
 

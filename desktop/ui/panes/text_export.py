@@ -1,4 +1,4 @@
-"""Copy and export of a pane's streamed text, shared by the drafting pane and the prompt pane.
+"""Copy and export of a pane's streamed text, shared by the drafting and summarizing panes.
 
 ``export_text`` asks where (in ``file_dialogs.start_folder()``), writes .docx
 (with the Japanese fonts and an optional letterhead), .txt or .md through
