@@ -262,3 +262,26 @@ def test_a_long_template_in_a_small_context_says_to_raise_the_context_not_to_sho
     assert pane.form.values()["notes"] == "短いメモです。"          # nothing typed is lost
     qtbot.wait(200)
     pane.grab().save(str(shots / "draft_context_too_small.png"))
+
+
+def test_switching_templates_keeps_what_was_typed_in_each(qtbot, context):
+    pane = _pane(qtbot, context)
+    assert pane.select_template("request")
+    pane.form.set_values({"subject": "備蓄品の調査について", "request": "在庫数を報告してください。",
+                          "relation": "庁内の部署", "deadline": "2026-12-10"})
+    assert pane.select_template("minutes")
+    pane.form.set_values({"meeting": "地域防災連絡会議"})
+    assert pane.select_template("report")
+    assert pane.form.values()["subject"] == "備蓄品の調査について"  # the same field id keeps its value
+    pane.form.set_values({"subject": "備蓄品の調査結果"})
+
+    assert pane.select_template("request")  # back: everything typed comes back; the newer subject wins
+    values = pane.form.values()
+    assert values["request"] == "在庫数を報告してください。" and values["relation"] == "庁内の部署"
+    assert values["deadline"] == "2026-12-10" and values["subject"] == "備蓄品の調査結果"
+
+    state = pane.autosave_state()  # the autosave keeps every template's fields, not only the one shown
+    fresh = _pane(qtbot, context)
+    fresh.restore_autosave_state(state)
+    assert fresh.template.id == "request" and fresh.form.values()["request"] == "在庫数を報告してください。"
+    assert fresh.select_template("minutes") and fresh.form.values()["meeting"] == "地域防災連絡会議"

@@ -55,6 +55,8 @@ class DraftPane(DraftKeeping, QWidget):
         self.controller = DraftController(context, self)
         self.form: TemplateForm | None = None
         self._default_fields: dict[str, str] = {}   # the form's values before anything was typed
+        self._typed: dict[str, dict[str, str]] = {}  # template id -> the fields typed into it this session
+        self._carried: dict[str, str] = {}  # field id -> the text last typed into such a field, any template
         self._saved_output = ""                     # the draft text as last exported, copied or reopened
         self._problem = ""                          # why the last 作成 could not start, while it is shown
         self._build()
@@ -315,15 +317,14 @@ class DraftPane(DraftKeeping, QWidget):
         self.show_template(self.controller.store.get(template_id))
 
     def show_template(self, template: Template) -> None:
-        """Build the form for ``template``; values of same-named fields carry over."""
-        carried = self.form.values() if self.form else {}
+        """Build the form for ``template``: what was typed into it earlier this session comes back,
+        and text fields take the value last typed into a same-named field of any template."""
+        self._remember_typed()
         self.form = TemplateForm(template, self.lang)
         self.form.failed.connect(self._document_failed)
         self.form.changed.connect(self._form_changed)
         self._default_fields = self.form.values()
-        carried = {k: v for k, v in carried.items() if v.strip() and template.field_named(k)
-                   and template.field_named(k).kind not in ("choice", "date")}
-        self.form.set_values(carried)
+        self.form.set_values(self._typed_for(template))
         self.form_area.setWidget(self.form)
         self.template_title.setText(template.title_for(self.lang))
         self.template_description.set_full_text(template.description_for(self.lang))  # one line: the form keeps the room

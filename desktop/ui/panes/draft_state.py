@@ -96,6 +96,31 @@ class DraftKeeping:
         """The history stored the run of ``request_id`` as ``run_id`` (``KeepsEdits``)."""
         self.result.note_recorded(request_id, run_id)
 
+    def _remember_typed(self) -> dict[str, str]:
+        """Keep the form's fields for the session and the autosave: per template id those changed from
+        the template's defaults, per field id the last text typed (choices and dates stay with their
+        template). Returns the form's values ({} without a form)."""
+        if self.form is None:
+            return {}
+        template, values = self.form.template, self.form.values()
+        typed = {k: v for k, v in values.items() if v != self._default_fields.get(k)}
+        if typed:
+            self._typed[template.id] = typed
+        else:
+            self._typed.pop(template.id, None)
+        for name, value in values.items():
+            if _carries(template, name):
+                if value.strip():
+                    self._carried[name] = value
+                else:
+                    self._carried.pop(name, None)
+        return values
+
+    def _typed_for(self, template: Template) -> dict[str, str]:
+        """The values ``template``'s form gets: its own from earlier, then the text fields last typed elsewhere."""
+        carried = {k: v for k, v in self._carried.items() if _carries(template, k)}
+        return {**self._typed.get(template.id, {}), **carried}
+
     def _set_choice(self, box: QComboBox, key: Any) -> None:
         index = box.findData(key)
         if index >= 0:
@@ -153,10 +178,10 @@ class DraftKeeping:
 
     def autosave_state(self) -> dict[str, Any]:
         """Everything typed or written: template, field values, length/style/manner, the draft ({} when nothing)."""
-        fields = self.form.values() if self.form else {}
+        fields = self._remember_typed()
         output = self.output.text()
         versions = self.result.to_state()
-        if fields == self._default_fields and not output.strip() and len(self.versions) < 2:
+        if not self._typed and not output.strip() and len(self.versions) < 2:
             return {}
         template = self.template
         return {
@@ -168,6 +193,8 @@ class DraftKeeping:
             "manner": self._choice(self.manner_box),
             "output": output,
             "versions": versions,
+            "typed": {k: dict(v) for k, v in self._typed.items()},
+            "carried": dict(self._carried),
         }
 
     def restore_autosave_state(self, state: dict[str, Any]) -> None:
@@ -175,8 +202,21 @@ class DraftKeeping:
         if not state:
             return
         output = str(state.get("output") or "")
+        typed, carried = state.get("typed"), state.get("carried")
+        if isinstance(typed, dict):
+            self._typed.update({str(k): {str(n): str(v) for n, v in fields.items()}
+                                for k, fields in typed.items() if isinstance(fields, dict)})
+        if isinstance(carried, dict):
+            self._carried.update({str(k): str(v) for k, v in carried.items()})
+        if self.form is not None:  # the form on screen shows what is remembered for it
+            self.form.set_values(self._typed_for(self.form.template))
         self._put_back(str(state.get("template") or ""), state.get("template_data"), state.get("fields"),
                        state, output)
         self.result.restore(state.get("versions"), output)  # the autosave's draft is the one shown
         self._update_buttons()
 
+
+def _carries(template: Template, name: str) -> bool:
+    """A field whose text goes along to same-named fields of other templates (not a choice or a date)."""
+    field = template.field_named(name)
+    return field is not None and field.kind not in ("choice", "date")
