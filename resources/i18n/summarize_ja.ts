@@ -66,6 +66,11 @@
         <source>Stopped: the same sentence kept repeating. Summarize again to rewrite it.</source>
         <translation>同じ文の繰り返しが続いたため止めました。もう一度要約すると作り直せます。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize_controller.py" line="99"/>
+        <source>Another document cannot be opened while summarizing. Stop the summary first, then open it.</source>
+        <translation>要約中は別の文書を開けません。停止してから開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>SummarizePane</name>
@@ -397,6 +402,11 @@
     <message>
         <source>Copied.</source>
         <translation>コピーしました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="226"/>
+        <source>Another document cannot be opened while summarizing. Stop the summary first, then open it.</source>
+        <translation>要約中は別の文書を開けません。停止してから開いてください。</translation>
     </message>
 </context>
 </TS>

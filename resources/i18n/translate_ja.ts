@@ -194,6 +194,11 @@
         <source>rows {rows}</source>
         <translation>{rows} 行目</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/panes/translate_controller.py" line="122"/>
+        <source>Another document cannot be opened while translating. Stop the translation first, then open it.</source>
+        <translation>翻訳中は別の文書を開けません。停止してから開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>TranslatePane</name>
@@ -529,6 +534,11 @@
     <message>
         <source>Edited</source>
         <translation>編集済み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/translate.py" line="447"/>
+        <source>Another document cannot be opened while translating. Stop the translation first, then open it.</source>
+        <translation>翻訳中は別の文書を開けません。停止してから開いてください。</translation>
     </message>
 </context>
 </TS>

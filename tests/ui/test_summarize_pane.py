@@ -178,3 +178,20 @@ def test_export_saves_control_characters_and_a_failed_export_keeps_the_summary(q
     blocked.mkdir()                                       # a folder where the file should go
     assert not pane.save_file(str(blocked))
     assert pane.summary_view.toPlainText() == text
+
+
+def test_opening_a_document_while_summarizing_is_refused_with_a_message(qtbot, japanese, loaded_context, tmp_path):
+    from desktop.documents import document_from_text
+
+    pane = _pane(qtbot, loaded_context)
+    report = _open_report(pane, tmp_path, qtbot, chapters=12, paragraphs=8)
+    other = tmp_path / "別の文書.txt"
+    other.write_text("別の文書です。", encoding="utf-8")
+    assert pane.summarize()
+    assert not pane.open_file(str(other))  # Ctrl+O and drops come here
+    assert pane.status_label.text() == "要約中は別の文書を開けません。停止してから開いてください。"
+    pane.controller._on_document_read(str(other), document_from_text("別の文書です。"))  # read before the run began
+    assert pane.controller.running and pane.controller.source_path == report
+    pane.controller.stop()
+    qtbot.waitUntil(lambda: not pane.controller.running, timeout=30000)
+    assert pane.controller.source_path == report

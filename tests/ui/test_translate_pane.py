@@ -214,3 +214,23 @@ def test_a_segment_cut_at_the_length_limit_or_with_damaged_marks_is_marked_in_it
     # Editing the text by hand clears the reason to look.
     pane.table.item(0, 1).setText("Attendance: {sym1}present {sym2}absent.")
     assert not pane.is_flagged(first)
+
+
+def test_opening_or_dropping_a_document_while_translating_is_refused_with_a_message(qtbot, japanese, loaded_context,
+                                                                                   tmp_path):
+    from desktop.documents import document_from_text
+
+    pane = _pane(qtbot, loaded_context)
+    pane.controller.use_text("\n\n".join(f"これは {n} 番目の段落です。" for n in range(40)))
+    other = tmp_path / "別の文書.txt"
+    other.write_text("別の文書です。", encoding="utf-8")
+    pane.translate_all()
+    assert pane.controller.running
+    assert not pane.open_file(str(other))  # Ctrl+O and a drop on the window come here
+    assert pane.status_label.text() == "翻訳中は別の文書を開けません。停止してから開いてください。"
+    pane._files_dropped([str(other)])  # a drop on the pane
+    pane.controller._on_document_read(str(other), document_from_text("別の文書です。"))  # read before the run began
+    assert pane.controller.running and len(pane.controller.segments) == 40
+    pane.controller.stop()
+    _wait_idle(qtbot, pane)
+    assert pane.controller.source_path is None and len(pane.controller.segments) == 40

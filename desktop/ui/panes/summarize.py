@@ -219,11 +219,15 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
     def open_file(self, path: str | None = None) -> bool:
         """Open a document to summarize (asks for a file when ``path`` is None). Ctrl+O, drops.
 
-        A summary that would be lost (not exported, not in the history) is asked about first.
+        A summary that would be lost (not exported, not in the history) is asked about first;
+        refused (with a status message) while summarizing.
         """
+        if self.controller.running:  # the 開く… button is disabled then; Ctrl+O and drops come here
+            self.status_label.setText(self.tr("Another document cannot be opened while summarizing. Stop the summary first, then open it."))
+            return False
         if path is None:
             path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
-        if not path or self.controller.running or not self.may_replace_summary():
+        if not path or not self.may_replace_summary():
             return False
         return self.controller.open_path(Path(path))
 

@@ -95,6 +95,9 @@ class SummarizeController(PaneController):
 
     @Slot(str, object)
     def _on_document_read(self, path: str, document: Document) -> None:
+        if self.running:  # read before the run began: the summary on screen belongs to the document shown
+            self.message.emit(self.tr("Another document cannot be opened while summarizing. Stop the summary first, then open it."))
+            return
         name = Path(path).name
         if not document.text().strip():
             self.problem.emit(self.tr("There is no text to summarize in {name}.").format(name=name))

@@ -442,7 +442,10 @@ class TranslatePane(TranslationEdits, TranslationKeeping, QWidget):
 
     def open_file(self, path: str | None = None) -> bool:
         """Open a document to translate (asks for a file when ``path`` is None; first about unsaved
-        translations, ``may_replace_translations``). Ctrl+O, drops."""
+        translations, ``may_replace_translations``). Ctrl+O, drops; refused while translating."""
+        if self.controller.running:  # the 開く… button is disabled then; Ctrl+O and drops come here
+            self.status_label.setText(self.tr("Another document cannot be opened while translating. Stop the translation first, then open it."))
+            return False
         if path is None:
             path = open_file_name(self, self.tr("Open"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
         if not path or not self.may_replace_translations():

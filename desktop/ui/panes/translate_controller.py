@@ -118,6 +118,9 @@ class TranslateController(PaneController):
 
     @Slot(str, object)
     def _on_document_read(self, path: str, document: Document) -> None:
+        if self.running:  # read before the run began: it would cancel the translation
+            self.message.emit(self.tr("Another document cannot be opened while translating. Stop the translation first, then open it."))
+            return
         name = Path(path).name
         if not segment_document(document):
             self.problem.emit(self.tr("There is no text to translate in {name}.").format(name=name))
