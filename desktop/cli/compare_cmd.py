@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--prompt", metavar="TEXT", help="compare replies to a free prompt")
     parser.add_argument("--summarize", metavar="FILE", help="compare summaries of a document")
     parser.add_argument("--translate", metavar="TEXT", help="compare translations of a short text")
-    parser.add_argument("--to", dest="target", default="en", metavar="LANG", help="target language for --translate")
+    parser.add_argument("--to", dest="target", metavar="LANG", help="target language for --translate (default en)")
     parser.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS, metavar="N",
                         help=f"longest reply of every model, in tokens (default {DEFAULT_MAX_TOKENS})")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="N", help=f"random seed (default {DEFAULT_SEED})")
@@ -112,6 +112,7 @@ def _job(args: argparse.Namespace):
     if len(given) != 1:
         raise CliError(exitcodes.USAGE, message("compare.one_job"))
     kind = given[0]
+    _refuse_unused_options(args, kind)
     if kind == "prompt":
         return CompareJob("prompt", {"prompt": args.prompt}, {}), message("compare.job_prompt")
     if kind == "draft":
@@ -125,6 +126,21 @@ def _job(args: argparse.Namespace):
 
     job = _translate_job(args)
     return job, message("compare.job_translate", target=language_name(job.options["target"], current_language()))
+
+
+_JOB_OPTIONS = {"draft": "--template", "prompt": "--prompt", "summarize": "--summarize", "translate": "--translate"}
+
+
+def _refuse_unused_options(args: argparse.Namespace, kind: str) -> None:
+    """Usage error (exit 2) for an option the chosen job would ignore: --field only with
+    --template, --to only with --translate."""
+    unused = [option for option, given, job in (("--field", bool(args.field), "draft"),
+                                                ("--to", args.target is not None, "translate"))
+              if given and job != kind]
+    if unused:
+        raise CliError(exitcodes.USAGE, message("compare.unused_option", option=unused[0],
+                                                job=_JOB_OPTIONS[kind],
+                                                needs=_JOB_OPTIONS["draft" if unused[0] == "--field" else "translate"]))
 
 
 def _draft_job(args: argparse.Namespace):
@@ -153,7 +169,7 @@ def _translate_job(args: argparse.Namespace):
 
     text = args.translate
     try:
-        source, target = resolve_pair("auto", args.target, text)
+        source, target = resolve_pair("auto", args.target or "en", text)
     except LanguageError as exc:
         raise CliError(exitcodes.USAGE, exc.message) from None
     document = document_from_pasted_text(text)

@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "比較するモデルを 2〜4 個、--model で指定してください。",
         "en": "Name 2 to 4 models to compare with --model.",
     },
+    "compare.unused_option": {
+        "ja": "{option} は {job} の比較では使いません（{needs} と一緒に指定します）。{option} を外すか、{needs} で比較してください。",
+        "en": "{option} is not used when comparing {job} (it goes with {needs}). Remove {option} or compare with {needs}.",
+    },
     "compare.one_job": {
         "ja": "比較する処理を 1 つだけ指定してください（--template / --prompt / --summarize / --translate）。",
         "en": "Give exactly one job to compare (--template / --prompt / --summarize / --translate).",

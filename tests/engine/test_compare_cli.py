@@ -155,6 +155,19 @@ def test_usage_errors_exit_2_before_any_model_loads(args: list[str]) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(("args", "option", "job"), [
+    (["--prompt", "x", "--field", "a=b"], "--field", "--prompt"),
+    (["--prompt", "x", "--to", "en"], "--to", "--prompt"),
+    (["--summarize", "f.txt", "--to", "en"], "--to", "--summarize"),
+    (["--template", "notice", "--to", "en"], "--to", "--template"),
+    (["--translate", "x", "--field", "a=b"], "--field", "--translate"),
+])
+def test_an_option_the_chosen_job_does_not_use_is_a_usage_error(args: list[str], option: str, job: str) -> None:
+    result = fumi("--model", "a", "--model", "b", *args)
+    assert result.returncode == 2, result.stderr
+    assert f"{option} は {job} の比較では使いません" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_an_unreadable_document_to_summarize_exits_4(two_models: tuple[Path, Path], tmp_path: Path) -> None:
     first, second = two_models
     result = fumi("--model", str(first), "--model", str(second), "--summarize", str(tmp_path / "missing.docx"))
