@@ -12,11 +12,11 @@ empty or too long question, 4 for an empty library, 3/5 for model/engine problem
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import SEPARATOR, open_engine, run_job, write_result
+from desktop.cli.console import write_json
 from desktop.cli.search_cmd import check_question, search_library
 from desktop.messages import message
 
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         answer, sources, found = message("knowledge.not_found"), [], False
     if args.json and (not args.output or args.output == "-"):
-        print(json.dumps({"answer": answer, "found": found, "sources": sources}, ensure_ascii=False))
+        write_json({"answer": answer, "found": found, "sources": sources})
         return exitcodes.OK
     text = answer
     if sources:

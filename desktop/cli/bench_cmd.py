@@ -14,11 +14,11 @@ generated tokens/s of N independent sequences decoded at once, each with a
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine
+from desktop.cli.console import write_json
 from desktop.messages import message
 
 #: The keys of the text report, in order; each line's label is the catalogue's ``cli.bench.<key>``.
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         except BenchError as exc:
             raise CliError(EXIT_CODES.get(exc.code, exitcodes.ENGINE_FAILURE), exc.text) from None
     if args.json:
-        print(json.dumps(result, ensure_ascii=False))
+        write_json(result)
     else:
         for key in REPORT_LINES:
             print(f"{message('cli.bench.' + key)}: {result.get(key)}")

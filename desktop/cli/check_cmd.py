@@ -18,10 +18,10 @@ document; 3/5 model or engine problems with ``--ai``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from desktop.cli.console import write_json
 from desktop.checking import PROFILES, apply_findings, resolve_profile
 from desktop.checking.configured import configured_checker, problem_text
 from desktop.checking.document_io import checked_text, corrected_blocks, write_corrected
@@ -71,9 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":
         _write_output(document, text, result.findings, Path(args.output))
     if args.json:
-        json.dump({"file": str(args.file), "profile": profile, "findings": [f.as_json() for f in findings]},
-                  sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_json({"file": str(args.file), "profile": profile, "findings": [f.as_json() for f in findings]})
     elif args.output == "-":
         sys.stdout.write(apply_findings(text, result.findings))
     else:

@@ -15,12 +15,12 @@ Progress goes to stderr. ``--json`` prints
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from desktop.cli import exitcodes
 from desktop.cli.common import CliError, read_input_document
+from desktop.cli.console import write_json
 from desktop.compare.settings import (
     DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, MIN_MODELS, CompareSettings, ModelResult,
 )
@@ -196,7 +196,7 @@ def _report(args: argparse.Namespace, results: list[ModelResult], settings: Comp
     if args.json:
         document = {"settings": {**settings.with_context(results).to_dict(), "job": job_label},
                     "results": [result.to_dict() for result in results]}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        write_json(document, indent=2)
     elif not args.output or args.output == "-":
         sys.stdout.write(to_markdown(results, settings.with_context(results), job_label, ai_notice=False))
     sys.stdout.flush()

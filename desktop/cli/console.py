@@ -7,12 +7,16 @@ default ``strict`` error handler would end the run (after the whole job).
 geta mark Japanese text uses for "a character that cannot be shown"; "?" where
 the encoding lacks it too) and counts them; ``report()`` then says on stderr
 how many were replaced and that ``-o FILE`` keeps every character. UTF-8
-streams are left as they are.
+streams are left as they are. ``write_json()`` is the one way a command prints
+``--json``: a JSON document must stay lossless, so when the stream's encoding
+cannot round-trip every character it is written with ``\\uXXXX`` escapes
+(``ensure_ascii``), the same keys and values, instead of 〓.
 """
 
 from __future__ import annotations
 
 import codecs
+import json
 import sys
 from typing import TextIO
 
@@ -52,6 +56,30 @@ def install(streams: tuple[TextIO, ...] | None = None) -> None:
             stream.reconfigure(errors=HANDLER)
         except (ValueError, OSError):  # a closed or detached stream
             continue
+
+
+def _holds(stream: TextIO, text: str) -> bool:
+    """True when ``stream``'s encoding writes ``text`` and reads back the same characters."""
+    if _lossless(stream):
+        return True
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        return text.encode(encoding).decode(encoding) == text
+    except (UnicodeError, LookupError):
+        return False
+
+
+def write_json(document: object, *, indent: int | None = None, stream: TextIO | None = None) -> None:
+    """Write ``document`` as one JSON document and a newline to ``stream`` (default stdout).
+
+    Readable characters where the stream's encoding holds them all; else
+    ASCII with ``\\uXXXX`` escapes (still valid JSON, decoding to the same value).
+    """
+    stream = stream if stream is not None else sys.stdout
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
+    if not _holds(stream, text):
+        text = json.dumps(document, ensure_ascii=True, indent=indent)
+    stream.write(text + "\n")
 
 
 def replaced_count() -> int:

@@ -15,12 +15,12 @@ reviewers. The organisation's name comes from the settings.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import CliError, open_engine, read_input_document, report_finish, run_job, write_result
+from desktop.cli.console import write_json
 from desktop.messages import current_language, message
 from desktop.settings import Paths, Settings
 from desktop.templates import (
@@ -84,8 +84,7 @@ def _show_prompt(template: Template, fields: dict[str, str], args: argparse.Name
     messages = build_messages(template, fields, length=args.length, tone=args.tone, manner=args.manner,
                               organisation=organisation)
     if args.json:
-        json.dump({"template": template.id, "messages": messages}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json({"template": template.id, "messages": messages}, indent=2)
         return exitcodes.OK
     for item in messages:
         sys.stdout.write(f"--- {item['role']} ---\n{item['content']}\n\n")

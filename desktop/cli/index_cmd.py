@@ -10,12 +10,12 @@ indexed stays indexed).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from desktop.cli import exitcodes
 from desktop.cli.common import CliError
+from desktop.cli.console import write_json
 from desktop.messages import message
 
 
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         files = len(index.files())
         result = {**report.as_dict(), "files": files, "notice": index.notice, "embedded": embedded}
     if args.json:
-        print(json.dumps(result, ensure_ascii=False))
+        write_json(result)
     else:
         print(message("knowledge.index_summary", added=len(report.added), changed=len(report.changed),
                       removed=len(report.removed), failed=len(report.failed), files=files))

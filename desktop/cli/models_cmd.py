@@ -19,12 +19,11 @@ choose); ``--model NAME|PATH`` lists only that model.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import unicodedata
 from typing import Any
 
 from desktop.cli import add_common_options, exitcodes
+from desktop.cli.console import write_json
 from desktop.library import ModelEntry, choose_context, discover_models, fit, format_bytes, model_folders
 from desktop.library.discovery import language_of
 from desktop.messages import message
@@ -124,8 +123,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.json:
         document = {"folders": [str(folder) for folder in folders], "models": records}
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(document, indent=2)
         return exitcodes.OK
 
     if not records:

@@ -11,11 +11,11 @@ language). Exit 0, or 4 when the file cannot be read.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from desktop.cli import exitcodes
 from desktop.cli.common import read_input_document
+from desktop.cli.console import write_json
 from desktop.messages import warning_texts
 
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             "blocks": [{"kind": b.kind, "text": b.text, "location": b.location} for b in document.blocks],
             "warnings": warnings,
         }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        write_json(payload)
     else:
         for warning in warnings:
             print(f"fumi: {warning}", file=sys.stderr)

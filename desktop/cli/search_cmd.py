@@ -8,10 +8,10 @@ query (over ``MAX_QUESTION_CHARS`` characters).
 from __future__ import annotations
 
 import argparse
-import json
 
 from desktop.cli import exitcodes
 from desktop.cli.common import SEPARATOR, CliError
+from desktop.cli.console import write_json
 from desktop.messages import message
 
 
@@ -61,8 +61,7 @@ def run(args: argparse.Namespace) -> int:
     query = check_question(args.query, args.top)
     result = search_library(query, args.top)
     if args.json:
-        print(json.dumps({"results": [hit.as_dict() for hit in result.hits], "found": result.found},
-                         ensure_ascii=False))
+        write_json({"results": [hit.as_dict() for hit in result.hits], "found": result.found})
         return exitcodes.OK
     for rank, hit in enumerate(result.hits, start=1):
         print(f"[{rank}] {hit.file} {SEPARATOR} {hit.location}  ({hit.score:.3f})")

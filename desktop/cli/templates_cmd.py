@@ -21,13 +21,13 @@ not a valid template is exit 4, naming the line. ``--export ID OUT`` writes
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from pathlib import Path
 
 from desktop.cli import exitcodes
 from desktop.cli.common import CliError
+from desktop.cli.console import write_json
 from desktop.messages import current_language, message
 from desktop.settings import Paths
 from desktop.templates import Template, TemplateError, TemplateStore
@@ -67,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
     for _path, problem in store.problems:
         print(message("cli.template_unreadable", message=problem), file=sys.stderr)
     if args.json:
-        json.dump([template_summary(t) for t in store.templates], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json([template_summary(t) for t in store.templates], indent=2)
         return exitcodes.OK
     for template in store.templates:
         source = message("cli.template_builtin" if template.source == "builtin" else "cli.template_own")
@@ -122,5 +121,4 @@ def _export(store: TemplateStore, template_id: str, out: str, *, as_json: bool) 
 
 
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    write_json(data, indent=2)
