@@ -1,8 +1,8 @@
 """比較 and the other panes: inputs from the pane the user came from, a chosen result back to its pane.
 
-The window tells the link which page is shown. While 比較 is shown, the last
-other pane that offers ``FeedsComparison`` is its source: 「『下書き』の入力を使う」
-fills the comparison from it. A result chosen in 比較 (a ``desktop.history.Run``)
+The window tells the link which page is shown. When 比較 is shown it learns
+which panes offer ``FeedsComparison`` for which job: 「『翻訳』の入力を使う」
+follows the job chosen in 比較 and fills the comparison from that job's pane. A result chosen in 比較 (a ``desktop.history.Run``)
 goes to the pane of its job if that pane offers ``TakesResult`` — a free
 prompt's result to the draft pane, where it becomes the newest version of the
 draft — and the window shows that pane.
@@ -20,6 +20,8 @@ from desktop.ui.panes import pane_title
 from desktop.ui.panes.protocol import FeedsComparison, TakesResult
 
 COMPARE = "compare"
+#: a compared job -> the pane whose inputs it can take
+PANE_FOR_JOB = {"draft": "draft", "summarize": "summarize", "translate": "translate"}
 #: the chosen run's pane (its engine job) -> the pane that continues with it
 PANE_FOR_RUN = {"draft": "draft", "summarize": "summarize", "translate": "translate", "generate": "draft"}
 
@@ -32,28 +34,28 @@ class ComparisonLink(QObject):
         super().__init__(parent)
         self._pages = pages
         self._show_page = show_page
-        self._source = ""
         self._compare = pages.get(COMPARE)
         if self._compare is not None:
             self._compare.inputs_requested.connect(self._feed)
             self._compare.result_chosen.connect(self._take_result)
 
     def page_shown(self, key: str) -> None:
-        """The window now shows ``key``; a feeding pane left for 比較 becomes its source."""
-        if key != COMPARE:
-            pane = self._pages.get(key)
-            self._source = key if isinstance(pane, FeedsComparison) else ""
-        elif self._compare is not None:
-            self._compare.set_input_source(pane_title(self._source) if self._source else "")
+        """The window now shows ``key``; on 比較, tell it which job's inputs which pane gives."""
+        if key == COMPARE and self._compare is not None:
+            self._compare.set_input_sources({kind: pane_title(pane_key) for kind, pane_key in PANE_FOR_JOB.items()
+                                             if isinstance(self._pages.get(pane_key), FeedsComparison)})
 
-    @Slot()
-    def _feed(self) -> None:
-        pane = self._pages.get(self._source)
+    @Slot(str)
+    def _feed(self, kind: str) -> None:
+        key = PANE_FOR_JOB.get(kind, "")
+        pane = self._pages.get(key)
         job = pane.comparison_job() if isinstance(pane, FeedsComparison) else None
-        if job is None or self._compare is None:
+        if self._compare is None:
             return
-        kind, inputs = job
-        self._compare.set_job(kind, **inputs)
+        if job is None or job[0] != kind:
+            self._compare.note_no_inputs(pane_title(key))
+            return
+        self._compare.set_job(job[0], **job[1])
 
     @Slot(object)
     def _take_result(self, run: Any) -> None:

@@ -37,10 +37,6 @@
         <translation>同じ処理を複数のモデルで、同じ設定のまま順に実行し、仕事の種類に合うモデルを選べます。</translation>
     </message>
     <message>
-        <source>Tick 2 to 4 models</source>
-        <translation>比較するモデルを 2〜4 個選んでください</translation>
-    </message>
-    <message>
         <source>Draft from a template</source>
         <translation>テンプレートから下書き</translation>
     </message>
@@ -171,6 +167,25 @@
     <message>
         <source>Word (*.docx);;Markdown (*.md)</source>
         <translation>Word (*.docx);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>「%1」 has nothing to compare yet.</source>
+        <translation>「%1」には、まだ比較に使える入力がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <source>Tick 2 to 4 models</source>
+        <translation>比較するモデルを 2〜4 個選んでください</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""比較 takes its inputs from the pane the user came from, and hands a chosen result back."""
+"""比較 takes its inputs from the pane of the chosen job, and hands a chosen result back."""
 
 from __future__ import annotations
 
@@ -30,10 +30,10 @@ def test_compare_takes_the_template_and_fields_of_the_draft_pane(qtbot, app_cont
 
 def test_a_pane_with_nothing_to_compare_gives_no_inputs(qtbot, app_context) -> None:
     window = _window(qtbot, app_context)
-    window.show_page("summarize")        # no document yet
     window.show_page("compare")
     compare = window.pages["compare"]
+    compare.job_box.setCurrentIndex(1)               # 要約, which has no document yet
     assert compare.take_inputs_button.isEnabled()   # the pane can feed, but has nothing yet
     compare.take_inputs_button.click()
-    assert compare.job_box.currentData() == "draft"  # unchanged
+    assert compare.job_box.currentData() == "summarize" and compare._document is None
 

@@ -3,8 +3,9 @@
 The left side chooses the models (from the library), the job (a template's
 draft, a summary of a document, a translation of a short text, or a free
 prompt) and what every model gets alike (seed, temperature, maximum length).
-The right side has one column per model that fills in as it runs, with its
-figures; 「この結果を使う」 hands a result to its pane, and the comparison
+The right side has two tabs: 入力 (the job's inputs, with the room of the
+right half) and 結果 (one column per model, sharing the width, that fills in as
+it runs, with its figures, under a line stating the fair settings); 「この結果を使う」 hands a result to its pane, and the comparison
 can be exported as a Word table or Markdown. ``CompareController`` runs it.
 """
 
@@ -15,14 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
+    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from desktop.compare.export import write_comparison
+from desktop.compare.export import settings_line, write_comparison
 from desktop.compare.settings import (
-    DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, CompareSettings, ModelResult, model_label,
-    model_titles,
+    DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, CompareSettings, ModelResult, model_titles,
 )
 from desktop.languages import LANGUAGES
 from desktop.messages import message
@@ -32,6 +32,7 @@ from desktop.ui.draft_form import TemplateForm
 from desktop.ui.file_dialogs import open_file_name, save_file_name
 from desktop.ui.model_discovery import ModelDiscovery
 from desktop.ui.panes.compare_columns import ResultColumns
+from desktop.ui.panes.compare_models import ModelChoice
 from desktop.ui.panes.compare_controller import CompareController, CompareRequest
 from desktop.ui.widgets import NoticeBar, pane_header, run_and_stop_shortcuts
 
@@ -44,8 +45,8 @@ class ComparePane(QWidget):
     models_requested = Signal()
     #: a chosen result, for its own pane: a ``desktop.history.Run`` (``chosen_result.chosen_run``)
     result_chosen = Signal(object)
-    #: the user asks for the inputs of the pane they came from (the window answers with ``set_job``)
-    inputs_requested = Signal()
+    #: the user asks for the inputs of the pane of this job kind (the window answers with ``set_job``)
+    inputs_requested = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,7 @@ class ComparePane(QWidget):
         self.controller = CompareController(context.engine, self)
         self._document: dict[str, Any] | None = None
         self._document_name = ""
+        self._input_sources: dict[str, str] = {}
         self._loader = DocumentLoader(self)
         self._loader.document_loaded.connect(self._on_document_loaded)
         self._loader.failed.connect(self._on_document_failed)
@@ -84,8 +86,7 @@ class ComparePane(QWidget):
                     "and choose the model that suits each kind of work."),
         )
         self.notice = NoticeBar(self, closable=True)
-        self.model_list = QListWidget(self)
-        self.model_list.setToolTip(self.tr("Tick 2 to 4 models"))
+        self.model_list = ModelChoice(self)
         self.model_list.itemChanged.connect(self._update_run_button)
         self.job_box = QComboBox(self)
         for kind, label in zip(JOB_KINDS, (self.tr("Draft from a template"), self.tr("Summary of a document"),
@@ -95,7 +96,7 @@ class ComparePane(QWidget):
         self.take_inputs_button.setToolTip(self.tr("Take the template and fields, the document or the text "
                                                    "from the pane you were in"))
         self.take_inputs_button.setEnabled(False)
-        self.take_inputs_button.clicked.connect(self.inputs_requested)
+        self.take_inputs_button.clicked.connect(lambda: self.inputs_requested.emit(self.job_box.currentData()))
         self.inputs = QStackedWidget(self)
         self.inputs.addWidget(self._build_draft_inputs())
         self.inputs.addWidget(self._build_summary_inputs())
@@ -104,6 +105,8 @@ class ComparePane(QWidget):
         self.prompt_text.setPlaceholderText(self.tr("Write the instruction every model gets"))
         self.inputs.addWidget(self.prompt_text)
         self.job_box.currentIndexChanged.connect(self.inputs.setCurrentIndex)
+        self.job_box.currentIndexChanged.connect(self._update_take_button)
+        self.job_box.activated.connect(self._show_inputs)
 
         self.seed_box = QSpinBox(self)
         self.seed_box.setRange(0, 2**31 - 1)
@@ -141,7 +144,6 @@ class ComparePane(QWidget):
         left_layout.addWidget(QLabel(self.tr("Job"), left))
         left_layout.addWidget(self.job_box)
         left_layout.addWidget(self.take_inputs_button)
-        left_layout.addWidget(self.inputs, 2)
         left_layout.addLayout(fair)
         left_layout.addLayout(buttons)
         self.status = QLabel(self)
@@ -149,12 +151,16 @@ class ComparePane(QWidget):
         left_layout.addWidget(self.status)
 
         self.columns = ResultColumns(self)
+        self.sides = QTabWidget(self)
+        self.sides.setDocumentMode(True)
+        self.sides.addTab(self.inputs, self.tr("Inputs"))
+        self.sides.addTab(self.columns, self.tr("Results"))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(self.columns)
+        splitter.addWidget(self.sides)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 900])
+        splitter.setSizes([300, 960])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(10)
@@ -239,40 +245,38 @@ class ComparePane(QWidget):
 
     @Slot(list)
     def _on_models_found(self, entries: list) -> None:
-        self.model_list.clear()
-        usable = [entry for entry in entries if entry.usable]
-        names = [entry.name for entry in usable]
-        for entry in usable:
-            shown = entry.name if names.count(entry.name) == 1 else f"{entry.name} — {entry.path.name} ({entry.path.parent})"
-            item = QListWidgetItem(shown, self.model_list)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            label = model_label(entry.path.name, entry.catalog.name if entry.catalog is not None else None)
-            item.setData(Qt.ItemDataRole.UserRole, (str(entry.path), entry.facts, label))
-            item.setToolTip(str(entry.path))
+        self.model_list.show_models(entries)
         self._update_run_button()
 
     def chosen_models(self) -> list[tuple[str, str, dict | None]]:
-        """(name, path, facts) of every ticked model, in list order; the name is ``model_label``'s,
-        as the command line and the exports name the model."""
-        chosen = []
-        for row in range(self.model_list.count()):
-            item = self.model_list.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                path, facts, label = item.data(Qt.ItemDataRole.UserRole)
-                chosen.append((label, path, facts))
-        return chosen
+        """(name, path, facts) of every ticked model (``ModelChoice.chosen``)."""
+        return self.model_list.chosen()
 
-    def set_input_source(self, pane_title: str) -> None:
-        """Name the pane whose inputs 「…の入力を使う」 takes; "" when no pane can give any."""
-        self.take_inputs_button.setEnabled(bool(pane_title))
-        if pane_title:
-            self.take_inputs_button.setText(self.tr("Use the inputs of 「%1」").replace("%1", pane_title))
+    def set_input_sources(self, titles: dict[str, str]) -> None:
+        """Job kind -> title of the pane giving its inputs; 「…の入力を使う」 names the chosen job's pane."""
+        self._input_sources = dict(titles)
+        self._update_take_button()
+
+    @Slot()
+    def _update_take_button(self) -> None:
+        title = self._input_sources.get(self.job_box.currentData(), "")
+        self.take_inputs_button.setEnabled(bool(title))
+        self.take_inputs_button.setText(self.tr("Use the inputs of 「%1」").replace("%1", title) if title
+                                        else self.tr("Use the inputs of the previous pane"))
+
+    @Slot()
+    def _show_inputs(self) -> None:
+        self.sides.setCurrentWidget(self.inputs)
+
+    def note_no_inputs(self, pane_title: str) -> None:
+        """「…の入力を使う」 found nothing to take in 「``pane_title``」 (the window calls this)."""
+        self.status.setText(self.tr("「%1」 has nothing to compare yet.").replace("%1", pane_title))
 
     def set_job(self, kind: str, **inputs: Any) -> None:
         """Take a job's inputs from another pane: ``text`` for a prompt or translation,
         ``template_id`` and ``fields`` for a draft, ``document`` (a dict) and ``name`` for a summary."""
         self.job_box.setCurrentIndex(JOB_KINDS.index(kind))
+        self._show_inputs()
         if kind == "prompt":
             self.prompt_text.setPlainText(inputs.get("text", ""))
         elif kind == "translate":
@@ -355,7 +359,9 @@ class ComparePane(QWidget):
         request = self._request()
         if request is None:
             return
-        self.columns.reset(model_titles([(name, path) for name, path, _facts in request.models]))
+        self.columns.reset(model_titles([(name, path) for name, path, _facts in request.models]),
+                           settings_line(request.settings, request.label, self.lang))
+        self.sides.setCurrentWidget(self.columns)
         self.export_button.setEnabled(False)
         self.controller.start(request)
 
@@ -363,10 +369,19 @@ class ComparePane(QWidget):
     def _set_running(self, running: bool) -> None:
         self.stop_button.setEnabled(running)
         self._update_run_button()
-        if not running and self.controller.results:
-            self.export_button.setEnabled(True)
+        results = self.controller.results
+        if not running and results:
+            self.export_button.setEnabled(self._exportable())
+            request = self.controller.last_request
+            if request is not None:
+                self.columns.set_settings(settings_line(request.settings.with_context(results), request.label,
+                                                        self.lang))
             self.status.setText(self.tr("Comparison stopped.") if self.controller.stopped
                                 else self.tr("Comparison finished."))
+
+    def _exportable(self) -> bool:
+        """Not running, and at least one model gave text (a run that produced nothing exports nothing)."""
+        return not self.controller.running and any(r.ok and r.text.strip() for r in self.controller.results)
 
     @Slot(int, str, str)
     def _on_column_state(self, index: int, state: str, detail: str) -> None:
@@ -417,6 +432,7 @@ class ComparePane(QWidget):
             path = open_file_name(self, self.tr("Open a document"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
         if path:
             self.job_box.setCurrentIndex(JOB_KINDS.index("summarize"))
+            self._show_inputs()
             self.document_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
             self._loader.load(path)
             return True
@@ -435,9 +451,7 @@ class ComparePane(QWidget):
 
     def save_file(self, path: str | None = None) -> bool:
         """Export the comparison as .docx (a table) or .md (Ctrl+S); True when written."""
-        request = self.controller.last_request
-        results = self.controller.results
-        if request is None or not results or self.controller.running:
+        if self.controller.last_request is None or not self._exportable():
             return False
         if not path:
             path = save_file_name(self, self.tr("Export the comparison"), self.tr("comparison.docx"),

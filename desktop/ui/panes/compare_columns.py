@@ -34,6 +34,7 @@ class ResultColumn(QFrame):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.figures = QLabel(self)
+        self.figures.setWordWrap(True)
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.use_button = QPushButton(self.tr("Use this result"), self)
         self.use_button.setToolTip(self.tr("Continue with this text in its own pane"))
@@ -72,7 +73,8 @@ class ResultColumn(QFrame):
 
 
 class ResultColumns(QScrollArea):
-    """The columns side by side; scrolls sideways when four do not fit."""
+    """The fair settings in one line over the columns, which share the width (text wraps; four fit
+    at 1280 px, never a sideways scrollbar); scrolls down only when the window is very low."""
 
     use_requested = Signal(int)
 
@@ -80,9 +82,19 @@ class ResultColumns(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._inner = QWidget(self)
-        self._layout = QHBoxLayout(self._inner)
+        outer = QVBoxLayout(self._inner)
+        outer.setContentsMargins(0, 4, 0, 0)
+        self.settings_label = QLabel(self._inner)
+        self.settings_label.setObjectName("compareSettings")
+        self.settings_label.setWordWrap(True)
+        self.settings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.settings_label.hide()
+        outer.addWidget(self.settings_label)
+        self._layout = QHBoxLayout()
         self._layout.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._layout, 1)
         self.setWidget(self._inner)
         self.columns: list[ResultColumn] = []
         self.placeholder = QLabel(self.tr("Choose models and a job on the left, then press Compare (Ctrl+Enter)."),
@@ -91,14 +103,21 @@ class ResultColumns(QScrollArea):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.placeholder)
 
-    def reset(self, models: list[str]) -> None:
+    def set_settings(self, line: str) -> None:
+        """State what every model got alike (``desktop.compare.export.settings_line``)."""
+        self.settings_label.setText(line)
+        self.settings_label.setVisible(bool(line))
+
+    def reset(self, models: list[str], settings: str = "") -> None:
+        """One empty column per model title, under the settings line."""
+        self.set_settings(settings)
         for column in self.columns:
             column.deleteLater()
         self.columns = []
         self.placeholder.setVisible(not models)
         for index, model in enumerate(models):
             column = ResultColumn(index, model, self._inner)
-            column.setMinimumWidth(220)
+            column.setMinimumWidth(0)
             column.use_requested.connect(self.use_requested)
             self._layout.addWidget(column, 1)
             self.columns.append(column)
