@@ -113,8 +113,7 @@ class DraftPane(DraftKeeping, QWidget):
         self.tone_box = QComboBox(self)
         self.manner_box = QComboBox(self)
         for box, choices in ((self.length_box, LENGTHS), (self.tone_box, TONES), (self.manner_box, MANNERS)):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(4)  # narrow windows: the choice is cut, never the column
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never 「テンプレートどお…」
             for choice in choices.values():
                 box.addItem(choice.label(self.lang), choice.key)
         self.length_box.setCurrentIndex(self.length_box.findData(DEFAULT_LENGTH))
