@@ -113,7 +113,10 @@ class DraftPane(DraftKeeping, QWidget):
         self.tone_box = QComboBox(self)
         self.manner_box = QComboBox(self)
         for box, choices in ((self.length_box, LENGTHS), (self.tone_box, TONES), (self.manner_box, MANNERS)):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never 「テンプレートどお…」
+            # as wide as the longest choice where there is room (1280 px: no 「テンプレートどお…」);
+            # a narrow window may still cut the choice, never the column
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("テンプレ") + 32)
             for choice in choices.values():
                 box.addItem(choice.label(self.lang), choice.key)
         self.length_box.setCurrentIndex(self.length_box.findData(DEFAULT_LENGTH))
@@ -208,7 +211,7 @@ class DraftPane(DraftKeeping, QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([190, 400, 440])
+        self.splitter.setSizes([190, 470, 370])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
