@@ -116,7 +116,7 @@ class DraftPane(DraftKeeping, QWidget):
             # as wide as the longest choice where there is room (1280 px: no 「テンプレートどお…」);
             # a narrow window may still cut the choice, never the column
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("テンプレ") + 32)
+            box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 8 + 32)
             for choice in choices.values():
                 box.addItem(choice.label(self.lang), choice.key)
         self.length_box.setCurrentIndex(self.length_box.findData(DEFAULT_LENGTH))
