@@ -31,7 +31,7 @@ from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
 from desktop.documents.marks import readable
 from desktop.languages import LanguageError, resolve_pair
-from desktop.messages import describe, message
+from desktop.messages import message
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
 

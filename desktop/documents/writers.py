@@ -39,7 +39,7 @@ from .marks import in_marked_form, readable
 from .model import FOOTER, HEADER, HEADING, LIST_ITEM, TABLE_CELL, Block, Document, DocumentError
 from .plaintext import parse_text, render_layout
 from .readers import _read_checked, decode_text_file, open_docx_bytes
-from .textsafe import for_markdown, for_txt, for_xml
+from .textsafe import for_markdown, for_txt
 
 #: The note on the use of AI. It states only what the app knows: that generative AI was used.
 #: It never claims a check by a person, which the app cannot know happened (issue #20).

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.support.fake_engine import FakeEngine

@@ -4,12 +4,18 @@ Each model gets a fresh engine process (load, run, shut down), so every model
 starts with all memory given back and its peak memory is its own: the next
 model's engine starts only once the previous process has ended, which the
 controller waits for through the client's ``state_changed("stopped")``, never
-by blocking the UI thread; ``running`` stays True until the last one has
-ended. The
-window's engine keeps its model only while the RAM estimate says it and each
-compared model fit together (``desktop.compare.memory.both_fit``); otherwise
-that model is unloaded first, and the user is told. A model that fails to load or run is reported in its own column and the
-next one runs. ``stop()`` (Esc) cancels the running model and skips the rest.
+by blocking the UI thread; ``running`` stays True until the last one has ended.
+The window's engine keeps its model only while the RAM estimate says it and
+each compared model fit together (``desktop.compare.memory.both_fit``);
+otherwise that model is unloaded first, and the user is told. A model that
+fails to load or run is reported in its own column and the next one runs.
+``stop()`` (Esc) cancels the running model and skips the rest.
+
+It is not a ``PaneController``: that kit binds a pane to the window's one
+engine and its loaded model, while a comparison owns a sequence of engines of
+its own and is ready whenever 2–4 models are chosen. It keeps the kit's
+surface (``message``, ``running_changed``, ``running``, ``stop``) so the window
+treats it like the other panes.
 """
 
 from __future__ import annotations
