@@ -116,3 +116,27 @@ def test_a_summary_that_does_not_start_leaves_the_one_on_screen(qtbot, pane, mon
     monkeypatch.setattr(pane.controller, "summarize", lambda _options: False)
     assert not pane.summarize()
     assert pane.summary_view.text() == "・直した要約。" and len(pane.result.versions) == 1
+
+
+def test_a_run_that_writes_nothing_leaves_the_edited_summary_on_screen(qtbot):
+    from desktop.contracts import JobError
+
+    paths = Paths.default().ensure()
+    calls = itertools.count(1)
+
+    def reply(_messages):
+        if next(calls) > 1:
+            raise JobError("context_overflow", "長すぎます。")
+        return "・第1版の要約。"
+
+    engine = FakeEngine(ScriptedModel(reply), loaded=True)
+    pane = SummarizePane(AppContext(settings=Settings(paths, {}), paths=paths, engine=engine, history=None))
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.source_view.setPlainText(SOURCE)
+    _summarize(qtbot, pane)
+    pane.summary_view.setPlainText("・第1版の要約。課長が直した。")
+    assert pane.summarize()                 # the engine rejects this one before any word
+    qtbot.waitUntil(lambda: not pane.controller.running, timeout=10000)
+    assert pane.summary_view.text() == "・第1版の要約。課長が直した。"
+    assert len(pane.result.versions) == 1

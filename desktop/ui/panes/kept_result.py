@@ -82,10 +82,17 @@ class KeptResult(QObject):
         self.update_navigator()
 
     def finished(self) -> None:
-        """The run ended (done, stopped or failed): what it wrote is the shown version's generated text."""
+        """The run ended (done, stopped or failed): what it wrote is the shown version's generated text.
+
+        A run that wrote nothing (rejected by the engine, stopped before its first
+        word) leaves no empty version: the one before is shown again, as ``take_back``.
+        """
         self.view.flush()
         if self.writing:
             self.writing = False
+            if not self.view.text().strip() and len(self.versions) > 1:
+                self.take_back()
+                return
             self.versions.generated(self.view.text())
         self.update_navigator()
 
