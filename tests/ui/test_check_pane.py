@@ -204,3 +204,20 @@ def test_a_bad_office_rule_file_is_named_once_in_the_pane(qtbot) -> None:
     named = [t for t in told if "課の用字用語.toml" in t]
     assert len(named) == 1 and "3 行目" in named[0]
     assert "3 行目" in pane.status_label.text()
+
+
+def test_loading_a_model_shows_no_error_and_makes_the_pane_ready(qtbot) -> None:
+    """The controller's own slots must not shadow ``PaneController._on_loaded`` (engine.loaded)."""
+    from tests.support.fake_engine import FakeEngine
+
+    paths = Paths.default().ensure()
+    engine = FakeEngine()
+    pane = CheckPane(AppContext(settings=Settings(paths, {}), paths=paths, engine=engine))
+    qtbot.addWidget(pane)
+    ready: list[bool] = []
+    pane.controller.ready_changed.connect(ready.append)
+    with qtbot.waitSignal(engine.loaded, timeout=5000):
+        engine.load("model.gguf")
+    assert not pane.notice.isVisibleTo(pane), pane.notice.text()
+    assert ready and ready[-1] is True
+    pane.controller.wait_idle()

@@ -138,3 +138,11 @@ def test_an_edited_cell_is_marked_in_its_row_header(qtbot, japanese, pane, tmp_p
     qtbot.addWidget(other)
     other.restore_autosave_state(pane.autosave_state())
     assert other.table.verticalHeaderItem(1).text() == "2 ✎"
+
+
+def test_an_edited_cell_is_no_longer_named_as_stopped_early(qtbot, pane):
+    _run(qtbot, pane, pane.translate_all)
+    pane.controller.cut = {0, 1}   # as after replies cut at the length limit
+    _edit(pane, 1, "The venue is City Hall.")
+    assert pane.controller.cut == {0}
+    assert "1" in pane.controller._cut_rows() and "2" not in pane.controller._cut_rows()

@@ -131,7 +131,7 @@ class CheckController(PaneController):
     @Slot(int, object, object)
     def _on_background_done(self, token: int, result: Any, error: Any) -> None:
         if token == self._load_token:
-            self._on_loaded(result, error)
+            self._on_document_checked(result, error)
         elif token == self._pending_token:
             self.checking_changed.emit(False)
             if error is not None:
@@ -149,7 +149,7 @@ class CheckController(PaneController):
                     self.message.emit(problem_text(problem))
             self._show([f for f in outcome.findings if _ignore_key(text, f) not in self.ignored])
 
-    def _on_loaded(self, result: Any, error: Any) -> None:
+    def _on_document_checked(self, result: Any, error: Any) -> None:
         if error is not None:
             self.problem.emit(describe(error))
             return

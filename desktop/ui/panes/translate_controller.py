@@ -197,6 +197,7 @@ class TranslateController(PaneController):
         self.translations[index] = text
         self.versions.edited(index, text)
         self.reviews.pop(index, None)
+        self.cut.discard(index)
         self._check(index, text)
 
     def _check(self, index: int, text: str) -> None:
