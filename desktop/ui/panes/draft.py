@@ -123,16 +123,16 @@ class DraftPane(DraftKeeping, QWidget):
         self.length_box.setToolTip(self.tr("Length of the draft"))
         self.tone_box.setToolTip(self.tr("Style: desu/masu or de aru"))
         self.manner_box.setToolTip(self.tr("Courteous or concise"))
-        controls = QGridLayout()  # each label above its choice: fits a narrow column
+        controls = QGridLayout()  # one choice per row: the column's whole width, never 「テンプレートどお…」
         controls.setHorizontalSpacing(8)
-        controls.setVerticalSpacing(2)
-        for column, (text, box) in enumerate(((self.tr("Length"), self.length_box), (self.tr("Style"), self.tone_box),
-                                              (self.tr("Manner"), self.manner_box))):
+        controls.setVerticalSpacing(4)
+        for row, (text, box) in enumerate(((self.tr("Length"), self.length_box), (self.tr("Style"), self.tone_box),
+                                           (self.tr("Manner"), self.manner_box))):
             label = QLabel(text, self)
             label.setBuddy(box)
-            controls.addWidget(label, 0, column)
-            controls.addWidget(box, 1, column)
-            controls.setColumnStretch(column, 1)
+            controls.addWidget(label, row, 0)
+            controls.addWidget(box, row, 1)
+        controls.setColumnStretch(2, 1)
 
         self.run_button = QPushButton(self.tr("Write"), self)
         self.run_button.setObjectName("primaryButton")
