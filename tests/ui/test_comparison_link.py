@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from desktop.ui.main_window import MainWindow
-
-
-def _window(qtbot, context) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.wait(20)
-    return window
+from tests.support.recorded_pane import shown_window
 
 
 def test_compare_takes_the_template_and_fields_of_the_draft_pane(qtbot, app_context, japanese) -> None:
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     draft, compare = window.pages["draft"], window.pages["compare"]
     window.show_page("draft")
     assert draft.select_template("minutes")
@@ -29,7 +21,7 @@ def test_compare_takes_the_template_and_fields_of_the_draft_pane(qtbot, app_cont
 
 
 def test_a_pane_with_nothing_to_compare_gives_no_inputs(qtbot, app_context) -> None:
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     window.show_page("compare")
     compare = window.pages["compare"]
     compare.job_box.setCurrentIndex(1)               # 要約, which has no document yet

@@ -11,29 +11,15 @@ import itertools
 
 import pytest
 
-from desktop.history import HistoryStore
-from desktop.settings import Paths, Settings
-from desktop.ui.context import AppContext
-from desktop.ui.history_recorder import HistoryRecorder
 from desktop.ui.panes.draft import DraftPane
 from desktop.ui.panes.result_versions import ResultVersions
-from tests.support.fake_engine import FakeEngine
-from tests.support.scripted_model import ScriptedModel
+from tests.support.recorded_pane import recorded_pane
 
 
 @pytest.fixture
 def pane(qtbot):
-    paths = Paths.default().ensure()
     counter = itertools.count(1)
-    engine = FakeEngine(ScriptedModel(lambda _messages: f"第{next(counter)}案の本文です。"), loaded=True)
-    history = HistoryStore(paths.history_db)
-    context = AppContext(settings=Settings(paths, {}), paths=paths, engine=engine, history=history)
-    pane = DraftPane(context)
-    recorder = HistoryRecorder(engine, history, pane)
-    recorder.run_recorded.connect(pane.note_recorded)
-    qtbot.addWidget(pane)
-    pane.resize(1280, 720)
-    pane.show()
+    pane, history = recorded_pane(qtbot, DraftPane, lambda _messages: f"第{next(counter)}案の本文です。")
     assert pane.select_template("minutes")
     pane.form.set_values({"meeting": "地域防災連絡会議", "notes": "・備蓄品を見直す"})
     yield pane

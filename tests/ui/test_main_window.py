@@ -15,17 +15,10 @@ from PySide6.QtGui import QDesktopServices
 from desktop.settings import Settings
 from desktop.ui.main_window import MODEL_PAGE, MainWindow
 from desktop.ui.panes.translate import TranslatePane
+from tests.support.recorded_pane import shown_window
 from tests.support.seeding import fix_seed
 
 LOAD_TIMEOUT_MS = 60_000
-
-
-def _window(qtbot, context) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.wait(20)  # let the panes' deferred first updates run while the window is alive
-    return window
 
 
 def _discover(qtbot, window: MainWindow) -> list:
@@ -39,7 +32,7 @@ def _sidebar_texts(window: MainWindow) -> list[str]:
 
 
 def test_window_opens_in_japanese(qtbot, japanese, app_context):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     assert window.windowTitle() == "文 Fumi"
     assert _sidebar_texts(window) == ["下書き", "要約", "翻訳", "チェック", "質問", "比較", "モデル"]
     menus = [action.text() for action in window.menuBar().actions()]
@@ -51,7 +44,7 @@ def test_window_opens_in_japanese(qtbot, japanese, app_context):
 
 
 def test_welcome_page_when_no_model_is_found(qtbot, japanese, app_context, monkeypatch):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     assert _discover(qtbot, window) == [] or all(e.problem for e in window.model_panel.entries)
     panel = window.model_panel
     assert window.current_key() == MODEL_PAGE
@@ -67,7 +60,7 @@ def test_welcome_page_when_no_model_is_found(qtbot, japanese, app_context, monke
 
 
 def test_model_panel_lists_and_loads_and_a_translation_streams(qtbot, japanese, app_context, models_dir):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     entries = _discover(qtbot, window)
     panel = window.model_panel
     assert panel.stack.currentWidget() is panel.main_page
@@ -109,7 +102,7 @@ def test_model_panel_lists_and_loads_and_a_translation_streams(qtbot, japanese, 
 
 def test_the_last_model_is_offered_at_start(qtbot, japanese, app_context, models_dir, tiny_model):
     app_context.settings.set("last_model", str(models_dir / tiny_model.name))
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     _discover(qtbot, window)
     assert window.notice.isVisible() and "前回" in window.notice.text()
     with qtbot.waitSignal(window.model_panel.model_loaded, timeout=LOAD_TIMEOUT_MS):
@@ -118,7 +111,7 @@ def test_the_last_model_is_offered_at_start(qtbot, japanese, app_context, models
 
 
 def test_window_state_is_kept_apart_from_settings(qtbot, app_context):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     window.resize(1250, 700)
     window.show_page("translate")
     window.close()
@@ -128,14 +121,14 @@ def test_window_state_is_kept_apart_from_settings(qtbot, app_context):
         settings = json.loads(app_context.paths.settings_file.read_text(encoding="utf-8"))
         assert "geometry" not in settings and "page" not in settings
 
-    again = _window(qtbot, app_context)
+    again = shown_window(qtbot, app_context)
     assert again.current_key() == "translate"
     # Qt fits a restored width to the (800 px wide offscreen) screen, so only the height is exact here.
     assert again.height() == 700
 
 
 def test_open_and_save_are_forwarded_to_the_current_pane(qtbot, app_context):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     calls: list[str] = []
     pane = window.pages["draft"]
     pane.open_file = lambda: calls.append("open")
@@ -151,7 +144,7 @@ def test_open_and_save_are_forwarded_to_the_current_pane(qtbot, app_context):
 def test_closing_the_window_shuts_the_engine_down(qtbot, app_context):
     app_context.engine.start()
     qtbot.waitUntil(lambda: app_context.engine.state == "idle", timeout=LOAD_TIMEOUT_MS)
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     window.close()
     assert app_context.engine.state == "stopped"
 
@@ -159,7 +152,7 @@ def test_closing_the_window_shuts_the_engine_down(qtbot, app_context):
 def test_a_model_that_will_not_fit_is_loaded_only_after_the_user_agrees(qtbot, app_context, models_dir, monkeypatch):
     from desktop.ui import model_facts
 
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     _discover(qtbot, window)
     panel = window.model_panel
     panel.model_list.setCurrentRow(next(i for i, e in enumerate(panel.entries) if not e.problem))
@@ -177,7 +170,7 @@ def test_a_model_that_will_not_fit_is_loaded_only_after_the_user_agrees(qtbot, a
 
 
 def test_the_welcome_page_gives_way_once_a_model_is_put_in_the_folder(qtbot, app_context, tiny_model):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     _discover(qtbot, window)
     panel = window.model_panel
     assert panel.stack.currentWidget() is panel.welcome
@@ -189,7 +182,7 @@ def test_the_welcome_page_gives_way_once_a_model_is_put_in_the_folder(qtbot, app
 
 
 def test_a_chat_template_warning_is_shown_with_the_loaded_model(qtbot, app_context, monkeypatch):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     panel = window.model_panel
     facts = {"name": "no-template", "path": "/x.gguf", "chat_template_warning": "チャットテンプレートがありません"}
     monkeypatch.setattr(type(app_context.engine), "model_facts", property(lambda self: facts))

@@ -27,6 +27,7 @@ from desktop.ui.panes.draft import DraftPane
 from desktop.ui.panes.summarize import SummarizePane
 from desktop.ui.panes.translate import TranslatePane
 from tests.support.fake_engine import FakeEngine
+from tests.support.recorded_pane import shown_window
 from tests.support.seeding import fix_seed
 
 LOAD_TIMEOUT_MS = 60_000
@@ -77,14 +78,6 @@ def as_qt_stores(text: str) -> str:
     return box.toPlainText()
 
 
-def _window(qtbot, context) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.wait(20)
-    return window
-
-
 def _close_quietly(window: MainWindow) -> None:
     for key in ("draft", "summarize", "translate"):
         window.autosave.mark_exported(key)
@@ -106,7 +99,7 @@ def _translations_shown(pane: TranslatePane) -> dict[int, str]:
 @pytest.mark.timeout(300)
 def test_runs_recorded_from_each_pane_reopen_through_the_history_view(qtbot, japanese, app_context, history,
                                                                      tiny_model):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     engine = app_context.engine
     with qtbot.waitSignal(engine.loaded, timeout=LOAD_TIMEOUT_MS):
         engine.load(str(tiny_model), n_ctx=2048, n_threads=1)
@@ -350,7 +343,7 @@ def test_the_window_asks_on_close_only_while_a_result_is_unsaved(qtbot, japanese
     asked: list[list[str]] = []
     monkeypatch.setattr(autosave_controller, "ask_to_quit_unsaved",
                         lambda parent, titles: asked.append(titles) or False)
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     window.start()
     draft = window.pages["draft"]
     translate = window.pages["translate"]
@@ -400,7 +393,7 @@ def _drop(widget, path: Path) -> QDropEvent:
 def test_a_file_dropped_anywhere_on_the_window_opens_in_the_current_pane(qtbot, japanese, app_context, tmp_path):
     text_file = tmp_path / "お知らせ.txt"
     text_file.write_text(SOURCE, encoding="utf-8")
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
 
     window.show_page("summarize")
     summarize = window.pages["summarize"]
@@ -433,7 +426,7 @@ def test_a_file_dropped_anywhere_on_the_window_opens_in_the_current_pane(qtbot, 
 
 # ---------------------------------------------------------------------- small screens
 def test_the_window_fits_a_1280_by_720_laptop(qtbot, japanese, app_context, shots):
-    window = _window(qtbot, app_context)
+    window = shown_window(qtbot, app_context)
     hint = window.minimumSizeHint()
     assert hint.width() <= 1000 and hint.height() <= 640, hint
     window.resize(1280, 720)

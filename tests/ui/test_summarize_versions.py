@@ -12,12 +12,11 @@ import itertools
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from desktop.history import HistoryStore
 from desktop.settings import Paths, Settings
 from desktop.ui.context import AppContext
-from desktop.ui.history_recorder import HistoryRecorder
 from desktop.ui.panes.summarize import SummarizePane
 from tests.support.fake_engine import FakeEngine
+from tests.support.recorded_pane import recorded_pane
 from tests.support.scripted_model import ScriptedModel
 
 SOURCE = "市立図書館は四月一日から開館時間を延長します。\n平日は午後八時まで開館します。"
@@ -25,16 +24,8 @@ SOURCE = "市立図書館は四月一日から開館時間を延長します。\
 
 @pytest.fixture
 def pane(qtbot):
-    paths = Paths.default().ensure()
     counter = itertools.count(1)
-    engine = FakeEngine(ScriptedModel(lambda _messages: f"・第{next(counter)}版の要約。"), loaded=True)
-    history = HistoryStore(paths.history_db)
-    pane = SummarizePane(AppContext(settings=Settings(paths, {}), paths=paths, engine=engine, history=history))
-    recorder = HistoryRecorder(engine, history, pane)
-    recorder.run_recorded.connect(pane.note_recorded)
-    qtbot.addWidget(pane)
-    pane.resize(1280, 720)
-    pane.show()
+    pane, history = recorded_pane(qtbot, SummarizePane, lambda _messages: f"・第{next(counter)}版の要約。")
     pane.source_view.setPlainText(SOURCE)
     yield pane
     history.close()

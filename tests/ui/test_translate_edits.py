@@ -6,32 +6,17 @@ import itertools
 
 import pytest
 
-from desktop.history import HistoryStore
-from desktop.settings import Paths, Settings
-from desktop.ui.context import AppContext
-from desktop.ui.history_recorder import HistoryRecorder
 from desktop.ui.panes import translate_edits
 from desktop.ui.panes.translate import TranslatePane
-from tests.support.fake_engine import FakeEngine
-from tests.support.scripted_model import ScriptedModel
+from tests.support.recorded_pane import recorded_pane
 
 SOURCE = "説明会を開きます。\n\n会場は市役所です。\n\n申込みは不要です。"
 
 
 @pytest.fixture
 def pane(qtbot):
-    paths = Paths.default().ensure()
     counter = itertools.count(1)
-    engine = FakeEngine(ScriptedModel(lambda _messages: f"Version {next(counter)}."), loaded=True)
-    history = HistoryStore(paths.history_db)
-    pane = TranslatePane(AppContext(settings=Settings(paths, {"parallel": 1}), paths=paths, engine=engine,
-                                    history=history))
-    recorder = HistoryRecorder(engine, history, pane)
-    recorder.run_recorded.connect(pane.note_recorded)
-    pane.recorder = recorder
-    qtbot.addWidget(pane)
-    pane.resize(1280, 720)
-    pane.show()
+    pane, history = recorded_pane(qtbot, TranslatePane, lambda _messages: f"Version {next(counter)}.", {"parallel": 1})
     pane.set_languages("ja", "en")
     assert pane.controller.use_text(SOURCE)
     yield pane
