@@ -138,7 +138,7 @@ class ComparePane(QWidget):
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setContentsMargins(0, 0, 8, 0)
         left_layout.addWidget(QLabel(self.tr("Models"), left))
         left_layout.addWidget(self.model_list, 1)
         left_layout.addWidget(QLabel(self.tr("Job"), left))
