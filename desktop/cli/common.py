@@ -184,6 +184,22 @@ def parallel_option(args: argparse.Namespace) -> int:
     return int(value)
 
 
+def add_temperature_argument(parser: argparse.ArgumentParser, default: float) -> None:
+    """``--temperature T``: sampling temperature, 0 (greedy: the same reply every run) to 2."""
+    parser.add_argument("--temperature", type=float, metavar="T",
+                        help=f"sampling temperature, 0 (greedy) to 2 (default {default})")
+
+
+def temperature_option(args: argparse.Namespace, options: dict[str, Any]) -> None:
+    """Put ``--temperature`` into the job's ``options`` when given; ``CliError`` (exit 2) outside 0..2."""
+    value = getattr(args, "temperature", None)
+    if value is None:
+        return
+    if not 0.0 <= value <= 2.0:
+        raise CliError(exitcodes.USAGE, message("cli.temperature_out_of_range"))
+    options["temperature"] = float(value)
+
+
 def run_job(
     session: Any,
     kind: str,

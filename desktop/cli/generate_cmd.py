@@ -6,7 +6,9 @@ import argparse
 import sys
 
 from desktop.cli import add_common_options, exitcodes
-from desktop.cli.common import CliError, open_engine, report_finish, run_job
+from desktop.cli.common import (
+    CliError, add_temperature_argument, open_engine, report_finish, run_job, temperature_option,
+)
 from desktop.messages import message
 
 DEFAULT_MAX_TOKENS = 512
@@ -18,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS, metavar="N",
                         help=f"longest reply in tokens (default {DEFAULT_MAX_TOKENS})")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, for a repeatable reply")
+    add_temperature_argument(parser, 0.7)
 
 
 def _write(text: str) -> None:
@@ -35,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         options = {"max_tokens": args.max_tokens}
         if args.seed is not None:
             options["seed"] = args.seed
+        temperature_option(args, options)
         result = run_job(session, "generate", {"prompt": args.prompt}, options, on_delta=_write)
     if not result.text.endswith("\n"):
         _write("\n")

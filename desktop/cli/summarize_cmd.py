@@ -15,8 +15,10 @@ from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import (
-    CliError, open_engine, parallel_option, read_input_document, report_finish, run_job, write_result,
+    CliError, add_temperature_argument, open_engine, parallel_option, read_input_document, report_finish, run_job,
+    temperature_option, write_result,
 )
+from desktop.jobs.summarize import DEFAULT_TEMPERATURE
 from desktop.messages import message
 
 OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
@@ -34,6 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language of the summary (default: that of the document)")
     parser.add_argument("--max-tokens", type=int, metavar="N", help="longest summary, in tokens")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, for repeatable summaries")
+    add_temperature_argument(parser, DEFAULT_TEMPERATURE)
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
     add_common_options(parser)
 
@@ -54,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         options["max_tokens"] = args.max_tokens
     if args.seed is not None:
         options["seed"] = args.seed
+    temperature_option(args, options)
     to_stdout = not args.output or args.output == "-"
 
     session, _facts = open_engine(args)

@@ -25,12 +25,14 @@ from pathlib import Path
 
 from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import (
-    CliError, open_engine, parallel_option, read_input_document, report_cut_segments, run_job,
+    CliError, add_temperature_argument, open_engine, parallel_option, read_input_document, report_cut_segments, run_job,
+    temperature_option,
 )
 from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
 from desktop.documents.marks import readable
 from desktop.languages import LanguageError, resolve_pair
+from desktop.jobs.translate import DEFAULT_TEMPERATURE
 from desktop.messages import message
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
@@ -49,6 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write source and translation side by side (a two-column .docx table)")
     parser.add_argument("--max-tokens", type=int, metavar="N", help="longest reply per segment, in tokens")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, for repeatable translations")
+    add_temperature_argument(parser, DEFAULT_TEMPERATURE)
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
     add_common_options(parser)
 
@@ -71,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
         options["max_tokens"] = args.max_tokens
     if args.seed is not None:
         options["seed"] = args.seed
+    temperature_option(args, options)
     inputs = {"document": document.to_dict(), "glossary": [t.as_pair() for t in terms]}
     session, _facts = open_engine(args)
     with session:

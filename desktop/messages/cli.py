@@ -5,6 +5,8 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "cli.saved": {"ja": "保存しました: {path}", "en": "saved: {path}"},
     "cli.parallel_too_low": {"ja": "--parallel は 1 以上にしてください。", "en": "--parallel must be 1 or more."},
+    "cli.temperature_out_of_range": {"ja": "--temperature は 0 から 2 までの数にしてください。",
+                                     "en": "--temperature must be a number from 0 to 2."},
     "cli.max_tokens_too_low": {"ja": "--max-tokens は 1 以上にしてください。", "en": "--max-tokens must be at least 1."},
     "cli.prompt_empty": {"ja": "--prompt が空です。モデルへの依頼文を書いてください。", "en": "--prompt must not be empty."},
     "cli.top_range": {"ja": "--top は 1 から 100 の間で指定してください。", "en": "--top must be between 1 and 100."},
