@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.model_discovery import ModelDiscovery
 from desktop.ui.model_loading import ModelLoading
 from desktop.ui.welcome import WelcomePage
-from desktop.ui.widgets import NoticeBar
+from desktop.ui.widgets import NoticeBar, column_splitter
 
 log = logging.getLogger(__name__)
 
@@ -113,13 +112,10 @@ class ModelPanel(ModelLoading, QWidget):
         self.model_list.setObjectName("modelList")
         self.model_list.setMinimumWidth(220)
         self.details = self._build_details()
-        splitter = QSplitter(Qt.Orientation.Horizontal, self.main_page)
-        splitter.addWidget(self.model_list)
-        splitter.addWidget(self.details)
+        splitter = column_splitter(self.main_page, self.model_list, self.details)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setHandleWidth(12)
 
         layout = QVBoxLayout(self.main_page)
         layout.setContentsMargins(28, 24, 28, 20)

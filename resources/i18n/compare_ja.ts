@@ -189,6 +189,14 @@
     </message>
 </context>
 <context>
+    <name>ModelChooser</name>
+    <message>
+        <location filename="../../desktop/ui/panes/compare_models.py"/>
+        <source>No usable model file was found. Your IT department puts approved models (.gguf files) into one of these folders.</source>
+        <translation>使えるモデルファイルが見つかりません。情報システム担当者が、承認したモデル（.gguf ファイル）を次のいずれかのフォルダーに置きます。</translation>
+    </message>
+</context>
+<context>
     <name>CompareController</name>
     <message>
         <source>Choose 2 to 4 models to compare.</source>

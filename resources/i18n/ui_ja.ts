@@ -590,11 +590,6 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/ui/welcome.py"/>
-        <source>• {folder}</source>
-        <translation>・{folder}</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/welcome.py" line="24"/>
         <source>Welcome to Fumi</source>
         <translation>Fumi へようこそ</translation>
@@ -609,18 +604,26 @@
         <source>No model file was found yet. Put a model file (a file ending in .gguf, provided by your IT department) into one of the folders below, then press “Look again”.</source>
         <translation>モデルファイルがまだ見つかりません。情報システム担当者から提供されたモデルファイル（名前が .gguf で終わるファイル）を下のいずれかのフォルダーに置いてから、「再検索」を押してください。</translation>
     </message>
+</context>
+<context>
+    <name>ModelFoldersHint</name>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="43"/>
+        <location filename="../../desktop/ui/model_folders_hint.py"/>
+        <source>• {folder}</source>
+        <translation>・{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_folders_hint.py"/>
         <source>Folders searched for models:</source>
         <translation>モデルを探すフォルダー:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="51"/>
+        <location filename="../../desktop/ui/model_folders_hint.py"/>
         <source>Open the models folder</source>
         <translation>モデルフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="54"/>
+        <location filename="../../desktop/ui/model_folders_hint.py"/>
         <source>Look again</source>
         <translation>再検索</translation>
     </message>

@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
-    QProgressBar, QPushButton, QSplitter, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
+    QProgressBar, QPushButton, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
 )
 
 from desktop.knowledge.bigrams import query_terms
@@ -25,7 +25,7 @@ from desktop.knowledge.folders import user_folders
 from desktop.ui.context import AppContext
 from desktop.ui.file_dialogs import folder_name, save_file_name
 from desktop.ui.panes.ask_controller import AskController
-from desktop.ui.widgets import StreamingTextView, pane_header, run_and_stop_shortcuts
+from desktop.ui.widgets import StreamingTextView, column_splitter, menu_button, pane_header, run_and_stop_shortcuts
 from desktop.ui.widgets.run_controls import run_controls
 
 
@@ -56,11 +56,8 @@ class AskPane(QWidget):
         self.library_label.setObjectName("libraryState")
         self.failed_button = QToolButton(self)
         self.failed_button.setObjectName("failedFilesButton")
-        self.folders_button = QToolButton(self)
-        self.folders_button.setText(self.tr("Folders"))
-        self.folders_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.folders_menu = QMenu(self.folders_button)
-        self.folders_button.setMenu(self.folders_menu)
+        self.folders_button = menu_button(self, self.tr("Folders"))
+        self.folders_menu = self.folders_button.menu()
         self.update_button = QPushButton(self.tr("Update library"), self)
         self.cancel_update_button = QPushButton(self.tr("Stop update"), self)
         self.index_progress = QProgressBar(self)
@@ -122,9 +119,7 @@ class AskPane(QWidget):
         right_layout.addWidget(self.passage_view, 3)
         right_layout.addWidget(self.open_source_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter = column_splitter(self, left, right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 

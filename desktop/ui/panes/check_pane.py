@@ -14,11 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
-    QSplitter, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QTextEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.checking import PROFILES
@@ -28,7 +28,7 @@ from desktop.messages import describe
 from desktop.ui.context import AppContext
 from desktop.ui.file_dialogs import open_file_name, save_file_name, start_folder
 from desktop.ui.panes.check_controller import AUTO, CheckController
-from desktop.ui.widgets import NoticeBar, pane_header, run_and_stop_shortcuts
+from desktop.ui.widgets import NoticeBar, column_splitter, menu_button, pane_header, run_and_stop_shortcuts
 
 COLORS = {"error": QColor("#ffd6d6"), "warning": QColor("#fff1b8"), "info": QColor("#dbeafe")}
 SELECTED_COLOR = QColor("#b7d3ff")
@@ -98,13 +98,14 @@ class CheckPane(QWidget):
         self.accept_button.setToolTip(self.tr("Put the suggestion in the text"))
         self.accept_rule_button = QPushButton(self.tr("Accept all of this rule"), self)
         self.ignore_button = QPushButton(self.tr("Ignore"), self)
-        self.rules_button, (self.disable_rule_action, self.enable_rules_action) = self._menu_button(
-            self.tr("Rules"), [(self.tr("Turn this rule off"), self.disable_selected_rule),
-                               (self.tr("Turn every rule back on"), self.enable_all_rules)])
+        self.rules_button = menu_button(self, self.tr("Rules"), [
+            (self.tr("Turn this rule off"), self.disable_selected_rule),
+            (self.tr("Turn every rule back on"), self.enable_all_rules)])
+        self.disable_rule_action, self.enable_rules_action = self.rules_button.menu().actions()
         self.accept_all_button = QPushButton(self.tr("Accept all"), self)
         self.accept_all_button.setToolTip(self.tr("Accept every rule's suggestion (AI rewrites are not included)"))
-        self.export_button, _ = self._menu_button(
-            self.tr("Export…"), [(self.tr("Corrected document…"), self.save_file),
+        self.export_button = menu_button(
+            self, self.tr("Export…"), [(self.tr("Corrected document…"), self.save_file),
                                  (self.tr("Findings report (.csv / .docx)…"), self.export_report)])
 
         buttons = QHBoxLayout()
@@ -124,9 +125,7 @@ class CheckPane(QWidget):
         right_layout.addLayout(buttons)
         right_layout.addLayout(buttons_2)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.editor)
-        splitter.addWidget(right)
+        splitter = column_splitter(self, self.editor, right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -140,16 +139,6 @@ class CheckPane(QWidget):
         layout.addWidget(splitter, 1)
 
         run_and_stop_shortcuts(self, self.controller.check_now, self.controller.stop)
-
-    def _menu_button(self, text: str, actions: list) -> tuple[QToolButton, list]:
-        """A button that opens a menu of ``(label, slot)`` actions; returns it and the actions."""
-        button = QToolButton(self)
-        button.setText(text)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        made = [menu.addAction(label, slot) for label, slot in actions]
-        button.setMenu(menu)
-        return button, made
 
     def _connect(self) -> None:
         c = self.controller

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.compare.export import settings_line, write_comparison
@@ -30,11 +30,10 @@ from desktop.ui.context import AppContext
 from desktop.ui.document_loader import DocumentLoader
 from desktop.ui.draft_form import TemplateForm
 from desktop.ui.file_dialogs import open_file_name, save_file_name
-from desktop.ui.model_discovery import ModelDiscovery
 from desktop.ui.panes.compare_columns import ResultColumns
-from desktop.ui.panes.compare_models import ModelChoice
+from desktop.ui.panes.compare_models import ModelChooser
 from desktop.ui.panes.compare_controller import CompareController, CompareRequest
-from desktop.ui.widgets import NoticeBar, pane_header, run_and_stop_shortcuts
+from desktop.ui.widgets import NoticeBar, column_splitter, pane_header, run_and_stop_shortcuts
 
 JOB_KINDS = ("draft", "summarize", "translate", "prompt")
 
@@ -60,8 +59,6 @@ class ComparePane(QWidget):
         self._loader.document_loaded.connect(self._on_document_loaded)
         self._loader.failed.connect(self._on_document_failed)
         self._loader.unreadable.connect(self._on_document_failed)
-        self._discovery = ModelDiscovery(context.settings, self)
-        self._discovery.finished.connect(self._on_models_found)
         self._build()
         self._connect()
         self._set_running(False)
@@ -72,7 +69,7 @@ class ComparePane(QWidget):
         super().showEvent(event)
         if not self._models_listed:
             self._models_listed = True
-            self._discovery.start()
+            self.models.look()
 
     @property
     def lang(self) -> str:
@@ -86,7 +83,9 @@ class ComparePane(QWidget):
                     "and choose the model that suits each kind of work."),
         )
         self.notice = NoticeBar(self, closable=True)
-        self.model_list = ModelChoice(self)
+        self.models = ModelChooser(self.context.settings, self.context.paths.user_models, self)
+        self.models.listed.connect(self._update_run_button)
+        self.model_list = self.models.list
         self.model_list.itemChanged.connect(self._update_run_button)
         self.job_box = QComboBox(self)
         for kind, label in zip(JOB_KINDS, (self.tr("Draft from a template"), self.tr("Summary of a document"),
@@ -138,9 +137,9 @@ class ComparePane(QWidget):
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 8, 0)
+        left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("Models"), left))
-        left_layout.addWidget(self.model_list, 1)
+        left_layout.addWidget(self.models, 1)
         left_layout.addWidget(QLabel(self.tr("Job"), left))
         left_layout.addWidget(self.job_box)
         left_layout.addWidget(self.take_inputs_button)
@@ -155,9 +154,7 @@ class ComparePane(QWidget):
         self.sides.setDocumentMode(True)
         self.sides.addTab(self.inputs, self.tr("Inputs"))
         self.sides.addTab(self.columns, self.tr("Results"))
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.sides)
+        splitter = column_splitter(self, left, self.sides)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 960])
@@ -242,11 +239,6 @@ class ComparePane(QWidget):
             return
         self.form = TemplateForm(self.store.get(template_id), self.lang)
         self.form_area.setWidget(self.form)
-
-    @Slot(list)
-    def _on_models_found(self, entries: list) -> None:
-        self.model_list.show_models(entries)
-        self._update_run_button()
 
     def chosen_models(self) -> list[tuple[str, str, dict | None]]:
         """(name, path, facts) of every ticked model (``ModelChoice.chosen``)."""

@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
-    QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop.templates import DEFAULT_LENGTH, LENGTHS, MANNERS, TONES, Template
@@ -35,7 +35,7 @@ from desktop.ui.panes.draft_state import DraftKeeping
 from desktop.ui.panes.kept_result import KeptResult
 from desktop.ui.panes.result_versions import VersionNavigator
 from desktop.ui.panes.text_export import copy_text, export_text
-from desktop.ui.widgets import ElidedLabel, NoticeBar, StreamingTextView, pane_header, run_and_stop_shortcuts
+from desktop.ui.widgets import ElidedLabel, NoticeBar, StreamingTextView, column_splitter, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name
 
 log = logging.getLogger(__name__)
@@ -155,7 +155,7 @@ class DraftPane(DraftKeeping, QWidget):
 
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(8, 0, 8, 0)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.template_title)
         middle_layout.addWidget(self.template_description)
         middle_layout.addWidget(self.form_area, 1)
@@ -198,16 +198,13 @@ class DraftPane(DraftKeeping, QWidget):
         output_buttons.addWidget(self.export_button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(output_header)
         right_layout.addWidget(self.output, 1)
         right_layout.addLayout(output_footer)
         right_layout.addLayout(output_buttons)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(right)
+        self.splitter = column_splitter(self, left, middle, right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)

@@ -31,7 +31,7 @@ from desktop.ui.panes.summarize_parts import drop_unfinished, show_part_text, sh
 from desktop.ui.panes.summarize_sources import highlight, mark_citations
 from desktop.ui.panes.summarize_result import SummaryResult
 from desktop.ui.panes.summarize_state import SummaryKeeping
-from desktop.ui.widgets import NoticeBar, pane_header, run_and_stop_shortcuts
+from desktop.ui.widgets import NoticeBar, column_splitter, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name, save_file_name, start_folder
 
 PLAN_DELAY_MS = 400
@@ -159,9 +159,7 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
         right.addWidget(parts_box)
         right.addWidget(summary_box)
         right.setSizes([200, 400])
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(source_box)
-        self.splitter.addWidget(right)
+        self.splitter = column_splitter(self, source_box, right)
         self.splitter.setSizes([500, 600])
 
         heading, subtitle = pane_header(

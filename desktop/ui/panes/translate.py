@@ -21,9 +21,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
     QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
-    QToolButton, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from desktop.languages import AUTO, LANGUAGES
@@ -35,7 +35,7 @@ from desktop.ui.panes.translate_display import TranslationDisplay
 from desktop.ui.panes.result_versions import VersionNavigator
 from desktop.ui.panes.translate_edits import TranslationEdits
 from desktop.ui.panes.translate_state import TranslationKeeping
-from desktop.ui.widgets import FileDropArea, NoticeBar, RowFitter, pane_header, run_and_stop_shortcuts
+from desktop.ui.widgets import FileDropArea, NoticeBar, RowFitter, menu_button, pane_header, run_and_stop_shortcuts
 from desktop.ui.file_dialogs import open_file_name
 
 FLUSH_INTERVAL_MS = 40
@@ -198,14 +198,10 @@ class TranslatePane(TranslationEdits, TranslationKeeping, QWidget):
         self.retranslate_button.setToolTip(self.tr("Translate only the selected segment again; "
                                                    "its translation now stays an earlier version (◀)"))
         self.version_nav = VersionNavigator(page)  # the selected segment's earlier translations
-        self.export_button = QToolButton(page)
-        self.export_button.setText(self.tr("Export…"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("Same format as the source…"), self._export_same)
-        menu.addAction(self.tr("Bilingual table (.docx)…"), self._export_bilingual)
-        menu.addAction(self.tr("Plain text (.txt)…"), self._export_text)
-        self.export_button.setMenu(menu)
+        self.export_button = menu_button(page, self.tr("Export…"), [
+            (self.tr("Same format as the source…"), self._export_same),
+            (self.tr("Bilingual table (.docx)…"), self._export_bilingual),
+            (self.tr("Plain text (.txt)…"), self._export_text)])
         self.new_button = QPushButton(self.tr("Another document"), page)
         row = QHBoxLayout()
         row.addWidget(self.retranslate_button)
