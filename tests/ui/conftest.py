@@ -3,7 +3,8 @@
 ``app_context`` gives a real ``AppContext`` over a real ``EngineClient`` (the
 engine process is started on first use and shut down after the test);
 ``japanese`` installs the Japanese translations once per session;
-``two_models``, ``asked`` and ``window_over`` serve the 比較 pane's tests.
+``two_models``, ``asked`` and ``window_over`` serve the 比較 pane's tests; ``fumi_look`` puts Fumi's
+style sheet on the application for tests of how the window looks.
 """
 
 from __future__ import annotations
@@ -117,3 +118,16 @@ def window_over(qtbot, two_models, japanese, monkeypatch: pytest.MonkeyPatch):
         window.close()
         engine.shutdown()
         history.close()
+
+
+@pytest.fixture
+def fumi_look(qapp):
+    """Fumi's style sheet and font on the test QApplication (``desktop.app.apply_look``), as staff see the
+    window; the previous ones are put back after the test."""
+    from desktop.app import apply_look
+
+    sheet, font = qapp.styleSheet(), qapp.font()
+    apply_look(qapp, Settings.load(Paths.default().ensure()))
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)

@@ -1,8 +1,10 @@
 """A button that opens a menu, looking like the panes' other buttons, its arrow clear of the label.
 
-fumi.qss gives ``QPushButton[menuButton="true"]`` a right padding that holds the
-menu arrow, and puts the arrow there (``::menu-indicator``); the label is laid
-out inside the padding, so the size hint is text + arrow and the two never meet.
+A ``QPushButton`` with a menu is sized for its label plus the menu arrow
+(``QPushButton.sizeHint`` adds ``PM_MenuButtonIndicator``) and, under fumi.qss,
+draws the arrow in its right padding. A ``QToolButton`` with ``InstantPopup``
+(what the panes used before) draws the arrow on the corner of its label and
+is not styled like the buttons beside it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ def menu_button(parent: QWidget, text: str, actions: Iterable[tuple[str, Callabl
     added, or it can be filled on ``aboutToShow``.
     """
     button = QPushButton(text, parent)
-    button.setProperty("menuButton", True)
     menu = QMenu(button)
     for label, slot in actions:
         menu.addAction(label, slot)
