@@ -14,7 +14,10 @@ One run measures:
    the 0.5B shape, whose test vocabulary spells Japanese as UTF-8 bytes, ~3 tokens a
    character), ``fumi summarize`` of a 20,000-character Japanese text and ``fumi
    translate`` of a 30-paragraph .docx, default (automatic N) against ``--parallel 1``:
-   wall time of the whole command.
+   wall time of the whole command, at temperature 0 (``--job-temperature``) so that both
+   paths write the same replies and do the same work; each summary runs through
+   ``summarize_stats.py``, which adds the job's token counts (prompt tokens evaluated,
+   tokens generated, parts) to the results, so a difference in work is seen, not guessed.
 
 The machine may be shared: every comparison runs in ``--rounds`` alternating rounds
 (A, B, A, B ...), the load average is recorded before each run, and the figures
@@ -76,8 +79,9 @@ def batched_bench(exe: Path, model: Path, threads: int, n: int) -> dict[int, flo
     return speeds
 
 
-def fumi(*arguments: str) -> tuple[float, subprocess.CompletedProcess]:
-    command = [sys.executable, "-m", "desktop", *arguments]
+def fumi(*arguments: str, script: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """Run ``fumi ARGUMENTS`` (or ``script ARGUMENTS``, a wrapper that runs the same command line)."""
+    command = [sys.executable, *([str(script)] if script else ["-m", "desktop"]), *arguments]
     log(" ".join(command[2:]))
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
@@ -87,9 +91,10 @@ def fumi(*arguments: str) -> tuple[float, subprocess.CompletedProcess]:
     return seconds, result
 
 
-def fumi_bench(model: Path, threads: int, parallel: int) -> dict:
+def fumi_bench(model: Path, threads: int, parallel: int, prompt_tokens: int = 8) -> dict:
     _seconds, result = fumi("bench", "--model", str(model), "--threads", str(threads), "--ctx", "2048",
-                            "--prompt-tokens", "8", "--gen-tokens", "2", "--parallel", str(parallel), "--json")
+                            "--prompt-tokens", str(prompt_tokens), "--gen-tokens", "2", "--parallel", str(parallel),
+                            "--json")
     return json.loads(result.stdout)
 
 
@@ -145,21 +150,35 @@ def alternate(rounds: int, runs: dict[str, Callable[[], dict]]) -> dict[str, lis
     return results
 
 
-def job_times(model: Path, args: argparse.Namespace, folder: Path) -> dict:
-    # A fixed seed: sampled replies (and so where a loop is stopped) must not differ between A and B by chance.
-    common = ["--model", str(model), "--threads", str(args.threads), "--ctx", str(args.ctx), "--seed", "1"]
-    text = folder / "report.txt"
-    text.write_text(japanese_text(args.summary_chars), encoding="utf-8")
-    source = write_docx(folder / "notice.docx", 30, args.sentences)
-    results: dict = {"job_model": model.name, "summary_characters": len(text.read_text(encoding="utf-8")),
-                     "ctx": args.ctx, "translate_paragraphs": 30, "translate_sentences_each": args.sentences,
-                     "translate_max_tokens": args.translate_max_tokens}
+def job_stats(stderr: str) -> dict:
+    """The ``STATS {...}`` line ``summarize_stats.py`` prints: the job's token counts."""
+    for line in stderr.splitlines():
+        if line.startswith("STATS "):
+            return json.loads(line[len("STATS "):])
+    return {}
 
-    def summary(extra: list[str], label: str):
+
+def job_times(model: Path, args: argparse.Namespace, folder: Path) -> dict:
+    # Temperature 0 (greedy) by default: both paths then write the same replies, up to the batch-composition
+    # rounding the README explains, so A and B do the same work; a fixed seed for any other temperature.
+    common = ["--model", str(model), "--threads", str(args.threads), "--ctx", str(args.ctx), "--seed", "1"]
+    if args.job_temperature != "default":
+        common += ["--temperature", args.job_temperature]
+    texts = []
+    for number in range(args.documents):
+        texts.append(folder / f"report-{number + 1}.txt")
+        texts[-1].write_text(japanese_text(args.summary_chars, seed=3 + number), encoding="utf-8")
+    source = write_docx(folder / "notice.docx", 30, args.sentences)
+    results: dict = {"job_model": model.name, "summary_characters": args.summary_chars, "documents": args.documents,
+                     "ctx": args.ctx, "translate_paragraphs": 30, "translate_sentences_each": args.sentences,
+                     "translate_max_tokens": args.translate_max_tokens, "temperature": args.job_temperature,
+                     "summary_length": args.summary_length}
+
+    def summary(text: Path, extra: list[str], label: str):
         def run() -> dict:
-            seconds, done = fumi("summarize", str(text), "--length", "short", "-o", str(folder / f"s-{label}.md"),
-                                 *common, *extra)
-            return {"s": round(seconds, 1), "log": done.stderr.strip().splitlines()[-1]}
+            seconds, done = fumi("summarize", str(text), "--length", args.summary_length,
+                                 "-o", str(folder / f"s-{label}.md"), *common, *extra, script=HERE / "summarize_stats.py")
+            return {"s": round(seconds, 1), "stats": job_stats(done.stderr)}
         return run
 
     def translation(extra: list[str], label: str):
@@ -170,14 +189,54 @@ def job_times(model: Path, args: argparse.Namespace, folder: Path) -> dict:
             return {"s": round(seconds, 1)}
         return run
 
-    for job, make in (("summary", summary), ("translate", translation)):
-        runs = alternate(args.job_rounds or args.rounds,
-                         {"default": make([], "default"), "parallel_1": make(["--parallel", "1"], "p1")})
-        results[job] = runs
-        results[f"{job}_default_s"] = median([r["s"] for r in runs["default"]])
-        results[f"{job}_parallel_1_s"] = median([r["s"] for r in runs["parallel_1"]])
-        results[f"{job}_speedup"] = median([b["s"] / a["s"] for a, b in zip(runs["default"], runs["parallel_1"])])
+    rounds = args.job_rounds or args.rounds
+    # Several documents: a tiny model's replies (and so the work) differ between the two paths by chance;
+    # the total over documents is the figure, each document's pair is reported too.
+    results["summary"] = []
+    for text in texts:
+        runs = alternate(rounds, {"default": summary(text, [], "default"),
+                                  "parallel_1": summary(text, ["--parallel", "1"], "p1")})
+        results["summary"].append({"document": text.name, **runs,
+                                   "default_s": median([r["s"] for r in runs["default"]]),
+                                   "parallel_1_s": median([r["s"] for r in runs["parallel_1"]])})
+    results["summary_default_s"] = round(sum(d["default_s"] for d in results["summary"]), 1)
+    results["summary_parallel_1_s"] = round(sum(d["parallel_1_s"] for d in results["summary"]), 1)
+    results["summary_speedup"] = round(results["summary_parallel_1_s"] / results["summary_default_s"], 3)
+    for side in ("default", "parallel_1"):
+        results[f"summary_{side}_tokens"] = {
+            key: sum(d[side][0]["stats"].get(key) or 0 for d in results["summary"])
+            for key in ("prompt_eval_tokens", "generated_tokens")}
+    results["summary_same_work"] = same_work_speedup(model, args, results)
+    runs = alternate(rounds, {"default": translation([], "default"),
+                              "parallel_1": translation(["--parallel", "1"], "p1")})
+    results["translate"] = runs
+    results["translate_default_s"] = median([r["s"] for r in runs["default"]])
+    results["translate_parallel_1_s"] = median([r["s"] for r in runs["parallel_1"]])
+    results["translate_speedup"] = median([b["s"] / a["s"] for a, b in zip(runs["default"], runs["parallel_1"])])
     return results
+
+
+def same_work_speedup(model: Path, args: argparse.Namespace, results: dict) -> dict:
+    """What the one-by-one path would take for the work the default path did, against what it took.
+
+    The two paths' replies differ (batch composition rounds logits differently and a looping tiny model
+    amplifies it), so their wall times compare different work. Cost model of the one-by-one path: prompt
+    tokens at ``fumi bench``'s prompt-processing speed (one stream, same model and threads), and generated
+    tokens at the generation speed the one-by-one runs themselves showed (their wall time less that prompt
+    time, over their generated tokens). Applied to the default path's token counts, it gives the
+    one-by-one time of the same work; the ratio to the default path's wall time is the speed-up at equal work.
+    """
+    pp = float(fumi_bench(model, args.threads, 1, prompt_tokens=512)["pp_tokens_per_s"])
+    totals = {side: {"s": sum(d[f"{side}_s"] for d in results["summary"]),
+                     **results[f"summary_{side}_tokens"]} for side in ("default", "parallel_1")}
+    one = totals["parallel_1"]
+    generation_s = one["s"] - one["prompt_eval_tokens"] / pp
+    tg = one["generated_tokens"] / generation_s if generation_s > 0 else float("nan")
+    work = totals["default"]
+    one_by_one_s = work["prompt_eval_tokens"] / pp + work["generated_tokens"] / tg
+    return {"pp_tokens_per_s_one_stream": round(pp, 1), "tg_tokens_per_s_one_by_one_jobs": round(tg, 2),
+            "one_by_one_s_for_default_work": round(one_by_one_s, 1), "default_s": round(work["s"], 1),
+            "speedup": round(one_by_one_s / work["s"], 3)}
 
 
 def generation_speeds(model: Path, exe: Path, args: argparse.Namespace) -> dict:
@@ -216,12 +275,17 @@ def main() -> int:
     parser.add_argument("--batched-bench", type=Path, help="a llama-batched-bench already built from the same sources")
     parser.add_argument("--skip-jobs", action="store_true", help="only the generation speeds")
     parser.add_argument("--skip-speeds", action="store_true", help="only the whole jobs")
-    parser.add_argument("--fumi-parallel", default="1,2,4,8", help="the N values of fumi bench --parallel")
+    parser.add_argument("--fumi-parallel", default="1,2,4,8,16", help="the N values of fumi bench --parallel")
     parser.add_argument("--job-model", default="gemma", help="gemma, or a shape of models.py (qwen2.5-0.5b)")
     parser.add_argument("--summary-chars", type=int, default=20_000)
+    parser.add_argument("--documents", type=int, default=3, help="different documents summarized (totals reported)")
     parser.add_argument("--ctx", type=int, default=2048, help="context of the summary and translation runs")
     parser.add_argument("--sentences", type=int, default=2, help="sentences per .docx paragraph")
     parser.add_argument("--translate-max-tokens", type=int, default=64)
+    parser.add_argument("--job-temperature", default="0",
+                        help="temperature of the whole jobs: a number, or 'default' for each job's own "
+                             "(default 0: both paths write the same replies, up to rounding)")
+    parser.add_argument("--summary-length", default="medium", choices=("short", "medium", "long"))
     args = parser.parse_args()
     results: dict = {"threads": args.threads, "n": args.n, "rounds": args.rounds, "load_before": load_average(),
                      "command": " ".join(sys.argv)}
