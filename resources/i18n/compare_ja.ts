@@ -249,15 +249,4 @@
         <translation>左でモデルと処理を選び、「比較」（Ctrl+Enter）を押してください。</translation>
     </message>
 </context>
-<context>
-    <name>ChosenResult</name>
-    <message>
-        <source>Replace the result?</source>
-        <translation>結果を置き換えますか？</translation>
-    </message>
-    <message>
-        <source>「%1」 has a result that is not saved or exported. Replace it with the result chosen in Compare? (Export it first to keep it.)</source>
-        <translation>「%1」には、まだ保存（書き出し）していない結果があります。比較で選んだ結果に置き換えますか？（残す場合は、先に書き出してください。）</translation>
-    </message>
-</context>
 </TS>

@@ -3,8 +3,8 @@
 The window is the real ``MainWindow`` with its panes; the engines (the
 window's and one per compared model) are ``FakeEngine``s answering with a
 ``ScriptedModel``, each model with its own text, so the test can tell which
-column was chosen. Dialogs are replaced by answers (``QMessageBox.question``):
-a modal dialog would wait forever offscreen.
+column was chosen. Dialogs are replaced by answers (``QMessageBox.question``,
+``unsaved_result.ask_to_save_first``): a modal dialog would wait forever offscreen.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from desktop.documents.pasted import document_from_pasted_text
 from desktop.ui.main_window import MainWindow
+from desktop.ui.panes import unsaved_result
 from tests.support.compare_steps import set_up_comparison
 from tests.support.fake_engine import FakeEngine
 from tests.support.scripted_model import ScriptedModel
@@ -75,23 +76,74 @@ def test_a_chosen_summary_lands_in_the_summarize_pane_with_its_source(qtbot, win
     assert len(asked) == 1                           # nothing unsaved was there: no question
 
 
-def test_unsaved_output_is_replaced_only_when_the_user_agrees(qtbot, window, asked) -> None:
+def _answers(monkeypatch, *choices: str) -> list[str]:
+    """Patch the 書き出し… / 破棄 / キャンセル question: it answers ``choices`` in turn; the list records the titles."""
+    asked: list[str] = []
+    queue = list(choices)
+
+    def ask(_parent, title):
+        asked.append(title)
+        return queue.pop(0)
+
+    monkeypatch.setattr(unsaved_result, "ask_to_save_first", ask)
+    return asked
+
+
+def test_an_unsaved_summary_is_asked_about_as_before_opening_a_file(qtbot, window, asked, monkeypatch,
+                                                                     tmp_path) -> None:
+    window.context.history.enabled = False  # history off: the summary on screen is kept nowhere else
     document = document_from_pasted_text(SOURCE).to_dict()
     _compare(qtbot, window, "summarize", document=document, name="貼り付けた文章")
     _use(qtbot, window, 0)
     summarize = window.pages["summarize"]
     summarize.summary_view.setPlainText("職員が書き直した要約")
     window.show_page("compare")
-    asked[0] = "no"
-    _use(qtbot, window, 1)
-    assert len(asked) == 2 and "要約" in asked[1]
+    titles = _answers(monkeypatch, unsaved_result.CANCEL, unsaved_result.SAVE, unsaved_result.DISCARD)
+    _use(qtbot, window, 1)                           # キャンセル: the pane as it was, still in 比較
+    assert titles == ["要約"]
     assert summarize.summary_view.toPlainText() == "職員が書き直した要約"
     assert window.current_key() == "compare"
     assert "渡しませんでした" in window.pages["compare"].status.text()
-    asked[0] = "yes"
-    _use(qtbot, window, 1)
+    target = tmp_path / "書き直した要約.txt"
+    monkeypatch.setattr("desktop.ui.panes.summarize.save_file_name", lambda *_args: str(target))
+    _use(qtbot, window, 1)                           # 書き出し…: exported first, then replaced
+    assert "職員が書き直した要約" in target.read_text(encoding="utf-8")
     assert summarize.summary_view.toPlainText() == "・モデル2の結果です。"
     assert window.current_key() == "summarize"
+    window.show_page("compare")
+    _use(qtbot, window, 0)                           # 破棄: replaced without exporting
+    assert summarize.summary_view.toPlainText() == "・モデル1の結果です。"
+    assert len(titles) == 3 and len(asked) == 1      # never the old Yes/No question
+
+
+def test_an_edited_summary_in_the_history_is_replaced_without_a_question(qtbot, window, monkeypatch) -> None:
+    document = document_from_pasted_text(SOURCE).to_dict()
+    _compare(qtbot, window, "summarize", document=document, name="貼り付けた文章")
+    _use(qtbot, window, 0)
+    summarize = window.pages["summarize"]
+    run_id = summarize.result.current.run_id
+    summarize.summary_view.setPlainText("職員が書き直した要約")
+    window.show_page("compare")
+    titles = _answers(monkeypatch)
+    _use(qtbot, window, 1)
+    assert titles == [] and summarize.summary_view.toPlainText() == "・モデル2の結果です。"
+    assert window.context.history.get(run_id).output == "職員が書き直した要約"  # the edit lives on there
+
+
+def test_unsaved_translations_are_asked_about_and_kept_on_cancel(qtbot, window, monkeypatch) -> None:
+    window.context.history.enabled = False
+    _compare(qtbot, window, "translate", text="本日は晴天です。\n\n明日は雨です。")
+    _use(qtbot, window, 0)
+    translate = window.pages["translate"]
+    translate.table.item(0, translate.TRANSLATION_COLUMN).setText("It is sunny today (checked).")
+    window.show_page("compare")
+    titles = _answers(monkeypatch, unsaved_result.CANCEL, unsaved_result.DISCARD)
+    _use(qtbot, window, 1)
+    assert titles == ["翻訳"] and window.current_key() == "compare"
+    assert translate.controller.translations[0] == "It is sunny today (checked)."
+    _use(qtbot, window, 1)
+    assert window.current_key() == "translate"
+    assert all(text == "・モデル2の結果です。" for text in translate.controller.translations.values())
 
 
 def test_a_chosen_translation_lands_in_the_translate_pane_segment_by_segment(qtbot, window, asked) -> None:

@@ -5,8 +5,9 @@ pane would have recorded had it made the text itself (pane = the engine job:
 "draft", "summarize", "translate", or "generate" for a free prompt; the job's
 inputs and options; the output; the model; the figures). A pane's
 ``take_result(run)`` (``TakesResult``) shows it like a reopened run, stores it
-with ``keep_in_history`` and follows the user's edits of it, and asks with
-``confirm_replace`` before it replaces output that is not kept anywhere else.
+with ``keep_in_history`` and follows the user's edits of it. Output that is
+kept nowhere else is asked about first, exactly as before opening another
+document (``unsaved_result.may_replace``: 書き出し… / 破棄 / キャンセル).
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from typing import Any
-
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.compare.settings import ENGINE_JOB, ModelResult, apply_settings
 from desktop.history import HistoryStore, Run
@@ -66,13 +64,3 @@ def keep_in_history(history: HistoryStore | None, run: Run) -> int | None:
         log.exception("could not record a result chosen in the compare pane")
         return None
 
-
-def confirm_replace(parent: QWidget | None, pane_title: str) -> bool:
-    """Ask whether the result chosen in 比較 may replace the pane's output that is not saved (default: No)."""
-    title = QCoreApplication.translate("ChosenResult", "Replace the result?")
-    text = QCoreApplication.translate(
-        "ChosenResult", "「%1」 has a result that is not saved or exported. Replace it with the result chosen "
-                        "in Compare? (Export it first to keep it.)").replace("%1", pane_title)
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes

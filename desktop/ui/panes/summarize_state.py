@@ -111,18 +111,17 @@ class SummaryKeeping:
         """A summary chosen in 比較 (``TakesResult``): its source document and the summary, editable and
         exportable, stored in the history (edits follow it there).
 
-        A summary on screen that is not exported is replaced only if the user
-        agrees (``confirm_replace``). False while summarizing, when the user keeps
-        the summary on screen, or when the run carries no document.
+        A summary that would be lost is asked about as before opening another
+        document (``may_replace_summary``: 書き出し… / 破棄 / キャンセル). False while
+        summarizing, when the user cancels, or when the run carries no document.
         """
-        from desktop.ui.panes import pane_title
-        from desktop.ui.panes.chosen_result import confirm_replace, keep_in_history
+        from desktop.ui.panes.chosen_result import keep_in_history
 
         inputs = run.inputs if isinstance(run.inputs, dict) else {}
         document = document_from(inputs.get("document"))
         if self.controller.running or document is None:
             return False
-        if self.has_unsaved_output() and not confirm_replace(self, pane_title("summarize")):
+        if not self.may_replace_summary():
             return False
         self._show_source(document, document.path)  # another file: the summaries of the one before leave
         self._show_results([], run.output, run_id=keep_in_history(self._context.history, run))

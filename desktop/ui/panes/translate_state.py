@@ -128,12 +128,12 @@ class TranslationKeeping:
         """A translation chosen in 比較 (``TakesResult``): its source text and translation, segment by
         segment, editable and exportable, stored in the history.
 
-        Translations on screen that are not exported are replaced only if the
-        user agrees (``confirm_replace``). False while translating, when the user
-        keeps them, or when the run's segments cannot be told apart.
+        Translations that would be lost are asked about as before opening another
+        document (``may_replace_translations``: 書き出し… / 破棄 / キャンセル). False
+        while translating, when the user cancels, or when the run's segments
+        cannot be told apart.
         """
-        from desktop.ui.panes import pane_title
-        from desktop.ui.panes.chosen_result import confirm_replace, keep_in_history
+        from desktop.ui.panes.chosen_result import keep_in_history
 
         inputs = run.inputs if isinstance(run.inputs, dict) else {}
         document = document_from(inputs.get("document"))
@@ -142,7 +142,7 @@ class TranslationKeeping:
         translations = _translations_of(run, document)
         if translations is None:
             return False
-        if self.has_unsaved_output() and not confirm_replace(self, pane_title("translate")):
+        if not self.may_replace_translations():
             return False
         self._put_back(document, document.path, run.options if isinstance(run.options, dict) else {}, translations)
         self.stack.setCurrentIndex(1)

@@ -1,7 +1,8 @@
 """Before a pane's result is replaced by another document's, ask to save it when it is kept nowhere else.
 
-Opening another file (button, Ctrl+O, a drop), using pasted text or
-reopening a run makes the 要約 and 翻訳 panes start over: the summary or the
+Opening another file (button, Ctrl+O, a drop), using pasted text,
+reopening a run or taking a result chosen in 比較 (「この結果を使う」) makes the
+要約 and 翻訳 panes start over: the summary or the
 translations on screen go. When they are in the history (their run's row,
 where the user's edits are written too) nothing is lost. When they are not —
 history off, or a result not yet stored — and they were not exported,
