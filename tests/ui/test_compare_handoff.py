@@ -20,6 +20,7 @@ from desktop.ui.panes import unsaved_result
 from tests.support.compare_steps import set_up_comparison
 from tests.support.fake_engine import FakeEngine
 from tests.support.scripted_model import ScriptedModel
+from tests.support.unsaved_answers import answer_unsaved
 
 WAIT_MS = 30_000
 SOURCE = "市立図書館は四月一日から開館時間を延長します。\n平日は午後八時まで開館します。"
@@ -76,19 +77,6 @@ def test_a_chosen_summary_lands_in_the_summarize_pane_with_its_source(qtbot, win
     assert len(asked) == 1                           # nothing unsaved was there: no question
 
 
-def _answers(monkeypatch, *choices: str) -> list[str]:
-    """Patch the 書き出し… / 破棄 / キャンセル question: it answers ``choices`` in turn; the list records the titles."""
-    asked: list[str] = []
-    queue = list(choices)
-
-    def ask(_parent, title):
-        asked.append(title)
-        return queue.pop(0)
-
-    monkeypatch.setattr(unsaved_result, "ask_to_save_first", ask)
-    return asked
-
-
 def test_an_unsaved_summary_is_asked_about_as_before_opening_a_file(qtbot, window, asked, monkeypatch,
                                                                      tmp_path) -> None:
     window.context.history.enabled = False  # history off: the summary on screen is kept nowhere else
@@ -98,7 +86,7 @@ def test_an_unsaved_summary_is_asked_about_as_before_opening_a_file(qtbot, windo
     summarize = window.pages["summarize"]
     summarize.summary_view.setPlainText("職員が書き直した要約")
     window.show_page("compare")
-    titles = _answers(monkeypatch, unsaved_result.CANCEL, unsaved_result.SAVE, unsaved_result.DISCARD)
+    titles = answer_unsaved(monkeypatch, unsaved_result.CANCEL, unsaved_result.SAVE, unsaved_result.DISCARD)
     _use(qtbot, window, 1)                           # キャンセル: the pane as it was, still in 比較
     assert titles == ["要約"]
     assert summarize.summary_view.toPlainText() == "職員が書き直した要約"
@@ -124,7 +112,7 @@ def test_an_edited_summary_in_the_history_is_replaced_without_a_question(qtbot, 
     run_id = summarize.result.current.run_id
     summarize.summary_view.setPlainText("職員が書き直した要約")
     window.show_page("compare")
-    titles = _answers(monkeypatch)
+    titles = answer_unsaved(monkeypatch)
     _use(qtbot, window, 1)
     assert titles == [] and summarize.summary_view.toPlainText() == "・モデル2の結果です。"
     assert window.context.history.get(run_id).output == "職員が書き直した要約"  # the edit lives on there
@@ -137,7 +125,7 @@ def test_unsaved_translations_are_asked_about_and_kept_on_cancel(qtbot, window, 
     translate = window.pages["translate"]
     translate.table.item(0, translate.TRANSLATION_COLUMN).setText("It is sunny today (checked).")
     window.show_page("compare")
-    titles = _answers(monkeypatch, unsaved_result.CANCEL, unsaved_result.DISCARD)
+    titles = answer_unsaved(monkeypatch, unsaved_result.CANCEL, unsaved_result.DISCARD)
     _use(qtbot, window, 1)
     assert titles == ["翻訳"] and window.current_key() == "compare"
     assert translate.controller.translations[0] == "It is sunny today (checked)."

@@ -21,6 +21,7 @@ from desktop.ui.panes.summarize import SummarizePane
 from desktop.ui.panes.translate import TranslatePane
 from tests.support.fake_engine import FakeEngine
 from tests.support.scripted_model import ScriptedModel
+from tests.support.unsaved_answers import answer_unsaved
 
 SUMMARY_SOURCE = "市立図書館は四月一日から開館時間を延長します。\n平日は午後八時まで開館します。"
 TRANSLATE_SOURCE = "説明会を開きます。\n\n会場は市役所です。"
@@ -32,19 +33,6 @@ def _context(with_history: bool, reply) -> AppContext:
     engine = FakeEngine(ScriptedModel(reply), loaded=True)
     history = HistoryStore(paths.history_db) if with_history else None
     return AppContext(settings=Settings(paths, {"parallel": 1}), paths=paths, engine=engine, history=history)
-
-
-def _answers(monkeypatch, *choices: str) -> list[str]:
-    """Patch the question: it answers ``choices`` in turn; the list returned records each pane title asked about."""
-    asked: list[str] = []
-    queue = list(choices)
-
-    def ask(_parent, title):
-        asked.append(title)
-        return queue.pop(0)
-
-    monkeypatch.setattr(unsaved_result, "ask_to_save_first", ask)
-    return asked
 
 
 @pytest.fixture
@@ -71,7 +59,7 @@ def _summary_pane(qtbot, with_history: bool) -> SummarizePane:
 def test_an_edited_summary_without_history_is_asked_about_and_kept_on_cancel(qtbot, monkeypatch, other_file):
     pane = _summary_pane(qtbot, with_history=False)
     pane.summary_view.setPlainText(EDITED)
-    asked = _answers(monkeypatch, unsaved_result.CANCEL)
+    asked = answer_unsaved(monkeypatch, unsaved_result.CANCEL)
     assert not pane.open_file(str(other_file))  # the same path a drop takes (the window calls open_file)
     assert len(asked) == 1
     qtbot.wait(200)
@@ -81,7 +69,7 @@ def test_an_edited_summary_without_history_is_asked_about_and_kept_on_cancel(qtb
 def test_save_exports_the_summary_then_opens_the_file(qtbot, monkeypatch, other_file, tmp_path):
     pane = _summary_pane(qtbot, with_history=False)
     pane.summary_view.setPlainText(EDITED)
-    _answers(monkeypatch, unsaved_result.SAVE)
+    answer_unsaved(monkeypatch, unsaved_result.SAVE)
     target = tmp_path / "要約.txt"
     monkeypatch.setattr("desktop.ui.panes.summarize.save_file_name", lambda *_args: str(target))
     assert pane.open_file(str(other_file))
@@ -92,7 +80,7 @@ def test_save_exports_the_summary_then_opens_the_file(qtbot, monkeypatch, other_
 def test_a_cancelled_save_opens_nothing_and_discard_opens(qtbot, monkeypatch, other_file):
     pane = _summary_pane(qtbot, with_history=False)
     pane.summary_view.setPlainText(EDITED)
-    _answers(monkeypatch, unsaved_result.SAVE, unsaved_result.DISCARD)
+    answer_unsaved(monkeypatch, unsaved_result.SAVE, unsaved_result.DISCARD)
     monkeypatch.setattr("desktop.ui.panes.summarize.save_file_name", lambda *_args: "")
     assert not pane.open_file(str(other_file))
     assert pane.summary_view.text() == EDITED
@@ -102,7 +90,7 @@ def test_a_cancelled_save_opens_nothing_and_discard_opens(qtbot, monkeypatch, ot
 
 
 def test_an_exported_summary_or_one_in_the_history_is_not_asked_about(qtbot, monkeypatch, other_file, tmp_path):
-    asked = _answers(monkeypatch)
+    asked = answer_unsaved(monkeypatch)
     pane = _summary_pane(qtbot, with_history=False)
     assert pane.save_file(str(tmp_path / "要約.txt"))
     assert pane.open_file(str(other_file))
@@ -134,7 +122,7 @@ def test_edited_translations_without_history_are_asked_about_before_a_file_or_pa
         qtbot, monkeypatch, other_file):
     pane = _translate_pane(qtbot)
     pane.table.item(0, pane.TRANSLATION_COLUMN).setText("We will hold a briefing (checked).")
-    asked = _answers(monkeypatch, unsaved_result.CANCEL, unsaved_result.CANCEL, unsaved_result.DISCARD)
+    asked = answer_unsaved(monkeypatch, unsaved_result.CANCEL, unsaved_result.CANCEL, unsaved_result.DISCARD)
     assert not pane.open_file(str(other_file))
     pane.paste_edit.setPlainText("新しい文章です。")
     pane._use_pasted_text()
