@@ -42,8 +42,8 @@ def other_file(tmp_path):
     return path
 
 
-def _summary_pane(qtbot, with_history: bool) -> SummarizePane:
-    context = _context(with_history, "・開館時間を延長する。")
+def _summary_pane(qtbot, with_history: bool, reply="・開館時間を延長する。") -> SummarizePane:
+    context = _context(with_history, reply)
     pane = SummarizePane(context)
     if context.history is not None:
         recorder = HistoryRecorder(context.engine, context.history, pane)
@@ -105,6 +105,64 @@ def test_an_exported_summary_or_one_in_the_history_is_not_asked_about(qtbot, mon
     assert asked == []
     assert kept._context.history.get(run_id).output == EDITED  # the edit lives on in its history run
     kept._context.history.close()
+
+
+def _two_versions(qtbot, with_history: bool) -> SummarizePane:
+    """A summarize pane showing 「◀ 2/2 ▶」: the first summary (version 1) and the second (shown)."""
+    counter = itertools.count(1)
+    pane = _summary_pane(qtbot, with_history, lambda _messages: f"・第{next(counter)}版の要約。")
+    assert pane.summarize()
+    qtbot.waitUntil(lambda: not pane.controller.running and pane.summary_view.text() == "・第2版の要約。",
+                    timeout=10000)
+    assert len(pane.result.versions) == 2
+    return pane
+
+
+def test_an_earlier_version_kept_nowhere_is_asked_about_though_the_shown_one_was_exported(
+        qtbot, monkeypatch, other_file, tmp_path):
+    pane = _two_versions(qtbot, with_history=False)
+    assert pane.save_file(str(tmp_path / "第2版.txt"))
+    asked = answer_unsaved(monkeypatch, unsaved_result.CANCEL, unsaved_result.SAVE)
+    assert not pane.open_file(str(other_file))         # キャンセル: both versions stay
+    assert len(asked) == 1 and len(pane.result.versions) == 2 and pane.summary_view.text() == "・第2版の要約。"
+    first = tmp_path / "第1版.txt"
+    exported: list[str] = []
+
+    def export_name(*_args):
+        exported.append(pane.summary_view.text())      # the version being exported is the one shown
+        return str(first)
+
+    monkeypatch.setattr("desktop.ui.panes.summarize.save_file_name", export_name)
+    assert pane.open_file(str(other_file))             # 書き出し…: only version 1 needed exporting
+    assert exported == ["・第1版の要約。"] and "・第1版の要約。" in first.read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: pane.controller.source_path == other_file, timeout=10000)
+    assert len(asked) == 2
+
+
+def test_versions_exported_or_in_the_history_are_not_asked_about(qtbot, monkeypatch, other_file, tmp_path):
+    asked = answer_unsaved(monkeypatch)
+    pane = _two_versions(qtbot, with_history=False)
+    assert pane.save_file(str(tmp_path / "第2版.txt"))
+    assert pane.show_summary_version(-1) and pane.save_file(str(tmp_path / "第1版.txt"))
+    assert pane.show_summary_version(1)
+    assert pane.open_file(str(other_file))
+    qtbot.waitUntil(lambda: pane.controller.source_path == other_file, timeout=10000)
+
+    kept = _two_versions(qtbot, with_history=True)
+    qtbot.waitUntil(lambda: all(v.run_id is not None for v in kept.result.versions.versions), timeout=10000)
+    assert kept.open_file(str(other_file))
+    qtbot.waitUntil(lambda: kept.controller.source_path == other_file, timeout=10000)
+    assert asked == []
+    kept._context.history.close()
+
+
+def test_a_cancelled_export_of_an_earlier_version_keeps_every_version(qtbot, monkeypatch, other_file):
+    pane = _two_versions(qtbot, with_history=False)
+    answer_unsaved(monkeypatch, unsaved_result.SAVE)
+    monkeypatch.setattr("desktop.ui.panes.summarize.save_file_name", lambda *_args: "")
+    assert not pane.open_file(str(other_file))
+    assert len(pane.result.versions) == 2 and pane.summary_view.text() == "・第2版の要約。"
+    assert pane.has_unsaved_output()
 
 
 def _translate_pane(qtbot) -> TranslatePane:

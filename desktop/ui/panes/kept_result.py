@@ -12,6 +12,10 @@ ends (``finished``); everything else follows:
 - an edited version is written back to the history run it was recorded as
   (``HistoryStore.update_output``) 1.5 s after the last keystroke
   (``EDIT_PAUSE_MS``), and before the view shows something else;
+- ``mark_exported`` notes that the shown version, as it is now, was exported
+  or copied; ``lost_if_forgotten`` names the versions that live nowhere else
+  (no history run that keeps them, not exported as they are), so that a pane
+  asks before ``forget`` drops them;
 - ``to_state``/``restore`` give and take plain JSON for the autosave.
 """
 
@@ -24,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.history import HistoryStore
 from desktop.ui.panes.result_versions import ResultVersions, Version, VersionNavigator
+from desktop.ui.panes.unsaved_result import history_keeps
 from desktop.ui.widgets import StreamingTextView
 
 #: The pause in typing after which an edit is written to the history (ms).
@@ -124,7 +129,35 @@ class KeptResult(QObject):
         self.versions.clear()
         self.update_navigator()
 
+    def mark_exported(self) -> None:
+        """The shown version, as on screen now, was exported or copied: it is kept elsewhere."""
+        if self.idle:
+            self.versions.keep_text(self.view.text())
+        if self.versions.current is not None:
+            self.versions.current.exported = self.versions.current.text
+
+    def kept_elsewhere(self, version: Version) -> bool:
+        """Whether ``version`` lives on when the pane forgets it: its history run keeps it (edits are
+        written there by ``forget``), or it was exported or copied as it is now."""
+        return history_keeps(self._history(), version.run_id) or version.exported == version.text
+
+    def lost_if_forgotten(self, *, earlier_only: bool = False) -> list[Version]:
+        """The versions with text that ``forget`` would lose (``earlier_only``: not counting the shown one)."""
+        if self.idle:
+            self.versions.keep_text(self.view.text())
+        current = self.versions.current
+        return [version for version in self.versions.versions
+                if version.text.strip() and not self.kept_elsewhere(version)
+                and not (earlier_only and version is current)]
+
     # ------------------------------------------------------------ versions
+    def show_version(self, version: Version) -> bool:
+        """Show ``version`` (one of ``versions``), as ◀ ▶ would."""
+        if version not in self.versions.versions:
+            return False
+        step = self.versions.versions.index(version) - self.versions.index
+        return step == 0 or self.show(step)
+
     @Slot(int)
     def show(self, step: int) -> bool:
         """Show the version ``step`` away (-1 earlier, 1 later); the shown one keeps its edits."""

@@ -26,13 +26,15 @@ MAX_VERSIONS = 20
 
 @dataclass
 class Version:
-    """One result: ``text`` as on screen now, ``generated`` as the model wrote it."""
+    """One result: ``text`` as on screen now, ``generated`` as the model wrote it, ``exported`` as
+    last exported or copied (None: never)."""
 
     text: str = ""
     generated: str = ""
     request_id: str = ""
     run_id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    exported: str | None = None
 
     @property
     def edited(self) -> bool:
@@ -111,11 +113,12 @@ class ResultVersions:
             return
         for item in state["versions"][-MAX_VERSIONS:]:
             if isinstance(item, dict):
-                run_id, extra = item.get("run_id"), item.get("extra")
+                run_id, extra, exported = item.get("run_id"), item.get("extra"), item.get("exported")
                 self.versions.append(Version(str(item.get("text") or ""), str(item.get("generated") or ""),
                                              str(item.get("request_id") or ""),
                                              run_id if isinstance(run_id, int) else None,
-                                             extra if isinstance(extra, dict) else {}))
+                                             extra if isinstance(extra, dict) else {},
+                                             exported if isinstance(exported, str) else None))
         index = state.get("index")
         self.index = index if isinstance(index, int) and 0 <= index < len(self.versions) else len(self.versions) - 1
 

@@ -255,7 +255,7 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
         except (DocumentError, OSError) as exc:
             self.notice.show_notice(describe(exc), "error")
             return False
-        self._saved_output = text
+        self.mark_exported()
         self.status_label.setText(self.tr("Saved: {name}").format(name=Path(path).name))
         return True
 

@@ -9,7 +9,8 @@ its summary cites (``Version.extra``: ``citations``, ``invalid``), so that
 going back to it also brings back its links into the source.
 
 Opening another document from a file starts afresh: the versions belonged to
-the old one (their edits are in the history). Pasted text that is changed and
+the old one (their edits are in the history; one kept nowhere else is asked
+about first, ``may_replace_summary``). Pasted text that is changed and
 summarized again keeps them.
 """
 

@@ -20,7 +20,7 @@ from desktop.documents.model import Document
 from desktop.history import Run
 from desktop.ui.history_recorder import partial_summaries
 from desktop.ui.panes.stored_state import document_from
-from desktop.ui.panes.unsaved_result import history_keeps, may_replace
+from desktop.ui.panes.unsaved_result import may_replace
 
 
 class SummaryKeeping:
@@ -36,17 +36,41 @@ class SummaryKeeping:
         return bool(text) and text != self._saved_output
 
     def mark_exported(self) -> None:
-        """The summary as it is now is kept elsewhere: closing need not ask about it."""
+        """The summary as it is now is kept elsewhere (exported, copied): closing need not ask about it,
+        nor opening another document about this version."""
         self._saved_output = self._output_text()
+        self.result.mark_exported()
 
     def may_replace_summary(self) -> bool:
-        """True when another document may take the pane: the summary on screen is exported or in the
-        history, or the user saved or discarded it when asked (``unsaved_result.may_replace``)."""
+        """True when another document may take the pane: nothing would be lost, or the user saved or
+        discarded it when asked (``unsaved_result.may_replace``).
+
+        Lost would be the summary on screen unless it is exported or in the history, and
+        any earlier version (◀ ▶) that is neither in the history nor exported as it is
+        (``KeptResult.lost_if_forgotten``). 書き出し… exports each of them in turn.
+        """
         from desktop.ui.panes import pane_title
 
+        earlier = self.result.lost_if_forgotten(earlier_only=True)  # also notes the text on screen
         current = self.result.current
-        kept = history_keeps(self._context.history, current.run_id if current is not None else None)
-        return may_replace(self, pane_title("summarize"), self.has_unsaved_output() and not kept)
+        shown_lost = self.has_unsaved_output() and not (current is not None and self.result.kept_elsewhere(current))
+        return may_replace(self, pane_title("summarize"), shown_lost or bool(earlier),
+                           lambda: self._export_versions(earlier, shown_lost))
+
+    def _export_versions(self, earlier: list[Any], shown_lost: bool) -> bool:
+        """Export each of the ``earlier`` versions (shown in turn, each with its file dialog), then the
+        summary on screen when ``shown_lost``; False when one is not exported. The summary on screen is
+        shown again after the earlier ones, and counts as exported only if it was."""
+        shown, saved_output = self.result.current, self._saved_output
+        exported_all = True
+        for version in earlier:
+            if not (self.result.show_version(version) and self.save_file()):
+                exported_all = False
+                break
+        if shown is not None:
+            self.result.show_version(shown)
+        self._saved_output = saved_output
+        return exported_all and (not shown_lost or self.save_file())
 
     def _set_options(self, options: dict[str, Any]) -> None:
         for combo, key in ((self.length_combo, "length"), (self.style_combo, "style"),

@@ -13,6 +13,7 @@ nothing changes). Issue #18: nothing the user typed is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -52,15 +53,16 @@ def ask_to_save_first(parent: QWidget | None, pane_title: str) -> str:
     return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
 
 
-def may_replace(pane: _Exports, pane_title: str, would_lose: bool) -> bool:
+def may_replace(pane: _Exports, pane_title: str, would_lose: bool,
+                save: Callable[[], bool] | None = None) -> bool:
     """True when the pane may show something else: nothing would be lost, the user saved, or chose to discard.
 
-    SAVE runs the pane's own export (``save_file()``, with its file dialog);
-    if that is cancelled or fails, nothing is replaced.
+    SAVE runs ``save`` (default: the pane's own export, ``save_file()``, with its
+    file dialog); if that is cancelled or fails, nothing is replaced.
     """
     if not would_lose:
         return True
     choice = ask_to_save_first(pane if isinstance(pane, QWidget) else None, pane_title)
     if choice == SAVE:
-        return bool(pane.save_file())
+        return bool(save() if save is not None else pane.save_file())
     return choice == DISCARD
