@@ -8,7 +8,10 @@ inputs:
 options:
   ``length``    template (the default: the template's own length) | short | medium | long
   ``tone``      auto | desu | dearu;  ``manner``  auto | polite | concise
-  ``max_tokens`` overrides the length's budget; ``temperature`` the template's; ``seed``
+  ``max_tokens`` overrides the length's budget (``fumi draft --max-tokens``);
+  ``longest_reply`` the settings' 「生成する文章の上限」 (tokens): an upper bound on
+  whichever budget applies, so a short length stays short and no reply is longer;
+  ``temperature`` overrides the template's; ``seed``
   ``continue_from``  text already produced: the model continues it (``assistant_prefix``)
 
 The same inputs and options always give exactly the same messages, so a
@@ -49,6 +52,9 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     prefix = str(options.get("continue_from") or "")
     follow = str(fields.get(template.reply_follows) or "") if template.reply_follows else ""
     wanted = int(options.get("max_tokens") or reply_budget(template, length, model.count_tokens(follow) if follow else 0))
+    longest = int(options.get("longest_reply") or 0)
+    if longest > 0:
+        wanted = min(wanted, longest)
     max_tokens = _fit_reply(model, template, fields, messages, prefix, wanted)
     temperature = options.get("temperature")
     if temperature is None:

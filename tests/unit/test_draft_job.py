@@ -54,6 +54,15 @@ def test_max_tokens_and_temperature_options_win() -> None:
     assert model.options[0] == {"max_tokens": 50, "temperature": 0.9, "assistant_prefix": "", "seed": 7}
 
 
+def test_the_longest_reply_setting_caps_every_budget_without_raising_a_short_one() -> None:
+    model = ScriptedModel("x")
+    inputs = {"template": _minutes(), "fields": {"meeting": "m", "notes": "n"}}
+    _run(model, inputs, {"length": "long", "longest_reply": 600})      # long's 2048 capped
+    _run(model, inputs, {"length": "short", "longest_reply": 1024})    # short's 512 kept
+    _run(model, inputs, {"max_tokens": 3000, "longest_reply": 700})
+    assert [options["max_tokens"] for options in model.options] == [600, 512, 700]
+
+
 def test_cut_at_the_length_limit_then_continued() -> None:
     model = ScriptedModel("あ" * 100)
     inputs = {"template": _minutes(), "fields": {"meeting": "m", "notes": "n"}}

@@ -62,8 +62,10 @@ class DraftController(GenerationController):
 
     def options_for(self, length: str, tone: str, manner: str) -> dict[str, Any]:
         """The job's options. The reply budget is the length's own (for "template", the job takes
-        the template's), not the settings' "longest answer", so a chosen length is never cut short."""
-        return {"length": length, "tone": tone, "manner": manner}
+        the template's), capped by the settings' 「生成する文章の上限」 (``max_tokens``, sent as
+        ``longest_reply``): as the settings page says, no answer is longer, and a short length stays short."""
+        return {"length": length, "tone": tone, "manner": manner,
+                "longest_reply": int(self._context.settings.get("max_tokens"))}
 
     def run(self, template: Template | None, fields: dict[str, str], *, length: str = DEFAULT_LENGTH,
             tone: str = "auto", manner: str = "auto") -> bool:
