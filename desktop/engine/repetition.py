@@ -12,7 +12,11 @@ and answers True once it loops:
   contact line); or
 - the reply ends in one stretch of 1–``MAX_PHRASE_CHARS`` characters repeated
   at least ``PHRASE_REPEATS`` times and ``MIN_LOOP_CHARS`` characters long
-  (a loop without sentence ends: "ありがとうございますありがとうございます…").
+  (a loop without sentence ends: "ありがとうございますありがとうございます…"); or
+- the reply ends in such a stretch without a letter or digit ("---" lines, "・・・")
+  at least ``MIN_SYMBOL_LOOP_CHARS`` characters long: far longer than the table rules
+  and separators a real reply holds (Gemma 3 270M wrote 1,191 characters of "---"
+  lines as one partial summary of a combine round, until its token limit).
 The cost is well under a millisecond per token (20–90 µs per character measured on a
 busy 2-core machine, where a token takes 20 ms or more): sentences are checked when one ends,
 the phrase loop every ``PHRASE_CHECK_EVERY`` new characters on the last
@@ -29,6 +33,7 @@ MIN_SENTENCE_CHARS = 8
 MAX_PHRASE_CHARS = 60
 PHRASE_REPEATS = 4
 MIN_LOOP_CHARS = 48
+MIN_SYMBOL_LOOP_CHARS = 200
 PHRASE_CHECK_EVERY = 24
 PHRASE_WINDOW = 4 * MAX_PHRASE_CHARS + 16
 PENDING_LIMIT = 4000  # an unfinished "sentence" longer than this is compared by its end only
@@ -63,7 +68,8 @@ class RepetitionGuard:
         if self._since_check >= PHRASE_CHECK_EVERY:
             self._since_check = 0
             match = _PHRASE_LOOP.search(self._tail)
-            if match and len(match.group(0)) >= MIN_LOOP_CHARS and _WORD.search(match.group(1)):
+            if match and len(match.group(0)) >= (MIN_LOOP_CHARS if _WORD.search(match.group(1))
+                                                 else MIN_SYMBOL_LOOP_CHARS):
                 return True
         return False
 

@@ -46,6 +46,13 @@ def test_a_phrase_loop_without_sentence_ends_stops() -> None:
     assert stop is not None and stop < len("はい、" + "ありがとうございます" * 8)
 
 
+def test_a_reply_of_separator_lines_only_stops_but_a_rule_of_a_table_does_not() -> None:
+    """Gemma 3 270M wrote a combine round's partial summary as 1,191 characters of "---" lines."""
+    stop = _first_stop("まとめ\n" + "---\n" * 300, step=2)
+    assert stop is not None and stop < len("まとめ\n") + 4 * 70
+    assert _first_stop("# 見出し\n" + "=" * 120 + "\n本文です。\n" + "-" * 120 + "\n") is None
+
+
 def test_ordinary_documents_do_not_stop() -> None:
     assert _first_stop(MINUTES) is None                        # "以上。" three times is too short to count
     table = "| 項目 | 内容 |\n|---|---|\n" + "".join(f"| {i} | 説明{i} |\n" for i in range(40))
