@@ -9,6 +9,7 @@ live on in their run's row, so nothing is asked.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -189,3 +190,20 @@ def test_edited_translations_without_history_are_asked_about_before_a_file_or_pa
     assert len(asked) == 2
     pane._use_pasted_text()
     assert pane.controller.translations == {} and len(pane.controller.segments) == 1
+
+
+def test_each_version_is_suggested_its_own_file_name(qtbot, monkeypatch):
+    """Exporting versions in turn must never suggest the previous version's file (an Enter would overwrite it)."""
+    pane = _two_versions(qtbot, with_history=False)
+    suggested: list[str] = []
+
+    def remember(_parent, _title, name, _filters):
+        suggested.append(Path(name).name)
+        return ""
+
+    monkeypatch.setattr("desktop.ui.panes.summarize.save_file_name", remember)
+    pane.save_file()
+    assert pane.show_summary_version(-1)
+    pane.save_file()
+    assert len(suggested) == 2 and suggested[0] != suggested[1]
+    assert suggested[0].endswith("_2.docx") and suggested[1].endswith("_1.docx")

@@ -172,6 +172,11 @@ class KeptResult(QObject):
         self.shown.emit()
         return True
 
+    def file_name_suffix(self) -> str:
+        """"_N" for version N (1-based) when there are several, so exporting each in turn suggests a
+        different file name and never the previous version's; "" for a single version."""
+        return f"_{self.versions.index + 1}" if len(self.versions) > 1 and self.versions.index >= 0 else ""
+
     def update_navigator(self) -> None:
         self.navigator.show_position(self.versions.index, len(self.versions), enabled=self.idle)
 

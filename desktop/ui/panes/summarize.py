@@ -244,7 +244,8 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
             return False
         if path is None:
             c = self.controller
-            stem = (c.source_path.stem if c.source_path else self.tr("document")) + self.tr("_summary")
+            stem = ((c.source_path.stem if c.source_path else self.tr("document")) + self.tr("_summary")
+                    + self.result.file_name_suffix())
             folder = c.source_path.parent if c.source_path else Path(start_folder())
             path = save_file_name(self, self.tr("Export"), str(folder / safe_file_name(stem, ".docx")),
                                   self.tr("Word (*.docx);;Markdown (*.md);;Text (*.txt)"))
