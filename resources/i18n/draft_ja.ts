@@ -101,8 +101,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="148"/>
-        <source>Stopped at the length limit. Use Continue to write more.</source>
-        <translation>長さの上限で止まりました。「続きを書く」で続けられます。</translation>
+        <source>Stopped at the length limit. Use Continue to write more; the limit is "Longest answer" in Settings.</source>
+        <translation>長さの上限で止まりました。「続きを書く」で続けられます（上限は設定の「生成する文章の上限」で変えられます）。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/draft.py" line="151"/>

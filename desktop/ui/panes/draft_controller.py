@@ -106,7 +106,8 @@ class DraftController(GenerationController):
     def _on_finished(self, stats: dict) -> None:
         self.last_finish_reason = str(stats.get("finish_reason", ""))
         if self.last_finish_reason == "length":
-            self.message.emit(self.tr("Stopped at the length limit. Use Continue to write more."))
+            self.message.emit(self.tr(
+                'Stopped at the length limit. Use Continue to write more; the limit is "Longest answer" in Settings.'))
         elif self.last_finish_reason == "repetition":
             self.message.emit(self.tr("Stopped: the same sentence kept repeating. Use Rewrite to write the draft again."))
         else:
