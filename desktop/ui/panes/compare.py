@@ -6,7 +6,8 @@ prompt) and what every model gets alike (seed, temperature, maximum length).
 The right side has two tabs: 入力 (the job's inputs, with the room of the
 right half) and 結果 (one column per model, sharing the width, that fills in as
 it runs, with its figures, under a line stating the fair settings); 「この結果を使う」 hands a result to its pane, and the comparison
-can be exported as a Word table or Markdown. ``CompareController`` runs it.
+can be exported as a Word table or Markdown. ``CompareController`` runs it;
+the 入力 tab's pages and the request they make are ``compare_inputs.CompareInputs``.
 """
 
 from __future__ import annotations
@@ -14,31 +15,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.compare.export import settings_line, write_comparison
 from desktop.compare.settings import (
-    DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, MAX_MODELS, CompareSettings, ModelResult, model_titles,
+    DEFAULT_MAX_TOKENS, DEFAULT_SEED, DEFAULT_TEMPERATURE, JOB_KINDS, MAX_MODELS, ModelResult, model_titles,
 )
-from desktop.languages import LANGUAGES
 from desktop.messages import message
 from desktop.ui.context import AppContext
-from desktop.ui.document_loader import DocumentLoader
-from desktop.ui.draft_form import TemplateForm
-from desktop.ui.file_dialogs import open_file_name, save_file_name
+from desktop.ui.file_dialogs import save_file_name
 from desktop.ui.panes.compare_columns import ResultColumns
+from desktop.ui.panes.compare_controller import CompareController
+from desktop.ui.panes.compare_inputs import CompareInputs
 from desktop.ui.panes.compare_models import ModelChooser
-from desktop.ui.panes.compare_controller import CompareController, CompareRequest
 from desktop.ui.widgets import NoticeBar, column_splitter, pane_header, run_and_stop_shortcuts
 
-JOB_KINDS = ("draft", "summarize", "translate", "prompt")
 
-
-class ComparePane(QWidget):
+class ComparePane(CompareInputs, QWidget):
     """Models and job on the left; 比較 (Ctrl+Enter), 停止 (Esc), 書き出し (Ctrl+S); columns on the right."""
 
     models_requested = Signal()
@@ -52,13 +49,8 @@ class ComparePane(QWidget):
         self.setObjectName("comparePane")
         self.context = context
         self.controller = CompareController(context.engine, self)
-        self._document: dict[str, Any] | None = None
-        self._document_name = ""
         self._input_sources: dict[str, str] = {}
-        self._loader = DocumentLoader(self)
-        self._loader.document_loaded.connect(self._on_document_loaded)
-        self._loader.failed.connect(self._on_document_failed)
-        self._loader.unreadable.connect(self._on_document_failed)
+        self._start_inputs()
         self._build()
         self._connect()
         self._set_running(False)
@@ -166,57 +158,6 @@ class ComparePane(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
 
-    def _build_draft_inputs(self) -> QWidget:
-        from desktop.templates import TemplateStore
-
-        page = QWidget(self)
-        self.store = TemplateStore.for_paths(self.context.paths)
-        self.template_box = QComboBox(page)
-        for template_id in self.store.ids():
-            self.template_box.addItem(self.store.get(template_id).title_for(self.lang), template_id)
-        self.form_area = QScrollArea(page)
-        self.form_area.setWidgetResizable(True)
-        self.form: TemplateForm | None = None
-        self.template_box.currentIndexChanged.connect(self._show_template)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.template_box)
-        layout.addWidget(self.form_area, 1)
-        self._show_template()
-        return page
-
-    def _build_summary_inputs(self) -> QWidget:
-        page = QWidget(self)
-        self.document_label = QLabel(self.tr("No document yet"), page)
-        self.document_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.document_label.setWordWrap(True)
-        open_button = QPushButton(self.tr("Open…"), page)
-        open_button.setToolTip(self.tr("Open a .docx, .txt, .md or .pdf file (Ctrl+O)"))
-        open_button.clicked.connect(self.open_file)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.document_label)
-        layout.addWidget(open_button)
-        layout.addStretch(1)
-        return page
-
-    def _build_translate_inputs(self) -> QWidget:
-        page = QWidget(self)
-        self.translate_text = QPlainTextEdit(page)
-        self.translate_text.setPlaceholderText(self.tr("A short text to translate"))
-        self.target_box = QComboBox(page)
-        for language in LANGUAGES:
-            self.target_box.addItem(language.name(self.lang), language.code)
-        self.target_box.setCurrentIndex(1)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.translate_text, 1)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Into"), page))
-        row.addWidget(self.target_box, 1)
-        layout.addLayout(row)
-        return page
-
     def _connect(self) -> None:
         run_and_stop_shortcuts(self, self.run, self.controller.stop)
         self.run_button.clicked.connect(self.run)
@@ -232,14 +173,6 @@ class ComparePane(QWidget):
         self.columns.use_requested.connect(self._use_result)
 
     # ------------------------------------------------------------ inputs
-    @Slot()
-    def _show_template(self) -> None:
-        template_id = self.template_box.currentData()
-        if template_id is None:
-            return
-        self.form = TemplateForm(self.store.get(template_id), self.lang)
-        self.form_area.setWidget(self.form)
-
     def chosen_models(self) -> list[tuple[str, str, dict | None]]:
         """(name, path, facts) of every ticked model (``ModelChoice.chosen``)."""
         return self.model_list.chosen()
@@ -264,84 +197,12 @@ class ComparePane(QWidget):
         """「…の入力を使う」 found nothing to take in 「``pane_title``」 (the window calls this)."""
         self.status.setText(self.tr("「%1」 has nothing to compare yet.").replace("%1", pane_title))
 
-    def set_job(self, kind: str, **inputs: Any) -> None:
-        """Take a job's inputs from another pane: ``text`` for a prompt or translation,
-        ``template_id`` and ``fields`` for a draft, ``document`` (a dict) and ``name`` for a summary."""
-        self.job_box.setCurrentIndex(JOB_KINDS.index(kind))
-        self._show_inputs()
-        if kind == "prompt":
-            self.prompt_text.setPlainText(inputs.get("text", ""))
-        elif kind == "translate":
-            self.translate_text.setPlainText(inputs.get("text", ""))
-        elif kind == "draft":
-            index = self.template_box.findData(inputs.get("template_id"))
-            if index >= 0:
-                self.template_box.setCurrentIndex(index)
-            if self.form is not None:
-                self.form.set_values(dict(inputs.get("fields", {})))
-        elif kind == "summarize" and inputs.get("document"):
-            self._document, self._document_name = inputs["document"], inputs.get("name", "")
-            self.document_label.setText(self._document_name)
-
     @Slot()
     def _update_run_button(self) -> None:
         count = len(self.chosen_models())
         self.run_button.setEnabled(not self.controller.running and 2 <= count <= MAX_MODELS)
         if count > MAX_MODELS:
             self.status.setText(self.tr("Choose at most 4 models."))
-
-    # ------------------------------------------------------------ running
-    def _request(self) -> CompareRequest | None:
-        kind = self.job_box.currentData()
-        settings = CompareSettings(seed=self.seed_box.value(), temperature=round(self.temperature_box.value(), 2),
-                                   max_tokens=self.max_tokens_box.value())
-        models = self.chosen_models()
-        if kind == "prompt":
-            text = self.prompt_text.toPlainText().strip()
-            if not text:
-                return self._refuse(self.tr("Write the instruction first."))
-            return CompareRequest(models, kind, {"prompt": text}, {}, message("compare.job_prompt"), settings)
-        if kind == "translate":
-            return self._translate_request(models, settings)
-        if kind == "summarize":
-            if self._document is None:
-                return self._refuse(self.tr("Open the document to summarize first."))
-            label = message("compare.job_summarize", file=self._document_name)
-            return CompareRequest(models, kind, {"document": self._document}, {}, label, settings)
-        return self._draft_request(models, settings)
-
-    def _translate_request(self, models, settings) -> CompareRequest | None:
-        from desktop.documents.pasted import document_from_pasted_text
-        from desktop.languages import LanguageError, resolve_pair
-
-        text = self.translate_text.toPlainText().strip()
-        if not text:
-            return self._refuse(self.tr("Write the text to translate first."))
-        try:
-            source, target = resolve_pair("auto", self.target_box.currentData(), text)
-        except LanguageError as exc:
-            return self._refuse(str(exc.message))
-        inputs = {"document": document_from_pasted_text(text).to_dict(), "glossary": []}
-        label = message("compare.job_translate", target=self.target_box.currentText())
-        return CompareRequest(models, "translate", inputs, {"source": source, "target": target}, label, settings)
-
-    def _draft_request(self, models, settings) -> CompareRequest | None:
-        from desktop.templates import MissingFieldError, field_values
-
-        template = self.store.get(self.template_box.currentData())
-        fields = self.form.values() if self.form is not None else {}
-        try:
-            field_values(template, fields)
-        except MissingFieldError as exc:
-            return self._refuse(self.tr("Fill in 「%1」 first.").replace("%1", exc.label))
-        label = message("compare.job_draft", template=template.title_for(self.lang))
-        inputs = {"template": template.to_dict(), "fields": fields,
-                  "organisation": str(self.context.settings.get("organisation") or "")}
-        return CompareRequest(models, "draft", inputs, {}, label, settings)
-
-    def _refuse(self, text: str) -> None:
-        self.notice.show_notice(text)
-        return None
 
     @Slot()
     def run(self) -> None:
@@ -418,29 +279,6 @@ class ComparePane(QWidget):
                                 .replace("%1", pane_title))
 
     # ------------------------------------------------------------ files
-    def open_file(self, path: str | None = None) -> bool:
-        """Open a document to summarize (Ctrl+O), read off the UI thread; True when reading starts."""
-        if not path:
-            path = open_file_name(self, self.tr("Open a document"), self.tr("Documents (*.docx *.txt *.md *.pdf)"))
-        if path:
-            self.job_box.setCurrentIndex(JOB_KINDS.index("summarize"))
-            self._show_inputs()
-            self.document_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
-            self._loader.load(path)
-            return True
-        return False
-
-    @Slot(str, object)
-    def _on_document_loaded(self, path: str, document: object) -> None:
-        self._document = document.to_dict()
-        self._document_name = Path(path).name
-        self.document_label.setText(self._document_name)
-
-    @Slot(str, str)
-    def _on_document_failed(self, _path: str, text: str) -> None:
-        self.document_label.setText(self.tr("No document yet"))
-        self.notice.show_notice(text)
-
     def save_file(self, path: str | None = None) -> bool:
         """Export the comparison as .docx (a table) or .md (Ctrl+S); True when written."""
         if self.controller.last_request is None or not self._exportable():
