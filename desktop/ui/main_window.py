@@ -306,6 +306,8 @@ class MainWindow(QMainWindow):
             app.setFont(font)
         if "model_folders" in changed:
             self.model_panel.refresh()
+        elif "parallel" in changed:
+            self.model_panel.update_memory_estimate()
         history = self.context.history
         if history is not None:
             history.enabled = bool(self.context.settings.get("history_enabled"))

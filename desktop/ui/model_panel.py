@@ -404,6 +404,10 @@ class ModelPanel(ModelLoading, QWidget):
         self.fact_labels["license"].setText(mf.license_text(entry) or self.tr("Not in the catalog"))
         self._update_buttons()
 
+    def update_memory_estimate(self) -> None:
+        """Redo the chosen model's details, RAM estimate included, after a setting it depends on changed."""
+        self._show_details(self.model_list.currentRow())
+
     def _language(self) -> str:
         return language_choice(self.context.settings.get("language"))
 

@@ -189,3 +189,20 @@ def test_a_chat_template_warning_is_shown_with_the_loaded_model(qtbot, app_conte
     app_context.engine.loaded.emit("r-test", facts)
     assert not panel.template_notice.isHidden()
     assert panel.template_notice.text() == "チャットテンプレートがありません"
+
+
+def test_the_model_pages_memory_estimate_follows_the_parts_at_once_setting(qtbot, app_context, models_dir):
+    """設定 → 同時に作成する部分の数 → OK: the モデル page's RAM estimate is redone at once (issue 15),
+    not only when another model is chosen."""
+    window = shown_window(qtbot, app_context)
+    entries = _discover(qtbot, window)
+    panel = window.model_panel
+    panel.model_list.setCurrentRow(entries.index(next(e for e in entries if not e.problem)))
+    app_context.settings.set("parallel", 1)
+    panel.update_memory_estimate()
+    one_at_a_time = panel.fact_labels["ram"].text()
+    dialog = window.open_settings()
+    dialog.editors["parallel"].setValue(16)
+    dialog.accept()
+    assert app_context.settings.get("parallel") == 16
+    assert panel.fact_labels["ram"].text() != one_at_a_time
