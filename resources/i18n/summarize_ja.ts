@@ -39,9 +39,24 @@
         <translation>要約が終わりました。使う前に、原文と照らして内容を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/summarize.py" line="216"/>
-        <source>Stopped. {done} of {total} partial summaries are kept.</source>
-        <translation>停止しました。部分要約 {total} 件のうち {done} 件は残っています。</translation>
+        <location filename="../../desktop/ui/panes/summarize_controller.py" line="241"/>
+        <source>Stopped. No partial summary was written yet.</source>
+        <translation>停止しました。できあがった部分要約はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize_controller.py" line="243"/>
+        <source>Stopped. {done} of {total} partial summaries were finished.</source>
+        <translation>停止しました。部分要約 {total} 件のうち、できあがったのは {done} 件です。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize_controller.py" line="246"/>
+        <source>Stopped. {done} of {total} partial summaries were finished; {cut} stopped part-way are kept as written.</source>
+        <translation>停止しました。部分要約 {total} 件のうち、できあがったのは {done} 件です。途中まで書かれた {cut} 件も、そのまま残しています。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize_controller.py" line="300"/>
+        <source>[Part {n}, stopped part-way]</source>
+        <translation>【部分 {n}（途中で停止）】</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/panes/summarize.py" line="220"/>
@@ -74,6 +89,11 @@
 </context>
 <context>
     <name>SummarizePane</name>
+    <message>
+        <location filename="../../desktop/ui/panes/summarize.py" line="436"/>
+        <source>(stopped part-way)</source>
+        <translation>（途中で停止）</translation>
+    </message>
     <message>
         <source>The summary of %1, chosen in Compare. Check it against the source.</source>
         <translation>比較で選んだ %1 の要約です。原文と照らして確認してください。</translation>

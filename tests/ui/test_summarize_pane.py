@@ -11,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.engine.client import EngineClient
 from desktop.settings import Paths, Settings
 from desktop.ui.context import AppContext
+from desktop.ui.job_runner import CANCELLED
 from desktop.ui.panes.summarize import SummarizePane
 from tests.support.seeding import fix_seed
 
@@ -141,13 +143,33 @@ def test_stop_keeps_the_partial_summaries_made_so_far(qtbot, loaded_context, tmp
     qtbot.waitUntil(lambda: len(pane.controller.sections) >= 2, timeout=60000)
     pane.controller.stop()
     qtbot.waitUntil(lambda: not pane.controller.running, timeout=30000)
-    kept = pane.parts_list.count()
-    assert kept >= 2 and kept < pane.controller.plan["parts"]
-    assert len(pane.controller.sections) == kept
+    finished = [pane.parts_list.item(row) for row in range(pane.parts_list.count())
+                if pane.parts_list.item(row).data(Qt.ItemDataRole.UserRole) is not None]
+    assert len(finished) >= 2 and len(finished) < pane.controller.plan["parts"]
+    assert len(pane.controller.sections) == len(finished)
     assert pane.run_button.isEnabled()
     out = tmp_path / "途中.txt"
     assert pane.save_file(str(out))  # the partial summaries are exported when there is no final one
     assert "【出典:" in out.read_text(encoding="utf-8")
+
+
+def test_a_stop_keeps_the_parts_written_part_way_on_screen_and_in_the_export(qtbot, context, tmp_path):
+    """Several parts are written at once: a stop before any finished must not wipe what is on screen."""
+    pane = _pane(qtbot, context)
+    controller = pane.controller
+    controller._on_part_delta(0, "・一つ目の部分の途中")
+    controller._on_part_delta(2, "・三つ目の部分の途中")
+    controller._on_part_delta(1, "")
+    assert pane.parts_list.count() == 3
+    controller._on_failed(CANCELLED, "")
+    pane._set_running(False)
+    rows = [pane.parts_list.item(row).text() for row in range(pane.parts_list.count())]
+    assert rows == ["1. （途中で停止）\n・一つ目の部分の途中", "3. （途中で停止）\n・三つ目の部分の途中"]
+    assert "途中まで書かれた 2 件" in pane.status_label.text()
+    out = tmp_path / "途中.txt"
+    assert pane.save_file(str(out))
+    text = out.read_text(encoding="utf-8")
+    assert text.index("【部分 1（途中で停止）】\n・一つ目の部分の途中") < text.index("【部分 3（途中で停止）】")
 
 
 def test_pasted_short_text_goes_in_one_pass(qtbot, japanese, loaded_context, shots):

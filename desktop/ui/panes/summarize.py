@@ -27,7 +27,7 @@ from desktop.documents.model import DocumentError
 from desktop.messages import describe
 from desktop.ui.context import AppContext
 from desktop.ui.panes.summarize_controller import SummarizeController
-from desktop.ui.panes.summarize_parts import drop_unfinished, show_part_text, show_section
+from desktop.ui.panes.summarize_parts import keep_unfinished, show_part_text, show_section
 from desktop.ui.panes.summarize_sources import highlight, mark_citations
 from desktop.ui.panes.summarize_result import SummaryResult
 from desktop.ui.panes.summarize_state import SummaryKeeping
@@ -433,7 +433,7 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
             self.summary_ended()
             self._clock.stop()
             self._update_progress_label()
-            drop_unfinished(self.parts_list)
+            keep_unfinished(self.parts_list, self.tr("(stopped part-way)"))
         for widget in (self.open_button, self.paste_button, self.length_combo, self.style_combo,
                        self.focus_edit, self.language_combo, self.export_button):
             widget.setEnabled(not running)

@@ -236,8 +236,16 @@ class SummarizeController(PaneController):
     def _on_failed(self, code: str, message: str) -> None:
         if code == CANCELLED:
             total = (self.plan or {}).get("parts") or len(self.sections)
-            self.message.emit(self.tr("Stopped. {done} of {total} partial summaries are kept.")
-                              .format(done=len(self.sections), total=total))
+            done, cut = len(self.sections), len(self.unfinished_parts())
+            if not done and not cut:
+                self.message.emit(self.tr("Stopped. No partial summary was written yet."))
+            elif not cut:
+                self.message.emit(self.tr("Stopped. {done} of {total} partial summaries were finished.")
+                                  .format(done=done, total=total))
+            else:
+                self.message.emit(self.tr("Stopped. {done} of {total} partial summaries were finished; "
+                                          "{cut} stopped part-way are kept as written.")
+                                  .format(done=done, total=total, cut=cut))
         else:
             self.problem.emit(message or code)
             self.message.emit(self.tr("Summarizing stopped because of an error. What was done is kept."))
@@ -280,6 +288,16 @@ class SummarizeController(PaneController):
         title = self.tr("Summary of {name}").format(name=name) if name else self.tr("Summary")
         writers.write_text(path, text, title=title, ai_notice=bool(self._context.settings.get("ai_notice")))
 
+    def unfinished_parts(self) -> list[tuple[int, str]]:
+        """Parts whose text had begun but that did not finish (a stop), as ``(index, text)`` in document order."""
+        finished = {index for index, _t, _m in self.sections}
+        return [(index, text) for index, text in sorted(self.part_texts.items())
+                if index not in finished and text.strip()]
+
     def partial_text(self) -> str:
-        """The partial summaries, each headed by its source (what is kept after a stop)."""
-        return "\n\n".join(f"【出典: {meta.get('source', '')}】\n{text}" for _i, text, meta in self.sections)
+        """The partial summaries, each headed by its source, in document order; a part stopped part-way
+        comes with what was written of it, headed as such (what is kept after a stop)."""
+        blocks = [(index, f"【出典: {meta.get('source', '')}】\n{text}") for index, text, meta in self.sections]
+        blocks += [(index, self.tr("[Part {n}, stopped part-way]").format(n=index + 1) + "\n" + text.strip())
+                   for index, text in self.unfinished_parts()]
+        return "\n\n".join(block for _index, block in sorted(blocks, key=lambda pair: pair[0]))

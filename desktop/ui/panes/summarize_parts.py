@@ -46,8 +46,19 @@ def show_section(parts: QListWidget, index: int, text: str, meta: dict) -> QList
     return item
 
 
-def drop_unfinished(parts: QListWidget) -> None:
-    """After a stop, only finished partial summaries stay (rows still being written go)."""
+def keep_unfinished(parts: QListWidget, label: str) -> int:
+    """After a stop, a row still being written keeps the text written so far, headed "N. ``label``"
+    (nothing on screen is lost; several parts may have been half written at once); a row with no
+    text yet goes. Finished rows are untouched. Returns how many unfinished rows were kept."""
+    kept = 0
     for row in reversed(range(parts.count())):
-        if parts.item(row).data(Qt.ItemDataRole.UserRole) is None:
+        item = parts.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) is not None:
+            continue
+        text = item.text().partition("\n")[2].strip()
+        if not text:
             parts.takeItem(row)
+            continue
+        item.setText(f"{item.data(PART_INDEX_ROLE) + 1}. {label}\n{text}")
+        kept += 1
+    return kept
