@@ -48,7 +48,8 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ctx", type=int, metavar="N", help="context size in tokens")
     parser.add_argument("--threads", type=int, metavar="N", help="CPU threads")
     parser.add_argument("--parallel", type=int, metavar="N",
-                        help="parts decoded at once (default: the setting, automatic; 1 = one after another)")
+                        help="parts of a long summary or translation decoded at once (default: the setting, "
+                             "automatic; 1 = one after another); bench measures N at once; other commands ignore it")
 
 
 def build_parser() -> argparse.ArgumentParser:
