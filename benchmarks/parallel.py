@@ -168,9 +168,9 @@ def job_times(model: Path, args: argparse.Namespace, folder: Path) -> dict:
     texts = []
     for number in range(args.documents):
         texts.append(folder / f"report-{number + 1}.txt")
-        texts[-1].write_text(japanese_text(args.summary_chars, seed=3 + number), encoding="utf-8")
+        texts[-1].write_text(japanese_text(args.summary_chars, seed=args.first_seed + number), encoding="utf-8")
     source = write_docx(folder / "notice.docx", 30, args.sentences)
-    results: dict = {"job_model": model.name, "summary_characters": args.summary_chars, "documents": args.documents,
+    results: dict = {"job_model": model.name, "summary_characters": args.summary_chars, "documents": args.documents, "first_seed": args.first_seed,
                      "ctx": args.ctx, "translate_paragraphs": 30, "translate_sentences_each": args.sentences,
                      "translate_max_tokens": args.translate_max_tokens, "temperature": args.job_temperature,
                      "summary_length": args.summary_length}
@@ -280,6 +280,7 @@ def main() -> int:
     parser.add_argument("--job-model", default="gemma", help="gemma, or a shape of models.py (qwen2.5-0.5b)")
     parser.add_argument("--summary-chars", type=int, default=20_000)
     parser.add_argument("--documents", type=int, default=3, help="different documents summarized (totals reported)")
+    parser.add_argument("--first-seed", type=int, default=3, help="japanese_text seed of the first document (next: +1)")
     parser.add_argument("--ctx", type=int, default=2048, help="context of the summary and translation runs")
     parser.add_argument("--sentences", type=int, default=2, help="sentences per .docx paragraph")
     parser.add_argument("--translate-max-tokens", type=int, default=64)
