@@ -161,10 +161,14 @@ def test_a_stop_keeps_the_parts_written_part_way_on_screen_and_in_the_export(qtb
     controller._on_part_delta(2, "・三つ目の部分の途中")
     controller._on_part_delta(1, "")
     assert pane.parts_list.count() == 3
+    controller._on_part_delta(0, "。続きの文章がまだまだ長く書かれていて一行には収まらないほどです")
+    streaming = pane.parts_list.item(0).text()
+    assert "\n" not in streaming and streaming.startswith("1. …") and streaming.endswith("収まらないほどです")
     controller._on_failed(CANCELLED, "")
     pane._set_running(False)
     rows = [pane.parts_list.item(row).text() for row in range(pane.parts_list.count())]
-    assert rows == ["1. （途中で停止）\n・一つ目の部分の途中", "3. （途中で停止）\n・三つ目の部分の途中"]
+    assert rows == ["1. （途中で停止）\n・一つ目の部分の途中。続きの文章がまだまだ長く書かれていて一行には収まらないほどです",
+                    "3. （途中で停止）\n・三つ目の部分の途中"]
     assert "途中まで書かれた 2 件" in pane.status_label.text()
     out = tmp_path / "途中.txt"
     assert pane.save_file(str(out))

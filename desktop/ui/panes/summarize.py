@@ -158,7 +158,7 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(parts_box)
         right.addWidget(summary_box)
-        right.setSizes([200, 400])
+        right.setSizes([300, 300])  # the parts filling in need room as much as the summary
         self.splitter = column_splitter(self, source_box, right)
         self.splitter.setSizes([500, 600])
 
@@ -433,7 +433,7 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
             self.summary_ended()
             self._clock.stop()
             self._update_progress_label()
-            keep_unfinished(self.parts_list, self.tr("(stopped part-way)"))
+            keep_unfinished(self.parts_list, self.tr("(stopped part-way)"), self.controller.part_texts)
         for widget in (self.open_button, self.paste_button, self.length_combo, self.style_combo,
                        self.focus_edit, self.language_combo, self.export_button):
             widget.setEnabled(not running)

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 #: The row's part index.
 PART_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
+#: A part still being written shows only the end of its text, on one line, so that the several rows
+#: filling in at once stay in view together (about 30 characters fit one line of the list at 1280×720).
+STREAMING_TAIL_CHARS = 30
 
 
 def part_item(parts: QListWidget, index: int) -> QListWidgetItem:
@@ -32,8 +35,11 @@ def part_item(parts: QListWidget, index: int) -> QListWidgetItem:
 
 
 def show_part_text(parts: QListWidget, index: int, text: str) -> None:
-    """Part ``index`` still being written: its number and its text so far."""
-    part_item(parts, index).setText(f"{index + 1}. …\n{text.strip()}")
+    """Part ``index`` still being written: its number and the end of its text so far, on one line."""
+    tail = " ".join(text.split())
+    if len(tail) > STREAMING_TAIL_CHARS:
+        tail = "…" + tail[-STREAMING_TAIL_CHARS:]
+    part_item(parts, index).setText(f"{index + 1}. {tail}" if tail else f"{index + 1}. …")
 
 
 def show_section(parts: QListWidget, index: int, text: str, meta: dict) -> QListWidgetItem:
@@ -46,16 +52,17 @@ def show_section(parts: QListWidget, index: int, text: str, meta: dict) -> QList
     return item
 
 
-def keep_unfinished(parts: QListWidget, label: str) -> int:
-    """After a stop, a row still being written keeps the text written so far, headed "N. ``label``"
-    (nothing on screen is lost; several parts may have been half written at once); a row with no
-    text yet goes. Finished rows are untouched. Returns how many unfinished rows were kept."""
+def keep_unfinished(parts: QListWidget, label: str, texts: dict[int, str]) -> int:
+    """After a stop, a row still being written shows all its text written so far (``texts``, by part
+    index), headed "N. ``label``": nothing on screen is lost, and several parts may have been half
+    written at once. A row with no text yet goes; finished rows are untouched. Returns how many
+    unfinished rows were kept."""
     kept = 0
     for row in reversed(range(parts.count())):
         item = parts.item(row)
         if item.data(Qt.ItemDataRole.UserRole) is not None:
             continue
-        text = item.text().partition("\n")[2].strip()
+        text = texts.get(item.data(PART_INDEX_ROLE), "").strip()
         if not text:
             parts.takeItem(row)
             continue
