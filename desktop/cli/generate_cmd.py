@@ -9,6 +9,7 @@ from desktop.cli import add_common_options, exitcodes
 from desktop.cli.common import (
     CliError, add_temperature_argument, open_engine, report_finish, run_job, temperature_option,
 )
+from desktop.jobs.defaults import GENERATE_TEMPERATURE
 from desktop.messages import message
 
 DEFAULT_MAX_TOKENS = 512
@@ -20,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS, metavar="N",
                         help=f"longest reply in tokens (default {DEFAULT_MAX_TOKENS})")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, for a repeatable reply")
-    add_temperature_argument(parser, 0.7)
+    add_temperature_argument(parser, GENERATE_TEMPERATURE)
 
 
 def _write(text: str) -> None:

@@ -18,7 +18,7 @@ from desktop.cli.common import (
     CliError, add_temperature_argument, open_engine, parallel_option, read_input_document, report_finish, run_job,
     temperature_option, write_result,
 )
-from desktop.jobs.summarize import DEFAULT_TEMPERATURE
+from desktop.jobs.defaults import SUMMARIZE_TEMPERATURE
 from desktop.messages import message
 
 OUTPUT_SUFFIXES = (".docx", ".txt", ".md")
@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language of the summary (default: that of the document)")
     parser.add_argument("--max-tokens", type=int, metavar="N", help="longest summary, in tokens")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, for repeatable summaries")
-    add_temperature_argument(parser, DEFAULT_TEMPERATURE)
+    add_temperature_argument(parser, SUMMARIZE_TEMPERATURE)
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
     add_common_options(parser)
 

@@ -32,7 +32,7 @@ from desktop.glossary import GlossaryError, Term, load_glossary
 from desktop.documents.segments import segment_document, translations_by_block
 from desktop.documents.marks import readable
 from desktop.languages import LanguageError, resolve_pair
-from desktop.jobs.translate import DEFAULT_TEMPERATURE
+from desktop.jobs.defaults import TRANSLATE_TEMPERATURE
 from desktop.messages import message
 
 REGISTERS = {"desu-masu": "desu_masu", "de-aru": "de_aru"}
@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write source and translation side by side (a two-column .docx table)")
     parser.add_argument("--max-tokens", type=int, metavar="N", help="longest reply per segment, in tokens")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, for repeatable translations")
-    add_temperature_argument(parser, DEFAULT_TEMPERATURE)
+    add_temperature_argument(parser, TRANSLATE_TEMPERATURE)
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (.docx .txt .md); '-' or none: stdout")
     add_common_options(parser)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop.engine.protocol import Delta, Message
 from desktop.contracts import ChatMessage, ChatModel, ChatRequest, JobError
+from desktop.jobs.defaults import GENERATE_TEMPERATURE
 
 DEFAULT_MAX_TOKENS = 512
 
@@ -28,7 +29,7 @@ def run(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any]) -> It
     for piece in model.stream_chat(
         messages,
         max_tokens=int(options.get("max_tokens", DEFAULT_MAX_TOKENS)),
-        temperature=float(options.get("temperature", 0.7)),
+        temperature=float(options.get("temperature", GENERATE_TEMPERATURE)),
         assistant_prefix=str(options.get("assistant_prefix", "")),
         seed=options.get("seed"),
         ignore_eos=bool(options.get("ignore_eos", False)),
@@ -42,7 +43,7 @@ def _run_many(model: ChatModel, inputs: dict[str, Any], options: dict[str, Any])
     requests = [
         ChatRequest(system + [{"role": "user", "content": str(prompt)}],
                     max_tokens=int(options.get("max_tokens", DEFAULT_MAX_TOKENS)),
-                    temperature=float(options.get("temperature", 0.7)), seed=options.get("seed"),
+                    temperature=float(options.get("temperature", GENERATE_TEMPERATURE)), seed=options.get("seed"),
                     ignore_eos=bool(options.get("ignore_eos", False)))
         for prompt in inputs["prompts"]
     ]

@@ -35,11 +35,11 @@ from desktop.documents.summary_plan import PromptOverheads, SummaryBudget, plan_
 from desktop.documents.token_steps import run_counting
 from desktop.jobs.citations import CitationChecker, SourceIndex, refs_by_label
 from desktop.languages import summary_language
+from desktop.jobs.defaults import SUMMARIZE_TEMPERATURE as DEFAULT_TEMPERATURE
 from desktop.messages import message
 
 #: Default answer length (tokens) for each length option.
 ANSWER_TOKENS = {"short": 256, "medium": 512, "long": 1024}
-DEFAULT_TEMPERATURE = 0.3
 
 # Progress labels: codes of the catalogue (desktop/messages/summarize.py); the CLI prints
 # their text with "done/total", the pane shows its own words for them.

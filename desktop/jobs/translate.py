@@ -50,6 +50,7 @@ from desktop.glossary import Term, missing_terms, select_terms, terms_from_pairs
 from desktop.contracts import ChatMessage, ChatModel, JobError
 from desktop.documents import marks
 from desktop.documents.segments import Segment, join_pieces, segment_document, split_long
+from desktop.jobs.defaults import TRANSLATE_TEMPERATURE as DEFAULT_TEMPERATURE
 from desktop.jobs.translate_marks import (
     CUT_SHORT, FLAG_TRUNCATED, has_words, judge_reply, mark_rules, piece_context, plain_reply,
 )
@@ -62,7 +63,6 @@ _REGISTER_ALIASES = {
     "desu_masu": DESU_MASU, "desu-masu": DESU_MASU, "です・ます": DESU_MASU, "敬体": DESU_MASU,
     "de_aru": DE_ARU, "de-aru": DE_ARU, "である": DE_ARU, "常体": DE_ARU,
 }
-DEFAULT_TEMPERATURE = 0.2
 #: How much of a neighbouring segment goes into the prompt as context (characters).
 CONTEXT_CHARS = 300
 #: Tokens kept free in the context for the instructions and the chat format.

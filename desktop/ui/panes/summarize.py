@@ -433,7 +433,7 @@ class SummarizePane(SummaryResult, SummaryKeeping, QWidget):
             self.summary_ended()
             self._clock.stop()
             self._update_progress_label()
-            keep_unfinished(self.parts_list, self.tr("(stopped part-way)"), self.controller.part_texts)
+            keep_unfinished(self.parts_list, self.tr("(stopped part-way)"), dict(self.controller.unfinished_parts()))
         for widget in (self.open_button, self.paste_button, self.length_combo, self.style_combo,
                        self.focus_edit, self.language_combo, self.export_button):
             widget.setEnabled(not running)

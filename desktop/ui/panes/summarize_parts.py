@@ -52,20 +52,17 @@ def show_section(parts: QListWidget, index: int, text: str, meta: dict) -> QList
     return item
 
 
-def keep_unfinished(parts: QListWidget, label: str, texts: dict[int, str]) -> int:
-    """After a stop, a row still being written shows all its text written so far (``texts``, by part
-    index), headed "N. ``label``": nothing on screen is lost, and several parts may have been half
-    written at once. A row with no text yet goes; finished rows are untouched. Returns how many
-    unfinished rows were kept."""
-    kept = 0
+def keep_unfinished(parts: QListWidget, label: str, unfinished: dict[int, str]) -> None:
+    """After a stop, a row still being written shows all its text written so far (``unfinished``: part
+    index -> text, ``SummarizeController.unfinished_parts``), headed "N. ``label``": nothing on screen
+    is lost, and several parts may have been half written at once. Any other unfinished row (no text
+    yet) goes; finished rows are untouched."""
     for row in reversed(range(parts.count())):
         item = parts.item(row)
         if item.data(Qt.ItemDataRole.UserRole) is not None:
             continue
-        text = texts.get(item.data(PART_INDEX_ROLE), "").strip()
-        if not text:
+        index = item.data(PART_INDEX_ROLE)
+        if index in unfinished:
+            item.setText(f"{index + 1}. {label}\n{unfinished[index].strip()}")
+        else:
             parts.takeItem(row)
-            continue
-        item.setText(f"{item.data(PART_INDEX_ROLE) + 1}. {label}\n{text}")
-        kept += 1
-    return kept
