@@ -170,6 +170,7 @@ def test_a_stop_keeps_the_parts_written_part_way_on_screen_and_in_the_export(qtb
     assert rows == ["1. （途中で停止）\n・一つ目の部分の途中。続きの文章がまだまだ長く書かれていて一行には収まらないほどです",
                     "3. （途中で停止）\n・三つ目の部分の途中"]
     assert "途中まで書かれた 2 件" in pane.status_label.text()
+    assert "部分要約 2 件のうち、できあがったのは 0 件" in pane.status_label.text()  # no plan: the parts seen
     out = tmp_path / "途中.txt"
     assert pane.save_file(str(out))
     text = out.read_text(encoding="utf-8")

@@ -235,8 +235,8 @@ class SummarizeController(PaneController):
     @Slot(str, str)
     def _on_failed(self, code: str, message: str) -> None:
         if code == CANCELLED:
-            total = (self.plan or {}).get("parts") or len(self.sections)
             done, cut = len(self.sections), len(self.unfinished_parts())
+            total = (self.plan or {}).get("parts") or done + cut
             if not done and not cut:
                 self.message.emit(self.tr("Stopped. No partial summary was written yet."))
             elif not cut:
