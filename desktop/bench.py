@@ -97,8 +97,15 @@ def generate(session: Any, prompt: str, max_tokens: int, *, seed: int = 0) -> Ti
     return timed_request(session, job)
 
 
+#: One-token endings tried to bring a fitted prompt up to its exact length, at most ``MAX_FILLERS`` of them.
+FILLERS = (" a", ".", "a")
+MAX_FILLERS = 16
+
+
 def fit_prompt(session: Any, text_tokens: int, salt: int, *, slack: int = 2) -> str:
-    """A prompt text of ``text_tokens`` plain tokens, or at most ``slack`` fewer."""
+    """A prompt text of exactly ``text_tokens`` plain tokens: whole words to within ``slack`` (or
+    the most words that fit), then one-token endings (``FILLERS``) up to the count where they
+    add one token each; fewer tokens only where they do not."""
     words = max(1, text_tokens // 2)
     for _ in range(12):
         count = count_tokens(session, prompt_text(words, salt))
@@ -109,7 +116,19 @@ def fit_prompt(session: Any, text_tokens: int, salt: int, *, slack: int = 2) -> 
         words = max(1, words + step)
     while words > 1 and count_tokens(session, prompt_text(words, salt)) > text_tokens:
         words -= 1
-    return prompt_text(words, salt)
+    text = prompt_text(words, salt)
+    count = count_tokens(session, text)
+    for _ in range(MAX_FILLERS):
+        if count >= text_tokens:
+            break
+        for filler in FILLERS:
+            longer = count_tokens(session, text + filler)
+            if longer == count + 1:
+                text, count = text + filler, longer
+                break
+        else:
+            break
+    return text
 
 
 def process_rss_mb(pid: int, field: str = "VmRSS") -> float | None:

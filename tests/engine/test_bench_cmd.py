@@ -31,7 +31,7 @@ def test_bench_json_has_the_contract_keys(tiny_model: Path) -> None:
     for key in ("pp_tokens_per_s", "tg_tokens_per_s"):
         assert result[key] > 0, key
     assert result["ttft_s"] > 0 and result["ttft_regenerate_s"] > 0
-    assert 56 <= result["prompt_tokens"] <= 64
+    assert result["prompt_tokens"] == 64  # the prompt is fitted to the exact count
     assert result["regenerate_prompt_eval_tokens"] <= 1, "a regenerate re-evaluated the prompt"
 
 
@@ -52,6 +52,7 @@ def test_bench_parallel_adds_the_aggregate_generation_speed(tiny_model: Path) ->
     assert result["parallel"] == 3 and result["parallel_tg_tokens_per_s"] > 0
     assert result["parallel_stream_tokens_per_s"] > 0
     assert result["parallel_generated_tokens"] == 3 * 64
+    assert result["parallel_prompt_tokens"] == 3 * 128  # as llama-batched-bench -npp 128
 
 
 def test_bench_parallel_below_1_is_a_usage_error(tiny_model: Path) -> None:
