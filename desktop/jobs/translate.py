@@ -195,9 +195,17 @@ def section_for(plan: Plan, segment: Segment, translation: str, flags: list[str]
     return Section(index=segment.index, text=translation, meta=dict(meta))
 
 
+def passes_through(segment: Segment) -> bool:
+    """True when ``segment`` has nothing to translate and is copied as it is: marks with no
+    words between them, or no letter or digit at all (a rule of dashes, "＊＊＊", "・・・")."""
+    if segment.marked is not None and not has_words(segment.marked):
+        return True
+    return not any(character.isalnum() for character in segment.text)
+
+
 def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):
     """Stream the translation of ``segment`` as Deltas; returns (translation, flags)."""
-    if segment.marked is not None and not has_words(segment.marked):
+    if passes_through(segment):
         return segment.text, []
     previous, following = _neighbours(plan, segment)
     terms = select_terms(plan.terms, segment.text)

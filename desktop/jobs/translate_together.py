@@ -24,7 +24,7 @@ from desktop.documents.segments import Segment, join_pieces, split_long
 from desktop.engine.protocol import Delta, Message, Progress, TranslateStats
 from desktop.glossary import select_terms
 from desktop.jobs import translate as one_by_one
-from desktop.jobs.translate_marks import CUT_SHORT, FLAG_MARKS, FLAG_TRUNCATED, has_words, judge_reply, mark_rules
+from desktop.jobs.translate_marks import CUT_SHORT, FLAG_MARKS, FLAG_TRUNCATED, judge_reply, mark_rules
 from desktop.languages import is_cjk
 
 
@@ -66,7 +66,7 @@ def run_together(model: ChatModel, plan: one_by_one.Plan, parallel: int) -> Iter
     for position, segment in enumerate(plan.wanted):
         marked = segment.carries_marks
         source = segment.words if marked else segment.plain_words
-        if segment.marked is not None and not has_words(segment.marked):
+        if one_by_one.passes_through(segment):
             yield from done(one_by_one.section_for(plan, segment, segment.text, []))
             continue
         if marked and model.count_tokens(source) > limit:

@@ -171,3 +171,18 @@ def test_every_streamed_delta_names_the_segment_it_belongs_to():
     for section in sections:
         streamed = "".join(d.text for d in deltas if d.part == section.index)
         assert streamed.strip() == "EN(" + section.meta["source"] + ")"
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_a_segment_without_letters_or_digits_is_copied_not_sent_to_the_model(parallel):
+    rule = "―" * 240  # longer than the repetition guard lets a symbol-only reply run
+    model = ScriptedModel(_echo_upper)
+    events, stats = _collect(model, {"document": _document("第1章", rule, "＊＊＊", "本文です。")},
+                             {"target": "en", "parallel": parallel})
+    sections = {e.index: e for e in events if isinstance(e, Section)}
+    assert sections[1].text == rule and sections[2].text == "＊＊＊"
+    assert sections[1].meta["flags"] == [] and sections[1].meta["truncated"] is False
+    assert sections[3].text == "EN(本文です。)"
+    sent = [_text_to_translate(call) for call in model.calls]
+    assert rule not in sent and "＊＊＊" not in sent and "第1章" in sent
+    assert stats["segments"] == 4 and stats["flagged"] == 0
