@@ -5,11 +5,16 @@ its partial summaries after a few dozen tokens, so a summary's time is mostly
 prompt processing, and which path writes more depends on where each loop starts
 (README, "Parallel decoding: measured"). A model that writes full partial summaries
 spends far more of a summary generating. ``randomized_copy`` makes one of the same
-shape, tokenizer and chat template: every metadata key is copied as it is, every
+shape, tokenizer and chat template (if the file has one; Gemma 3 270M's has none, and Fumi
+uses its built-in Gemma format for both): every metadata key is copied as it is, every
 tensor gets random values of its shape (matrices N(0, 0.02) in float16, norm
 vectors 1.0 in float32), and the file is quantized to Q4_K_M with llama.cpp's own
-quantizer (``models.quantize``). Its replies are random tokens that rarely end or
-repeat, so each runs to its token limit and both paths of a job do the same work.
+quantizer (``models.quantize``). At temperature 1 its replies are random tokens that
+seldom end or repeat, so nearly all run to their token limit and both paths of a job
+do (nearly) the same work; at 0.3 it falls into repeats as often as the real model.
+
+Usage: ``python benchmarks/random_weights.py SOURCE.gguf TARGET.gguf [--seed N]``
+(``benchmarks/parallel.py --job-model gemma-random`` makes its copy in ``.cache/models/``).
 Speed depends on shape and quantization, not weights (``models.py``).
 """
 
@@ -67,5 +72,19 @@ def randomized_copy(source: Path, target: Path, seed: int = 0, log=print) -> Pat
     return target
 
 
+def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="the real model's .gguf file")
+    parser.add_argument("target", type=Path, help="the copy to write (kept as it is if it exists)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    if not args.source.is_file():
+        parser.error(f"no such file: {args.source}")
+    print(randomized_copy(args.source, args.target, seed=args.seed))
+    return 0
+
+
 if __name__ == "__main__":
-    print(randomized_copy(Path(sys.argv[1]), Path(sys.argv[2])))
+    raise SystemExit(main())

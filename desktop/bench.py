@@ -165,6 +165,9 @@ def run_bench(
     pp = generate(session, pp_prompt, 1, seed=2)
     pp_seconds = (pp.done_at or time.perf_counter()) - pp.sent_at
     pp_evaluated = int(pp.stats.get("prompt_eval_tokens") or pp.stats.get("prompt_tokens") or 0)
+    if int(pp.stats.get("prompt_tokens", 0)) > prompt_tokens:
+        say(f"the shortest prompt with this chat template is {pp.stats['prompt_tokens']} tokens, "
+            f"not {prompt_tokens}")
 
     say(f"generation ({gen_tokens} tokens)")
     tg_prompt = fit_prompt(session, text_tokens, salt=2)

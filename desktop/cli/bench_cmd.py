@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
                 on_step=lambda step: print(f"bench: {step}", file=sys.stderr, flush=True),
             )
             if args.parallel:
-                print(f"bench: {args.parallel} sequences at once", file=sys.stderr, flush=True)
+                noun = "sequence" if args.parallel == 1 else "sequences"
+                print(f"bench: {args.parallel} {noun} at once", file=sys.stderr, flush=True)
                 result.update(run_parallel_bench(session, args.parallel))
         except BenchError as exc:
             raise CliError(EXIT_CODES.get(exc.code, exitcodes.ENGINE_FAILURE), exc.text) from None

@@ -195,12 +195,18 @@ def section_for(plan: Plan, segment: Segment, translation: str, flags: list[str]
     return Section(index=segment.index, text=translation, meta=dict(meta))
 
 
+#: Characters Python counts as letters that are marks on their own: the long-vowel mark
+#: (full and half width, a rule typed with the - key is ー…) and the iteration marks.
+NOT_WORDS_ALONE = frozenset("ーｰ々〃ゝゞヽヾ")
+
+
 def passes_through(segment: Segment) -> bool:
     """True when ``segment`` has nothing to translate and is copied as it is: marks with no
-    words between them, or no letter or digit at all (a rule of dashes, "＊＊＊", "・・・")."""
+    words between them, or no letter or digit at all (a rule of dashes or of ー, "＊＊＊", "・・・").
+    〇 counts as a digit, so a placeholder "〇〇〇" is sent."""
     if segment.marked is not None and not has_words(segment.marked):
         return True
-    return not any(character.isalnum() for character in segment.text)
+    return not any(character.isalnum() and character not in NOT_WORDS_ALONE for character in segment.text)
 
 
 def _translate_segment(model: ChatModel, plan: Plan, segment: Segment):

@@ -58,3 +58,12 @@ def test_bench_parallel_adds_the_aggregate_generation_speed(tiny_model: Path) ->
 def test_bench_parallel_below_1_is_a_usage_error(tiny_model: Path) -> None:
     done = run_fumi("bench", "--model", str(tiny_model), "--parallel", "0", "--json")
     assert done.returncode == 2 and "--parallel" in done.stderr
+
+
+def test_a_prompt_shorter_than_the_chat_template_is_said_to_be_longer(tiny_model: Path) -> None:
+    done = run_fumi("bench", "--model", str(tiny_model), "--threads", "1", "--ctx", "256",
+                    "--prompt-tokens", "8", "--gen-tokens", "2", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["prompt_tokens"] > 8
+    assert f"shortest prompt with this chat template is {result['prompt_tokens']} tokens, not 8" in done.stderr

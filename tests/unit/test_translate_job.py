@@ -177,12 +177,13 @@ def test_every_streamed_delta_names_the_segment_it_belongs_to():
 def test_a_segment_without_letters_or_digits_is_copied_not_sent_to_the_model(parallel):
     rule = "―" * 240  # longer than the repetition guard lets a symbol-only reply run
     model = ScriptedModel(_echo_upper)
-    events, stats = _collect(model, {"document": _document("第1章", rule, "＊＊＊", "本文です。")},
+    long_vowels = "ー" * 60  # a rule typed with the - key in a Japanese input method
+    events, stats = _collect(model, {"document": _document("第1章", rule, "＊＊＊", "本文です。", long_vowels, "ー。")},
                              {"target": "en", "parallel": parallel})
     sections = {e.index: e for e in events if isinstance(e, Section)}
-    assert sections[1].text == rule and sections[2].text == "＊＊＊"
+    assert sections[1].text == rule and sections[2].text == "＊＊＊" and sections[4].text == long_vowels
     assert sections[1].meta["flags"] == [] and sections[1].meta["truncated"] is False
     assert sections[3].text == "EN(本文です。)"
     sent = [_text_to_translate(call) for call in model.calls]
-    assert rule not in sent and "＊＊＊" not in sent and "第1章" in sent
-    assert stats["segments"] == 4 and stats["flagged"] == 0
+    assert sent == ["第1章", "本文です。"]
+    assert stats["segments"] == 6 and stats["flagged"] == 0
