@@ -190,11 +190,16 @@ def test_screenshot_of_the_recovery_question(qtbot, japanese, shots):
 
 
 def descendants(pid: int) -> list[int]:
-    """Every process started by ``pid`` (children, their children, ...), from /proc."""
+    """Every process started by ``pid`` (children, their children, ...), from /proc; a process
+    that ends while it is read is left out."""
     found, queue = [], [pid]
     while queue:
         parent = queue.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
+        try:
+            tasks = list(Path(f"/proc/{parent}/task").glob("*"))
+        except OSError:
+            continue
+        for task in tasks:
             try:
                 children = [int(c) for c in (task / "children").read_text().split()]
             except OSError:
