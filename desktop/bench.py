@@ -114,10 +114,12 @@ def fit_prompt(session: Any, text_tokens: int, salt: int, *, slack: int = 2) -> 
         per_word = max(count / words, 0.5)
         step = int((text_tokens - count) / per_word) or (1 if count < text_tokens else -1)
         words = max(1, words + step)
-    while words > 1 and count_tokens(session, prompt_text(words, salt)) > text_tokens:
-        words -= 1
     text = prompt_text(words, salt)
     count = count_tokens(session, text)
+    while words > 1 and count > text_tokens:
+        words -= 1
+        text = prompt_text(words, salt)
+        count = count_tokens(session, text)
     for _ in range(MAX_FILLERS):
         if count >= text_tokens:
             break
@@ -164,10 +166,10 @@ def run_bench(
     pp_prompt = fit_prompt(session, text_tokens, salt=1)
     pp = generate(session, pp_prompt, 1, seed=2)
     pp_seconds = (pp.done_at or time.perf_counter()) - pp.sent_at
-    pp_evaluated = int(pp.stats.get("prompt_eval_tokens") or pp.stats.get("prompt_tokens") or 0)
-    if int(pp.stats.get("prompt_tokens", 0)) > prompt_tokens:
-        say(f"the shortest prompt with this chat template is {pp.stats['prompt_tokens']} tokens, "
-            f"not {prompt_tokens}")
+    pp_prompt_tokens = int(pp.stats.get("prompt_tokens", 0))
+    pp_evaluated = int(pp.stats.get("prompt_eval_tokens") or pp_prompt_tokens)
+    if pp_prompt_tokens > prompt_tokens:
+        say(f"the shortest prompt with this chat template is {pp_prompt_tokens} tokens, not {prompt_tokens}")
 
     say(f"generation ({gen_tokens} tokens)")
     tg_prompt = fit_prompt(session, text_tokens, salt=2)
@@ -185,7 +187,7 @@ def run_bench(
         "threads": facts.get("n_threads"),
         "n_ctx": facts.get("n_ctx"),
         "load_s": facts.get("load_s"),
-        "prompt_tokens": int(pp.stats.get("prompt_tokens", 0)),
+        "prompt_tokens": pp_prompt_tokens,
         "pp_tokens_per_s": round(pp_evaluated / pp_seconds, 2) if pp_seconds > 0 else 0.0,
         "pp_seconds": round(pp_seconds, 3),
         "generated_tokens": int(cold.stats.get("generated_tokens", 0)),
